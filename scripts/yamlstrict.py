@@ -1,0 +1,157 @@
+"""Strict YAML for editor-written files: positions, duplicate keys, clear errors.
+
+PyYAML silently keeps the last of two equal keys and turns ``2026-01-01`` into
+a ``date``. Editors need the opposite: every duplicate reported, values kept
+as written (dates stay strings so JSON Schema ``format: date`` can check them),
+and every problem pointing at ``file:line:col`` and a field path such as
+``units[2].phone``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+Path_ = tuple  # a field path: ("units", 2, "phone")
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One editor-facing error: where it is and what to do about it."""
+    file: str
+    line: int
+    col: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        field = f"{self.field}: " if self.field else ""
+        return f"{self.file}:{self.line}:{self.col}: {field}{self.message}"
+
+
+class InvalidInput(Exception):
+    """Raised with every problem found, so the editor fixes them in one pass."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = sorted(set(problems))
+        super().__init__("\n".join(map(str, self.problems)))
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader without the timestamp resolver: dates stay strings."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def field_name(path: Path_) -> str:
+    """("units", 2, "phone") -> "units[2].phone"."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+@dataclass
+class Document:
+    """Parsed YAML plus where each value was written (1-based line and column)."""
+    file: str
+    data: Any
+    positions: dict
+
+    def where(self, path: Path_) -> tuple[int, int]:
+        """Position of the value at ``path``, or of its nearest written parent."""
+        path = tuple(path)
+        while path not in self.positions and path:
+            path = path[:-1]
+        return self.positions.get(path, (1, 1))
+
+    def problem(self, path: Path_, message: str) -> Problem:
+        line, col = self.where(path)
+        return Problem(self.file, line, col, field_name(path), message)
+
+
+def _walk(node, path, positions, problems, file, line_offset):
+    positions[path] = (node.start_mark.line + 1 + line_offset, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        seen = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key in seen:
+                problems.append(Problem(
+                    file, key_node.start_mark.line + 1 + line_offset, key_node.start_mark.column + 1,
+                    field_name(path + (key,)),
+                    f"duplicate key '{key}' (first written on line {seen[key]}); "
+                    "keep only one of them"))
+            else:
+                seen[key] = key_node.start_mark.line + 1 + line_offset
+            _walk(value_node, path + (key,), positions, problems, file, line_offset)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _walk(item, path + (i,), positions, problems, file, line_offset)
+
+
+def loads(text: str, file: str, line_offset: int = 0) -> Document:
+    """Parse ``text``; raise InvalidInput naming every problem found.
+
+    ``line_offset`` shifts reported lines, for YAML embedded in a larger file
+    (front matter after its ``---`` line).
+    """
+    try:
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            problems: list[Problem] = []
+            positions: dict = {}
+            if node is not None:
+                _walk(node, (), positions, problems, file, line_offset)
+            if problems:
+                raise InvalidInput(problems)
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line, col = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1, 1)
+        what = " ".join(x for x in (e.context, e.problem) if x)
+        raise InvalidInput([Problem(file, line, col, "", f"YAML syntax error: {what}; "
+                                    "check indentation, colons and quotes on this line")]) from None
+    return Document(file, data, positions)
+
+
+def load(path: Path, root: Path | None = None) -> Document:
+    """Parse a YAML file; problems name it relative to ``root`` (the repository)."""
+    name = str(path.relative_to(root)) if root else str(path)
+    return loads(path.read_text(encoding="utf-8"), name)
+
+
+def schema_problems(doc: Document, schema: dict) -> list[Problem]:
+    """Validate ``doc.data`` against a JSON Schema; one Problem per violation.
+
+    A schema may give a friendlier text per field through an ``errorMessage``
+    keyword (a string), which replaces jsonschema's own wording.
+    """
+    import jsonschema
+
+    validator_cls = jsonschema.validators.validator_for(schema)
+    validator = validator_cls(schema, format_checker=validator_cls.FORMAT_CHECKER)
+    problems = []
+    for err in validator.iter_errors(doc.data):
+        path = tuple(err.absolute_path)
+        if err.validator == "additionalProperties":
+            extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
+            for key in extra:
+                allowed = ", ".join(sorted(err.schema.get("properties", {})))
+                problems.append(doc.problem(path + (key,), f"unknown field '{key}'; allowed: {allowed}"))
+            continue
+        if err.validator == "required":
+            message = f"{err.message}; add it"
+        else:
+            message = err.schema.get("errorMessage") or err.message
+        problems.append(doc.problem(path, message))
+    return problems
