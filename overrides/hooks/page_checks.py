@@ -1,17 +1,36 @@
-"""MkDocs glue: refuse to build when a page's front matter is invalid.
+"""MkDocs glue for page metadata: refuse invalid front matter, pass each
+page's owner and review dates to overrides/partials/page-review.html, and
+point 'edit this page' at ``edit_source`` when a page names one.
 
-The checking itself is plain Python in scripts/frontmatter.py.
+The work itself is plain Python in scripts/frontmatter.py, scripts/review.py
+and scripts/editlinks.py.
 """
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
-from scripts import frontmatter, yamlstrict
+from scripts import editlinks, frontmatter, review
+from scripts.yamlstrict import InvalidInput
+
+_units: dict[str, str] = {}
 
 
 def on_pre_build(config):
     root = Path(config.config_file_path).parent
-    units = yamlstrict.load(root / "data" / "units.yaml", root).data["units"]
-    problems = frontmatter.check_docs(Path(config.docs_dir), {u["id"] for u in units}, root)
+    try:
+        units = frontmatter.unit_names(root)
+    except InvalidInput as e:
+        raise Abort(f"invalid data:\n{e}") from None
+    _units.clear()
+    _units.update(units)
+    problems = frontmatter.check_docs(Path(config.docs_dir), set(units), root)
     if problems:
         raise Abort("invalid front matter:\n" + "\n".join(map(str, problems)))
+
+
+def on_page_context(context, page, config, nav):
+    context["page_review"] = review.page_context(page.meta, _units)
+    source = page.meta.get("edit_source")
+    if isinstance(source, str):
+        page.edit_url = editlinks.for_config(config, source) or page.edit_url
+    return context

@@ -1,0 +1,163 @@
+"""The "what's new" page: recent content changes, read from git history.
+
+Businesses see which pages changed, when and why (the commit subject),
+without reading git. The page is generated at each build, never committed.
+A build without history (a source archive, no git) or with a shallow clone
+still succeeds: the page says what it could not show. In a shallow clone the
+oldest commit present looks as if it added every file, so its file list is
+ignored rather than reported as "everything changed".
+"""
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from scripts import ROOT
+from scripts.frontmatter import InvalidInput, parse
+from scripts.mdescape import md_link, md_text
+
+PAGE = "tin-tuc/thay-doi-gan-day.md"
+MAX_ENTRIES = 40
+# Pages businesses do not need to hear about.
+EXCLUDED_PREFIXES = ("bien-tap/",)
+_RS, _US = "\x1e", "\x1f"
+
+
+@dataclass(frozen=True)
+class Change:
+    date: dt.date
+    rel: str          # docs-relative page source
+    title: str
+    subject: str
+    added: bool
+
+
+@dataclass(frozen=True)
+class History:
+    changes: list
+    available: bool   # False: no git, or not a repository
+    shallow: bool     # True: only part of the history was cloned
+
+
+def _git(root: Path, *args: str) -> str | None:
+    try:
+        result = subprocess.run(["git", "-C", str(root), *args], capture_output=True,
+                                text=True, encoding="utf-8", timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout if result.returncode == 0 else None
+
+
+def _title(path: Path, rel: str) -> str:
+    text = path.read_text(encoding="utf-8")
+    try:
+        meta = parse(text, rel).data
+    except InvalidInput:
+        meta = {}
+    if isinstance(meta.get("title"), str):
+        return meta["title"]
+    for line in text.splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return rel
+
+
+def history(root: Path = ROOT, limit: int = MAX_ENTRIES) -> History:
+    """Recent changes to pages under docs/ that still exist, newest first."""
+    top = _git(root, "rev-parse", "--show-toplevel")
+    if top is None:
+        return History([], available=False, shallow=False)
+    docs_prefix = (root / "docs").resolve().relative_to(Path(top.strip()).resolve()).as_posix() + "/"
+    shallow = (_git(root, "rev-parse", "--is-shallow-repository") or "").strip() == "true"
+    graft_file = _git(root, "rev-parse", "--git-path", "shallow")
+    grafts = set()
+    if shallow and graft_file:
+        graft_path = Path(graft_file.strip())
+        graft_path = graft_path if graft_path.is_absolute() else root / graft_path
+        if graft_path.is_file():
+            grafts = set(graft_path.read_text().split())
+    log = _git(root, "log", "--max-count=500", "--format=" + _RS + "%H" + _US + "%cs" + _US + "%s",
+               "--name-status", "--no-renames", "--", "docs")
+    if log is None:
+        # An empty repository (no commit yet) has no history to show.
+        return History([], available=False, shallow=shallow)
+    changes: list[Change] = []
+    seen = set()
+    for record in log.split(_RS)[1:]:
+        header, _, files = record.partition("\n")
+        sha, day, subject = header.split(_US, 2)
+        if sha in grafts:
+            continue
+        for line in files.splitlines():
+            status, _, path = line.partition("\t")
+            if not path.startswith(docs_prefix) or not path.endswith(".md") or status[:1] not in "AM":
+                continue
+            rel = path[len(docs_prefix):]
+            source = root / "docs" / rel
+            if rel == PAGE or rel.startswith(EXCLUDED_PREFIXES) or not source.is_file():
+                continue
+            if (sha, rel) in seen:
+                continue
+            seen.add((sha, rel))
+            changes.append(Change(dt.date.fromisoformat(day), rel, _title(source, rel),
+                                  subject.strip(), status.startswith("A")))
+            if len(changes) >= limit:
+                return History(changes, True, shallow)
+    return History(changes, True, shallow)
+
+
+def page_markdown(hist: History) -> str:
+    out = [
+        "---",
+        "owner: chi-cuc-hq-kv3",
+        "title: Thay đổi gần đây",
+        "description: Những trang vừa được thêm hoặc sửa trên cơ sở tri thức, "
+        "kèm ngày thay đổi và nội dung thay đổi.",
+        "edit_source: scripts/whats_new.py",
+        "---",
+        "",
+        "# Thay đổi gần đây",
+        "",
+        "Danh sách tự động lấy từ lịch sử chỉnh sửa của trang, mới nhất ở trên. "
+        "Văn bản pháp luật gốc luôn là căn cứ cuối cùng.",
+        "",
+    ]
+    if not hist.available:
+        out += ["!!! note \"Chưa có lịch sử thay đổi\"", "",
+                "    Bản dựng này không kèm lịch sử chỉnh sửa, nên chưa liệt kê được các thay đổi.", ""]
+        return "\n".join(out)
+    if hist.shallow:
+        out += ["!!! note \"Lịch sử chưa đầy đủ\"", "",
+                "    Bản dựng này chỉ có một phần lịch sử chỉnh sửa; các thay đổi cũ hơn không hiện ở đây.",
+                ""]
+    if not hist.changes:
+        out += ["Chưa có thay đổi nào để hiển thị.", ""]
+        return "\n".join(out)
+    current = None
+    for change in hist.changes:
+        if change.date != current:
+            current = change.date
+            out += ["", f"## Ngày {change.date.strftime('%d/%m/%Y')} {{#ngay-{change.date.isoformat()}}}", ""]
+        kind = "Trang mới" if change.added else "Cập nhật"
+        out.append(f"- **{kind}:** [{md_text(change.title)}]({md_link(change.rel, PAGE)}) "
+                   f"— {md_text(change.subject)}")
+    out.append("")
+    return "\n".join(out)
+
+
+def main(argv=None) -> int:
+    """``python -m scripts.whats_new [OUT]``: print (or write) the page's Markdown."""
+    argv = sys.argv[1:] if argv is None else argv
+    text = page_markdown(history(ROOT))
+    if argv:
+        Path(argv[0]).write_text(text, encoding="utf-8")
+    else:
+        print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
