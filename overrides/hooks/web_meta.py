@@ -1,0 +1,42 @@
+"""MkDocs glue for page metadata and browser security (scripts/ does the work):
+the CSP for templates, robots.txt and _headers, a description for every page,
+and the charter's print-only QR code."""
+from html import escape
+from posixpath import dirname, relpath
+
+from markupsafe import Markup
+from mkdocs.structure.files import File
+
+from scripts import charter_qr, csp, descriptions, web_meta
+
+
+def on_env(env, config, files):
+    env.globals["content_security_policy"] = csp.meta_policy()
+    return env
+
+
+def on_files(files, config):
+    generated = {
+        "robots.txt": web_meta.robots_txt(config.site_url or ""),
+        "_headers": web_meta.headers_file(),
+    }
+    charter = files.get_file_from_path(charter_qr.CHARTER_PAGE)
+    if charter is not None:
+        url = (config.site_url or "/") + charter.url
+        generated[charter_qr.QR_FILE] = charter_qr.qr_svg(url)
+    for path, content in generated.items():
+        files.append(File.generated(config, path, content=content))
+    return files
+
+
+def on_page_content(html, page, config, files):
+    # MkDocs renders templates without autoescaping and Material writes
+    # page.meta.description as is: store it escaped once (Markup is not
+    # escaped again by the `e` filter in partials/head-extra.html).
+    text = page.meta.get("description") or descriptions.derive(
+        html, page.title or "", config.site_name)
+    page.meta["description"] = Markup(escape(str(text)))
+    if page.file.src_uri == charter_qr.CHARTER_PAGE:
+        img = relpath(charter_qr.QR_FILE, dirname(page.file.dest_uri) or ".")
+        html += charter_qr.print_box(img, page.canonical_url or page.url)
+    return html
