@@ -10,12 +10,15 @@ CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve build test chromium clean
+.PHONY: help setup serve build test chromium clean check review new-procedure
 
 help:
 	@echo "make serve  - serve the site on http://127.0.0.1:8000 with live reload"
 	@echo "make test   - run every test (installs Chromium if missing)"
 	@echo "make build  - write the static site to site/"
+	@echo "make check  - every editor check (data, front matter, links, Markdown, YAML, workflows)"
+	@echo "make review - pages due or overdue for review, by owner"
+	@echo "make new-procedure SLUG=ten-thu-tuc TITLE=\"Tên thủ tục\" - start a procedure page"
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -36,8 +39,19 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(PY) -m scripts.build
 
-test: $(STAMP) chromium
+test: $(STAMP) chromium check
 	$(PY) -m pytest
 
 clean:
 	rm -rf site $(VENV) .pytest_cache
+
+# Editors' checks: exit status 2 means a problem to fix (see CONTRIBUTING.md).
+check: $(STAMP)
+	$(PY) -m scripts.check
+
+# Review schedule; CI adds --fail-if-overdue (exit status 1 while a page is overdue).
+review: $(STAMP)
+	$(PY) -m scripts.review $(REVIEW_ARGS)
+
+new-procedure: $(STAMP)
+	$(PY) -m scripts.new_procedure --slug "$(SLUG)" --title "$(TITLE)"

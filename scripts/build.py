@@ -1,34 +1,40 @@
 """Build the static site into ``site/`` without ever leaving a broken one.
 
-mkdocs writes into a fresh temporary directory next to ``site/``; only a
-successful strict build replaces the previous site, so an editor's mistake
-leaves the last good site in place. Exit status: 0 built, 2 bad editor input
-(data or front matter), 1 any other build failure.
+Editor input is checked first (data files, procedure pages, front matter:
+scripts/check.py's preflight); mkdocs then writes into a fresh temporary
+directory next to ``site/``, and only a successful strict build replaces the
+previous site, so an editor's mistake leaves the last good site in place.
+Exit status: 0 built, 2 bad editor input (data, front matter, broken links
+or anchors; every problem printed as ``file:line: message``), 1 any other
+build failure.
 """
 import argparse
-import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 from scripts import ROOT
+from scripts.check import EXIT_EDITOR, EXIT_TOOL, Report, preflight, strict_build
 
 
 def build(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> int:
+    root = config.parent
     site_dir = site_dir.resolve()
+    report = Report(out=sys.stderr, summary=False)
+    if not preflight(root, report):
+        print(f"build stopped before mkdocs: {site_dir} was left as it was", file=sys.stderr)
+        return report.status
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict",
-         "--config-file", str(config), "--site-dir", str(tmp)],
-        cwd=config.parent, env=env)
-    if result.returncode != 0:
+    status, problems, log = strict_build(root, tmp)
+    if status != 0:
         shutil.rmtree(tmp, ignore_errors=True)
+        editor_errors = problems and "Traceback" not in log
+        for line in problems if editor_errors else [log.strip()]:
+            print(line, file=sys.stderr)
         print(f"build failed: {site_dir} was left as it was", file=sys.stderr)
-        return result.returncode
+        return EXIT_EDITOR if editor_errors else EXIT_TOOL
     old = site_dir.with_name(site_dir.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
     if site_dir.exists():
@@ -42,8 +48,9 @@ def build(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> int:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    parser.add_argument("--config-file", type=Path, default=ROOT / "mkdocs.yml")
     args = parser.parse_args(argv)
-    return build(args.site_dir)
+    return build(args.site_dir, args.config_file.resolve())
 
 
 if __name__ == "__main__":
