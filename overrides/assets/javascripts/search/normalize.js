@@ -1,0 +1,89 @@
+/*
+ * Search normalisation, the JavaScript port of scripts/search/normalize.py.
+ * tests/search_vectors.json pins both ports (pytest and `node --test`).
+ * Loaded by the search worker (importScripts) and by Node (require).
+ */
+(function (root, factory) {
+  const api = factory()
+  if (typeof module === "object" && module.exports) module.exports = api
+  else root.ViNormalize = api
+})(typeof self !== "undefined" ? self : this, function () {
+  "use strict"
+
+  const RUN = /[a-z0-9]+(?:[/-][a-z0-9]+)*/g
+  const SEP = /[/-]/
+  const TAG = /<[^>]*>/g
+  const ENTITIES = { "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#x27;": "'", "&#39;": "'", "&amp;": "&" }
+  const ENTITY = /&lt;|&gt;|&quot;|&#x27;|&#39;|&amp;/g
+
+  /* scripts.vietnamese.fold: đ/Đ → d/D, NFD, drop combining marks */
+  function fold(text) {
+    return text.replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFD").replace(/\p{M}/gu, "")
+  }
+
+  /* Folded lower-case text and, per UTF-16 unit, its offset in `text` */
+  function foldLower(text) {
+    let out = ""
+    const offsets = []
+    let i = 0
+    for (const ch of text) {
+      const folded = fold(ch).toLowerCase()
+      out += folded
+      for (let k = 0; k < folded.length; k++) offsets.push(i)
+      i += ch.length
+    }
+    return { folded: out, offsets }
+  }
+
+  function number(part) {
+    return /^[0-9]+$/.test(part) ? (part.replace(/^0+/, "") || "0") : part
+  }
+
+  /* All tokens {term, start, end, word} of `text`: words first, then a run's extra terms */
+  function tokens(text) {
+    const { folded, offsets } = foldLower(text)
+    const out = []
+    for (const m of folded.matchAll(RUN)) {
+      const run = m[0]
+      const start = offsets[m.index]
+      const end = offsets[m.index + run.length - 1] + 1
+      let pos = m.index
+      const parts = run.split(SEP)
+      const normed = parts.map(number)
+      parts.forEach((raw, k) => {
+        const last = pos + raw.length - 1
+        out.push({ term: normed[k], start: offsets[pos], end: offsets[last] + 1, word: true })
+        pos += raw.length + 1
+      })
+      if (parts.length === 1) continue
+      const seps = run.match(/[/-]/g)
+      let joined = normed[0]
+      seps.forEach((s, k) => { joined += s + normed[k + 1] })
+      const extras = [joined]
+      const slash = joined.split("/")
+      if (slash.length >= 3) extras.push(slash.slice(0, 2).join("/"))
+      if (slash.length >= 2) for (const seg of slash) if (seg.includes("-")) extras.push(seg)
+      const seen = new Set()
+      for (const term of extras)
+        if (!seen.has(term)) {
+          seen.add(term)
+          out.push({ term, start, end, word: false })
+        }
+    }
+    return out
+  }
+
+  function terms(text) {
+    return tokens(text).map(t => t.term)
+  }
+
+  function htmlToText(value) {
+    return (value || "").replace(TAG, " ").replace(ENTITY, e => ENTITIES[e])
+  }
+
+  function exactForm(text, token) {
+    return text.slice(token.start, token.end).normalize("NFC").toLowerCase()
+  }
+
+  return { fold, foldLower, tokens, terms, htmlToText, exactForm, RUN, SEP }
+})

@@ -1,0 +1,194 @@
+"""Ranking over Material's search_index.json with lunr.py.
+
+Same algorithm as the browser worker (overrides/assets/javascripts/search/engine.js):
+
+1. lunr retrieves and scores sections (BM25, title boosted) for the concepts'
+   terms: the exact folded word; its prefix completions only for the word still
+   being typed; its one-edit neighbours only when the word is not in the index
+   (a typo); the glossary phrases that stand in for it; joined references.
+2. The best ``candidates`` sections are re-ranked: coverage of the query's
+   concepts, adjacent query words found adjacent in the page ("thông quan"),
+   and words matching with their exact accents ("hải" over "hai").
+3. Sections are grouped by page; a page ranks by its best section.
+
+The constants live in RANKING and travel to the browser inside
+search/vi_search.json, so neither side hard-codes them twice.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import lunr.builder
+from lunr.query import QueryPresence
+from lunr.token_set import TokenSet
+
+from scripts.search.normalize import exact_form, html_to_text, tokens
+from scripts.search.query import Plan, analyze
+
+RANKING = {
+    "title_boost": 5,          # lunr field boost of section titles
+    "exact_boost": 1.0,        # clause boost of a typed word
+    "question_boost": 0.1,     # question words ("bao lâu") count for little
+    "prefix_boost": 0.3,       # completions of the word being typed
+    "prefix_min": 2,           # shortest prefix that is completed
+    "fuzzy_boost": 0.3,        # one-edit neighbours of a word absent from the index
+    "fuzzy_min": 3,            # shortest word that gets typo tolerance
+    "alt_boost": 0.6,          # glossary stand-ins ("doanh nghiệp" for "DN")
+    "extra_boost": 1.0,        # joined references ("38/2015")
+    "candidates": 200,         # sections re-ranked after lunr
+    "coverage_weight": 2.0,    # × (1 + w·coverage²)
+    "adjacency_weight": 1.0,   # × (1 + w·adjacent pairs / pairs)
+    "accent_weight": 0.3,      # × (1 + w·exact-accent words / accented words)
+    "max_pages": 50,           # pages returned
+}
+
+
+def _words_and_terms(*fields: str):
+    """Word sequence (with None between fields), all terms, exact-accent forms."""
+    seq: list[str | None] = []
+    all_terms: set[str] = set()
+    exact: set[str] = set()
+    for value in fields:
+        text = html_to_text(value)
+        for t in tokens(text):
+            all_terms.add(t.term)
+            if t.is_word:
+                seq.append(t.term)
+                exact.add(exact_form(text, t))
+        seq.append(None)
+    return seq, all_terms, exact
+
+
+@dataclass
+class Section:
+    ref: int
+    location: str
+    score: float
+    final: float = 0.0
+
+
+@dataclass
+class PageResult:
+    page: str
+    score: float
+    sections: list[Section] = field(default_factory=list)
+
+
+class Engine:
+    """An in-memory lunr.py index of Material's search documents."""
+
+    def __init__(self, docs: list[dict], glossary: list[dict], ranking: dict | None = None):
+        self.docs = docs
+        self.glossary = glossary
+        self.r = {**RANKING, **(ranking or {})}
+        self.page_of = [d["location"].split("#")[0] for d in docs]
+        self.page_title = {}
+        for d, page in zip(docs, self.page_of):
+            self.page_title.setdefault(page, d.get("title", ""))
+        self._cache: dict[int, tuple] = {}
+        builder = lunr.builder.Builder()
+        builder.ref("id")
+        builder.field("title", boost=self.r["title_boost"])
+        builder.field("text")
+        for i, d in enumerate(docs):
+            builder.add({"id": str(i),
+                         "title": [t.term for t in tokens(html_to_text(d.get("title", "")))],
+                         "text": [t.term for t in tokens(html_to_text(d.get("text", "")))]},
+                        {"boost": d.get("boost", 1)} if d.get("boost") else None)
+        self.index = builder.build()
+
+    # -- term sets -----------------------------------------------------------
+    def _expand(self, token_set: TokenSet) -> list[str]:
+        return self.index.token_set.intersect(token_set).to_list()
+
+    def concept_terms(self, plan: Plan):
+        """Per concept: {term: clause boost} of the index terms that satisfy it."""
+        r = self.r
+        vocab = self.index.inverted_index
+        out = []
+        for c in plan.concepts:
+            weight = r["question_boost"] if c.question else r["exact_boost"]
+            found: dict[str, float] = {}
+            if c.word in vocab:
+                found[c.word] = weight
+            if c.prefix and len(c.word) >= r["prefix_min"]:
+                for t in self._expand(TokenSet.from_string(c.word + "*")):
+                    found[t] = found.get(t, 0) + weight * r["prefix_boost"]
+            elif c.word not in vocab and len(c.word) >= r["fuzzy_min"] and not c.question:
+                for t in self._expand(TokenSet.from_fuzzy_string(c.word, 1)):
+                    found[t] = found.get(t, 0) + weight * r["fuzzy_boost"]
+            out.append(found)
+        return out
+
+    # -- search --------------------------------------------------------------
+    def _doc_features(self, ref: int):
+        if ref not in self._cache:
+            d = self.docs[ref]
+            page = self.page_of[ref]
+            title = d.get("title", "")
+            page_title = self.page_title[page]
+            fields = [title, d.get("text", "")] if page_title == title else [page_title, title, d.get("text", "")]
+            self._cache[ref] = _words_and_terms(*fields)
+        return self._cache[ref]
+
+    def search(self, query: str) -> list[PageResult]:
+        r = self.r
+        plan = analyze(query, self.glossary)
+        per_concept = self.concept_terms(plan)
+        clauses: dict[str, float] = {}
+        for c, found in zip(plan.concepts, per_concept):
+            for t, boost in found.items():
+                clauses[t] = clauses.get(t, 0) + boost
+            for phrase in c.alternatives:
+                for t in phrase:
+                    if t in self.index.inverted_index:
+                        clauses[t] = clauses.get(t, 0) + r["alt_boost"] * (
+                            r["question_boost"] if c.question else 1)
+        for t in plan.extras:
+            if t in self.index.inverted_index:
+                clauses[t] = clauses.get(t, 0) + r["extra_boost"]
+        if not clauses:
+            return []
+        q = self.index.create_query()
+        for t in sorted(clauses):
+            q.term(t, boost=clauses[t], use_pipeline=False, presence=QueryPresence.OPTIONAL)
+        hits = self.index.query(q)
+        hits = sorted(((int(h["ref"]), h["score"]) for h in hits), key=lambda x: (-x[1], x[0]))
+        sections = [self._rerank(ref, score, plan, per_concept)
+                    for ref, score in hits[:r["candidates"]]]
+        sections.sort(key=lambda s: (-s.final, s.ref))
+        pages: dict[str, PageResult] = {}
+        for s in sections:
+            page = self.page_of[s.ref]
+            if page not in pages:
+                if len(pages) >= r["max_pages"]:
+                    continue
+                pages[page] = PageResult(page, s.final)
+            pages[page].sections.append(s)
+        return list(pages.values())
+
+    def _rerank(self, ref: int, score: float, plan: Plan, per_concept) -> Section:
+        r = self.r
+        seq, all_terms, exact = self._doc_features(ref)
+        sat = []
+        for c, found in zip(plan.concepts, per_concept):
+            ok = any(t in all_terms for t in found) or any(
+                all(t in all_terms for t in phrase) for phrase in c.alternatives)
+            sat.append(ok)
+        content = [i for i, c in enumerate(plan.concepts) if not c.question]
+        basis = content or list(range(len(plan.concepts)))
+        coverage = sum(sat[i] for i in basis) / len(basis) if basis else 0.0
+        pairs = [(a, b) for a, b in zip(content, content[1:]) if b == a + 1]
+        adjacent = 0
+        for a, b in pairs:
+            fa, fb = per_concept[a], per_concept[b]
+            if any(x is not None and y is not None and x in fa and y in fb
+                   for x, y in zip(seq, seq[1:])):
+                adjacent += 1
+        adjacency = adjacent / len(pairs) if pairs else 0.0
+        accented = [c for c in plan.concepts if c.exact and not c.question]
+        accent = sum(c.exact in exact for c in accented) / len(accented) if accented else 0.0
+        final = (score * (1 + r["coverage_weight"] * coverage ** 2)
+                 * (1 + r["adjacency_weight"] * adjacency)
+                 * (1 + r["accent_weight"] * accent))
+        return Section(ref, self.docs[ref]["location"], score, round(final, 6))

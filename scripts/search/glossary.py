@@ -1,0 +1,57 @@
+"""Abbreviation data for search, derived from data/glossary.yaml at build time.
+
+The browser never sees the YAML: the build writes the entries returned by
+``expansion_entries`` into search/vi_search.json, and the CLI reads the same
+file, so both sides expand "DN" ↔ "doanh nghiệp" identically.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from scripts import yamlstrict
+from scripts.search.normalize import terms, tokens
+
+ROOT = Path(__file__).resolve().parents[2]
+GLOSSARY = ROOT / "data" / "glossary.yaml"
+
+# A key that reads like a Vietnamese syllable ("co" = có/cơ/cô) is expanded
+# only when typed in capitals ("CO") or with its slash ("C/O").
+_SYLLABLE = re.compile(r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?"
+                       r"[aeiouy]+(ch|ng|nh|[cmnpt])?$")
+
+
+def key_of(abbr: str) -> str:
+    """The folded form an abbreviation is matched by: "C/O" → "c/o", "NĐ" → "nd"."""
+    toks = tokens(abbr)
+    return max((t.term for t in toks), key=len) if toks else ""
+
+
+def _words(text: str) -> list[str]:
+    return [t.term for t in tokens(text) if t.is_word]
+
+
+def expansion_entries(path: Path = GLOSSARY) -> list[dict]:
+    """One entry per glossary term: match keys, Vietnamese and English phrases."""
+    doc = yamlstrict.load(path, ROOT if path.is_relative_to(ROOT) else None)
+    entries = []
+    for item in (doc.data or {}).get("terms") or []:
+        if not isinstance(item, dict) or not item.get("abbr") or not item.get("term"):
+            continue  # the glossary page's own checks report malformed entries
+        keys = []
+        for form in [item["abbr"], *(item.get("variants") or [])]:
+            key = key_of(str(form))
+            if key and key not in [k["key"] for k in keys]:
+                keys.append({"key": key, "caps_only": bool(_SYLLABLE.match(key))})
+        phrases = [_words(part) for part in re.split(r"[,;]", str(item["term"]))]
+        english = [_words(part) for part in re.split(r"[,;/]", str(item.get("en") or ""))]
+        entries.append({
+            "abbr": str(item["abbr"]),
+            "keys": keys,
+            "term": [p for p in phrases if p],
+            "en": [p for p in english if p],
+        })
+    return entries
+
+
+__all__ = ["expansion_entries", "key_of", "terms"]

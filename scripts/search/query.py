@@ -1,0 +1,112 @@
+"""Query analysis: what a typed query asks for, before the index is consulted.
+
+A query becomes a list of *concepts* (one per typed word, or one per typed
+abbreviation such as "C/O"), each with the glossary phrases that may stand in
+for it, plus the joined legal-reference terms ("38/2015"). Question words are
+kept but flagged: they are never required and weigh little.
+
+The JavaScript port (search/engine.js, ``analyzeQuery``) follows this code
+line by line; tests/search_vectors.json pins both.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from scripts.search.normalize import _RUN, _SEP, exact_form, fold_lower, tokens
+
+# Question and filler phrases (folded): "làm sao", "thế nào", "bao lâu", "ở đâu"…
+# Multi-word phrases only where a single syllable would also be a content word
+# ("sao" in "bản sao", "dau" in "đầu mối").
+QUESTION_PHRASES = [
+    ["nhu", "the", "nao"], ["lam", "the", "nao"], ["lam", "sao"], ["the", "nao"],
+    ["ra", "sao"], ["tai", "sao"], ["bao", "lau"], ["bao", "nhieu"], ["o", "dau"],
+    ["khi", "nao"], ["la", "gi"], ["duoc", "khong"], ["phai", "khong"], ["co", "phai"],
+    ["nhung", "gi"], ["gi"], ["khong"], ["nao"], ["a"], ["vay"], ["nhi"],
+    # English question words that are not Vietnamese syllables once folded.
+    ["how"], ["what"], ["where"], ["when"], ["which"], ["who"], ["why"], ["does"],
+    ["is"], ["are"], ["the"], ["of"], ["for"], ["with"], ["about"], ["should"], ["i"],
+]
+
+
+@dataclass
+class Concept:
+    word: str                       # folded term ("thu", "c/o", "38")
+    exact: str | None = None        # typed form when it carries accents ("thủ")
+    prefix: bool = False            # last word, still being typed
+    question: bool = False          # question word: never required, light weight
+    alternatives: list[list[str]] = field(default_factory=list)  # glossary phrases
+
+    def as_dict(self) -> dict:
+        return {"word": self.word, "exact": self.exact, "prefix": self.prefix,
+                "question": self.question, "alternatives": self.alternatives}
+
+
+@dataclass
+class Plan:
+    concepts: list[Concept]
+    extras: list[str]               # joined terms: "38/2015", "tt-btc"
+
+    def as_dict(self) -> dict:
+        return {"concepts": [c.as_dict() for c in self.concepts], "extras": self.extras}
+
+
+def _add_alt(concept: Concept, phrase: list[str]) -> None:
+    if phrase and phrase != [concept.word] and phrase not in concept.alternatives:
+        concept.alternatives.append(phrase)
+
+
+def _find(words: list[str], phrase: list[str]):
+    n = len(phrase)
+    return [i for i in range(len(words) - n + 1) if words[i:i + n] == phrase]
+
+
+def analyze(query: str, glossary: list[dict]) -> Plan:
+    """Concepts and extra terms of ``query`` (see module docstring)."""
+    keys = {}
+    for entry in glossary:
+        for k in entry["keys"]:
+            keys.setdefault(k["key"], (entry, k["caps_only"]))
+    folded, offsets = fold_lower(query)
+    concepts: list[Concept] = []
+    extras: list[str] = []
+    for m in _RUN.finditer(folded):
+        run_tokens = [t for t in tokens(query[offsets[m.start()]:offsets[m.end() - 1] + 1])]
+        typed = query[offsets[m.start()]:offsets[m.end() - 1] + 1]
+        joined = max((t.term for t in run_tokens), key=len)
+        hit = keys.get(joined)
+        if hit and (not hit[1] or typed.isupper() or _SEP.search(typed)):
+            entry = hit[0]
+            concept = Concept(joined)
+            for phrase in entry["term"]:
+                _add_alt(concept, phrase)
+            for other in entry["keys"]:
+                _add_alt(concept, [other["key"]])
+            concepts.append(concept)
+            continue
+        for t in run_tokens:
+            if t.is_word:
+                exact = exact_form(typed, t)
+                concepts.append(Concept(t.term, exact if exact != t.term else None))
+            elif t.term not in extras:
+                extras.append(t.term)
+    # Still typing: the last word is a prefix, unless the query ends in a space.
+    if concepts and query and not query[-1].isspace() and not concepts[-1].alternatives:
+        concepts[-1].prefix = True
+    words = [c.word for c in concepts]
+    for phrase in QUESTION_PHRASES:
+        for i in _find(words, phrase):
+            for c in concepts[i:i + len(phrase)]:
+                c.question = True
+    # Full terms (Vietnamese or English) typed out: the abbreviation stands in.
+    for entry in glossary:
+        for phrase in entry["term"] + entry["en"]:
+            for i in _find(words, phrase):
+                for c in concepts[i:i + len(phrase)]:
+                    if c.question:
+                        continue
+                    for k in entry["keys"]:
+                        _add_alt(c, [k["key"]])
+                    if phrase in entry["en"]:
+                        for vi in entry["term"]:
+                            _add_alt(c, vi)
+    return Plan(concepts, extras)

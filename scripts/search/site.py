@@ -1,0 +1,38 @@
+"""The search files of a built site: what the build writes, what the CLI reads.
+
+``search/search_index.json`` is Material's (config + section documents);
+``search/vi_search.json`` is ours: glossary expansions, question phrases and
+ranking constants, generated from data/glossary.yaml on every build.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from scripts.search.engine import RANKING, Engine
+from scripts.search.glossary import GLOSSARY, expansion_entries
+from scripts.search.query import QUESTION_PHRASES
+
+DATA_NAME = "vi_search.json"
+FORMAT = 1
+
+
+def search_data(glossary_path: Path = GLOSSARY) -> dict:
+    """Everything the browser's engine needs besides Material's documents."""
+    return {"format": FORMAT, "ranking": RANKING, "questions": QUESTION_PHRASES,
+            "glossary": expansion_entries(glossary_path)}
+
+
+def write_search_data(site_dir: Path, glossary_path: Path = GLOSSARY) -> Path:
+    out = Path(site_dir) / "search" / DATA_NAME
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(search_data(glossary_path), ensure_ascii=False,
+                              separators=(",", ":")), encoding="utf-8")
+    return out
+
+
+def load_engine(site_dir: Path) -> Engine:
+    site_dir = Path(site_dir)
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    data = json.loads((site_dir / "search" / DATA_NAME).read_text(encoding="utf-8"))
+    return Engine(index["docs"], data["glossary"], data["ranking"])
