@@ -130,16 +130,18 @@ def load(path: Path, root: Path | None = None) -> Document:
     return loads(path.read_text(encoding="utf-8"), name)
 
 
-def schema_problems(doc: Document, schema: dict) -> list[Problem]:
+def schema_problems(doc: Document, schema: dict, registry=None) -> list[Problem]:
     """Validate ``doc.data`` against a JSON Schema; one Problem per violation.
 
     A schema may give a friendlier text per field through an ``errorMessage``
-    keyword (a string), which replaces jsonschema's own wording.
+    keyword (a string), which replaces jsonschema's own wording. ``registry``
+    (a ``referencing.Registry``) resolves ``$ref`` to sibling schema files.
     """
     import jsonschema
 
     validator_cls = jsonschema.validators.validator_for(schema)
-    validator = validator_cls(schema, format_checker=validator_cls.FORMAT_CHECKER)
+    extra = {"registry": registry} if registry is not None else {}
+    validator = validator_cls(schema, format_checker=validator_cls.FORMAT_CHECKER, **extra)
     problems = []
     for err in validator.iter_errors(doc.data):
         path = tuple(err.absolute_path)

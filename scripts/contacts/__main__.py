@@ -1,0 +1,5 @@
+import sys
+
+from scripts.contacts.cli import main
+
+sys.exit(main())

@@ -1,0 +1,30 @@
+"""Everything generated from the data: pages (Markdown) and static files, by site path."""
+from __future__ import annotations
+
+from scripts import ROOT
+from scripts.contacts import jsonfeed, render_contacts, render_escalation, render_glossary, render_misconduct, vcard
+
+CONTACTS_SCHEMA = ROOT / "data" / "schemas" / "contacts.schema.json"
+
+
+def page_url(site_url: str | None) -> str:
+    """Absolute URL of the contacts page (vCard UIDs and links need one); relative without site_url."""
+    base = (site_url or "").rstrip("/")
+    return f"{base}/lien-he/" if base else "/lien-he/"
+
+
+def generate(data, site_url: str | None = None) -> dict[str, str]:
+    """Site path -> content for every generated page and file."""
+    url = page_url(site_url)
+    files = {
+        "lien-he/index.md": render_contacts.render(data),
+        "phan-anh/index.md": render_escalation.render(data),
+        "phan-anh/to-cao-vi-pham.md": render_misconduct.render(data),
+        "thuat-ngu.md": render_glossary.render(data),
+        "lien-he/danh-ba.vcf": vcard.all_cards(render_contacts.ordered_units(data), url),
+        "lien-he/contacts.json": jsonfeed.dumps(jsonfeed.document(data, url)),
+        "lien-he/contacts.schema.json": CONTACTS_SCHEMA.read_text(encoding="utf-8"),
+    }
+    for unit in data.units.data["units"]:
+        files[f"lien-he/vcard/{unit['id']}.vcf"] = vcard.card(unit, url)
+    return files

@@ -1,0 +1,48 @@
+"""The escalation page (/phan-anh/): diagram, levels table, then each level in detail."""
+from __future__ import annotations
+
+from scripts.contacts import diagram
+from scripts.contacts.escape import md_paragraphs, md_text
+from scripts.contacts.pages import PAGE_SOURCES, amount, bullet_list, deadline_line, front_matter, unit_link
+
+PAGE = "phan-anh/index.md"
+
+
+def table(levels: list[dict]) -> str:
+    out = "| Cấp | Ai xử lý | Thời hạn | Căn cứ pháp lý |\n|---|---|---|---|\n"
+    for lv in levels:
+        limits = "<br>".join(f"{md_text(amount(d))}: {md_text(d['what'])}" for d in lv["deadlines"])
+        bases = "<br>".join(dict.fromkeys(md_text(d["basis"]) for d in lv["deadlines"]))
+        out += f"| [{lv['level']}](#cap-{lv['level']}) | {md_text(lv['who'])} | {limits} | {bases} |\n"
+    return out + "\n"
+
+
+def level_section(data, lv: dict) -> str:
+    out = f"### Cấp {lv['level']}: {md_text(lv['who'])} {{ #cap-{lv['level']} }}\n\n"
+    out += f"**Khi nào:** {md_text(lv['when'])}\n\n**Gửi tới:**\n\n"
+    out += "".join(f"- {unit_link(data, c['unit'], PAGE)}: {md_text(c['how'])}\n" for c in lv["channels"])
+    out += "\n**Thời hạn:**\n\n" + "".join(f"- {deadline_line(d)}\n" for d in lv["deadlines"])
+    if lv.get("include"):
+        out += "\n**Doanh nghiệp nên gửi kèm:**\n\n" + bullet_list(lv["include"])
+    return out + "\n"
+
+
+def render(data) -> str:
+    esc = data.escalation.data
+    meta = esc.get("page", {})
+    levels = esc["levels"]
+    out = front_matter(meta, PAGE_SOURCES[PAGE])
+    out += f"# {md_text(meta.get('title', 'Phản ánh và chuyển cấp'))}\n\n"
+    if esc.get("intro"):
+        out += md_paragraphs(esc["intro"]) + "\n\n"
+    out += ("!!! danger \"Công chức nhũng nhiễu, gây phiền hà?\"\n\n"
+            "    Đừng chuyển cấp theo đường dưới đây: hãy dùng "
+            "[kênh báo cáo sai phạm](to-cao-vi-pham.md), không đi qua người bị báo cáo "
+            "và cấp quản lý trực tiếp của họ.\n\n")
+    out += "## Sơ đồ chuyển cấp { #so-do }\n\n"
+    summary = "Sơ đồ chuyển cấp: " + "; ".join(f"cấp {lv['level']} {lv['who']}" for lv in levels)
+    out += diagram.fence(diagram.escalation_chart(levels), summary) + "\n"
+    out += "## Các cấp và thời hạn { #cac-cap }\n\n" + table(levels)
+    out += "## Chi tiết từng cấp { #chi-tiet }\n\n"
+    out += "".join(level_section(data, lv) for lv in levels)
+    return out
