@@ -6,17 +6,20 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
+# Browser assets served from the site itself (Mermaid), pinned in package-lock.json.
+NODE_STAMP := node_modules/.installed-stamp
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve build test chromium clean check review new-procedure
+.PHONY: help setup serve build test chromium clean check check-data review new-procedure
 
 help:
 	@echo "make serve  - serve the site on http://127.0.0.1:8000 with live reload"
 	@echo "make test   - run every test (installs Chromium if missing)"
 	@echo "make build  - write the static site to site/"
 	@echo "make check  - every editor check (data, front matter, links, Markdown, YAML, workflows)"
+	@echo "make check-data - validate data/*.yaml only (contacts, escalation, glossary)"
 	@echo "make review - pages due or overdue for review, by owner"
 	@echo "make new-procedure SLUG=ten-thu-tuc TITLE=\"Tên thủ tục\" - start a procedure page"
 
@@ -26,27 +29,33 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
-setup: $(STAMP)
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+setup: $(STAMP) $(NODE_STAMP)
 
 # Debian's Chromium: Playwright's own browser download does not work here.
 chromium:
 	@test -x $(CHROMIUM) || { $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-core >/dev/null; }
 
-serve: $(STAMP)
+serve: $(STAMP) $(NODE_STAMP)
 	$(PY) -m mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
-build: $(STAMP)
+build: $(STAMP) $(NODE_STAMP)
 	$(PY) -m scripts.build
 
-test: $(STAMP) chromium check
+test: $(STAMP) $(NODE_STAMP) chromium check
 	$(PY) -m pytest
 
 clean:
 	rm -rf site $(VENV) .pytest_cache
 
 # Editors' checks: exit status 2 means a problem to fix (see CONTRIBUTING.md).
-check: $(STAMP)
+check: $(STAMP) $(NODE_STAMP)
 	$(PY) -m scripts.check
 
 # Review schedule; CI adds --fail-if-overdue (exit status 1 while a page is overdue).
@@ -55,3 +64,7 @@ review: $(STAMP)
 
 new-procedure: $(STAMP)
 	$(PY) -m scripts.new_procedure --slug "$(SLUG)" --title "$(TITLE)"
+
+# Data files only (data/*.yaml): fast; exit status 2 lists every problem.
+check-data: $(STAMP)
+	$(PY) -m scripts.contacts check

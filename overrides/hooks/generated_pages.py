@@ -1,0 +1,46 @@
+"""MkDocs glue for scripts/contacts: contacts, escalation, misconduct and glossary
+pages, vCards and contacts.json generated in memory from data/*.yaml on every
+build and live reload; abbreviation tooltips on every page; the site's own
+copy of Mermaid. Bad data stops the build with every problem listed."""
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File
+
+from scripts.contacts import render_glossary, site
+from scripts.contacts.load import load_data
+from scripts.contacts.outputs import generate
+from scripts.contacts.pages import PAGE_SOURCES
+from scripts.yamlstrict import InvalidInput
+
+_state = {}
+
+
+def on_pre_build(config):
+    try:
+        _state["data"] = load_data(Path(config.config_file_path).parent)
+    except InvalidInput as e:
+        raise Abort("invalid data in data/:\n" + "\n".join(map(str, e.problems)))
+    _state["abbr"] = render_glossary.abbreviations(_state["data"])
+
+
+def on_files(files, config):
+    for uri, content in generate(_state["data"], config.site_url).items():
+        if files.get_file_from_path(uri) is not None:
+            raise Abort(f"docs/{uri} is generated from {PAGE_SOURCES.get(uri, 'data/')}: delete docs/{uri}")
+        files.append(File.generated(config, uri, content=content))
+    if site.MERMAID_SRC.is_file():
+        files.append(File.generated(config, site.MERMAID_URI, abs_src_path=str(site.MERMAID_SRC)))
+    else:
+        import logging
+        logging.getLogger("mkdocs").warning(
+            "%s is missing: run `make setup` (npm ci); diagrams stay unrendered", site.MERMAID_SRC)
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    source = PAGE_SOURCES.get(page.file.src_uri)
+    if source and page.file.generated_by:
+        root = Path(config.config_file_path).parent
+        page.edit_url = site.edit_url(config.repo_url, config.edit_uri, Path(config.docs_dir), root, source)
+    return markdown + "\n\n" + _state["abbr"]
