@@ -86,7 +86,8 @@ def analyze(query: str, glossary: list[dict]) -> Plan:
         for t in run_tokens:
             if t.is_word:
                 exact = exact_form(typed, t)
-                concepts.append(Concept(t.term, exact if exact != t.term else None))
+                accented = fold_lower(exact)[0] != exact
+                concepts.append(Concept(t.term, exact if accented else None))
             elif t.term not in extras:
                 extras.append(t.term)
     # Still typing: the last word is a prefix, unless the query ends in a space.

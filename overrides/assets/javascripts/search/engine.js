@@ -58,7 +58,8 @@
       for (const t of runTokens) {
         if (t.word) {
           const exact = N.exactForm(typed, t)
-          concepts.push({ word: t.term, exact: exact !== t.term ? exact : null,
+          const accented = N.foldLower(exact).folded !== exact
+          concepts.push({ word: t.term, exact: accented ? exact : null,
                           prefix: false, question: false, alternatives: [] })
         } else if (!extras.includes(t.term)) {
           extras.push(t.term)
