@@ -354,9 +354,11 @@ def extend_nav(nav: list | None, procs: list[Procedure]) -> bool:
         return False
     listed = _nav_paths(nav)
     for field, members in grouped(procs):
-        entries = [{p.nav_title: p.path} for p in members if p.path not in listed]
+        # The theme prints nav titles without escaping (MkDocs' Jinja has no
+        # autoescape), so escape editor text here.
+        entries = [{html.escape(p.nav_title): p.path} for p in members if p.path not in listed]
         if entries:
-            section.append({field: entries})
+            section.append({html.escape(field): entries})
     return True
 
 
