@@ -2,7 +2,8 @@
 copy at a customs office to the online page.
 
 Made with segno at build time from the charter page's canonical URL and
-served from the site's own origin as an SVG file.
+served from the site's own origin as a PNG file (an image in the printed
+PDF, where an SVG would become loose vector paths).
 """
 from __future__ import annotations
 
@@ -14,17 +15,24 @@ import segno
 
 # docs-relative source of the charter page and where its QR image is served.
 CHARTER_PAGE = "tuyen-ngon-phuc-vu/index.md"
-QR_FILE = "assets/images/tuyen-ngon-phuc-vu-qr.svg"
+QR_FILE = "assets/images/tuyen-ngon-phuc-vu-qr.png"
+# Pixels per QR module in the PNG: sharp at 28 mm on paper.
+SCALE = 8
+BORDER = 2
 ALT_TEXT = "Mã QR dẫn tới bản trực tuyến của Tuyên ngôn phục vụ"
 
 
-def qr_svg(url: str) -> str:
-    """An SVG QR code (error correction M, black on white, with its title) for ``url``."""
-    qr = segno.make(url, error="m", micro=False)
+def qr_png(url: str) -> bytes:
+    """A black-on-white PNG QR code (error correction M) for ``url``."""
     out = io.BytesIO()
-    qr.save(out, kind="svg", scale=4, border=2, dark="#000", light="#fff",
-            title=ALT_TEXT, xmldecl=False, svgns=True, nl=True)
-    return out.getvalue().decode("utf-8")
+    segno.make(url, error="m", micro=False).save(out, kind="png", scale=SCALE, border=BORDER)
+    return out.getvalue()
+
+
+def qr_matrix(url: str) -> list[list[bool]]:
+    """The QR code's modules (True = dark), without the border: what a test
+    compares with the image it finds in the printed PDF."""
+    return [[bool(m) for m in row] for row in segno.make(url, error="m", micro=False).matrix]
 
 
 def print_box(img_src: str, url: str) -> str:
@@ -39,10 +47,12 @@ def print_box(img_src: str, url: str) -> str:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description="Write the charter's QR code as SVG.")
+    parser = argparse.ArgumentParser(description="Write the charter's QR code as PNG.")
     parser.add_argument("url", help="the charter page's canonical URL")
+    parser.add_argument("out", help="PNG file to write")
     args = parser.parse_args(argv)
-    sys.stdout.write(qr_svg(args.url))
+    with open(args.out, "wb") as f:
+        f.write(qr_png(args.url))
     return 0
 
 

@@ -23,7 +23,7 @@ def on_files(files, config):
     charter = files.get_file_from_path(charter_qr.CHARTER_PAGE)
     if charter is not None:
         url = (config.site_url or "/") + charter.url
-        generated[charter_qr.QR_FILE] = charter_qr.qr_svg(url)
+        generated[charter_qr.QR_FILE] = charter_qr.qr_png(url)
     for path, content in generated.items():
         files.append(File.generated(config, path, content=content))
     return files
