@@ -39,6 +39,7 @@ RANKING = {
     "coverage_weight": 2.0,    # × (1 + w·coverage²)
     "adjacency_weight": 1.0,   # × (1 + w·adjacent pairs / pairs)
     "accent_weight": 0.3,      # × (1 + w·exact-accent words / accented words)
+    "page_title_weight": 1.5,  # × (1 + w·(concepts found in the page's own title)²)
     "max_pages": 50,           # pages returned
 }
 
@@ -128,7 +129,7 @@ class Engine:
             title = d.get("title", "")
             page_title = self.page_title[page]
             fields = [title, d.get("text", "")] if page_title == title else [page_title, title, d.get("text", "")]
-            self._cache[ref] = _words_and_terms(*fields)
+            self._cache[ref] = (*_words_and_terms(*fields), _words_and_terms(page_title)[1])
         return self._cache[ref]
 
     def search(self, query: str) -> list[PageResult]:
@@ -169,15 +170,18 @@ class Engine:
 
     def _rerank(self, ref: int, score: float, plan: Plan, per_concept) -> Section:
         r = self.r
-        seq, all_terms, exact = self._doc_features(ref)
-        sat = []
-        for c, found in zip(plan.concepts, per_concept):
-            ok = any(t in all_terms for t in found) or any(
-                all(t in all_terms for t in phrase) for phrase in c.alternatives)
-            sat.append(ok)
+        seq, all_terms, exact, title_terms = self._doc_features(ref)
+
+        def satisfied(terms):
+            return [any(t in terms for t in found) or any(
+                all(t in terms for t in phrase) for phrase in c.alternatives)
+                for c, found in zip(plan.concepts, per_concept)]
+
+        sat, in_title = satisfied(all_terms), satisfied(title_terms)
         content = [i for i, c in enumerate(plan.concepts) if not c.question]
         basis = content or list(range(len(plan.concepts)))
         coverage = sum(sat[i] for i in basis) / len(basis) if basis else 0.0
+        title_coverage = sum(in_title[i] for i in basis) / len(basis) if basis else 0.0
         pairs = [(a, b) for a, b in zip(content, content[1:]) if b == a + 1]
         adjacent = 0
         for a, b in pairs:
@@ -190,5 +194,6 @@ class Engine:
         accent = sum(c.exact in exact for c in accented) / len(accented) if accented else 0.0
         final = (score * (1 + r["coverage_weight"] * coverage ** 2)
                  * (1 + r["adjacency_weight"] * adjacency)
-                 * (1 + r["accent_weight"] * accent))
+                 * (1 + r["accent_weight"] * accent)
+                 * (1 + r["page_title_weight"] * title_coverage ** 2))
         return Section(ref, self.docs[ref]["location"], score, round(final, 6))

@@ -161,7 +161,8 @@
           }
           seq.push(null)
         }
-        f = { seq, all, exact }
+        const titleTerms = new Set(N.tokens(N.htmlToText(pageTitle)).map(t => t.term))
+        f = { seq, all, exact, titleTerms }
         this.cache.set(ref, f)
       }
       return f
@@ -206,14 +207,16 @@
 
     rerank(ref, score, plan, perConcept) {
       const r = this.r
-      const { seq, all, exact } = this.features(ref)
-      const sat = plan.concepts.map((c, i) =>
-        [...perConcept[i].keys()].some(t => all.has(t)) ||
-        c.alternatives.some(phrase => phrase.every(t => all.has(t))))
+      const { seq, all, exact, titleTerms } = this.features(ref)
+      const satisfied = terms => plan.concepts.map((c, i) =>
+        [...perConcept[i].keys()].some(t => terms.has(t)) ||
+        c.alternatives.some(phrase => phrase.every(t => terms.has(t))))
+      const sat = satisfied(all), inTitle = satisfied(titleTerms)
       const content = []
       plan.concepts.forEach((c, i) => { if (!c.question) content.push(i) })
       const basis = content.length ? content : plan.concepts.map((_, i) => i)
       const coverage = basis.length ? basis.filter(i => sat[i]).length / basis.length : 0
+      const titleCoverage = basis.length ? basis.filter(i => inTitle[i]).length / basis.length : 0
       const pairs = []
       for (let k = 0; k + 1 < content.length; k++)
         if (content[k + 1] === content[k] + 1) pairs.push([content[k], content[k + 1]])
@@ -231,7 +234,8 @@
       const accent = accented.length
         ? accented.filter(c => exact.has(c.exact)).length / accented.length : 0
       const final = score * (1 + r.coverage_weight * coverage ** 2) *
-        (1 + r.adjacency_weight * adjacency) * (1 + r.accent_weight * accent)
+        (1 + r.adjacency_weight * adjacency) * (1 + r.accent_weight * accent) *
+        (1 + r.page_title_weight * titleCoverage ** 2)
       return { ref, location: this.docs[ref].location, score, final: round6(final) }
     }
   }
