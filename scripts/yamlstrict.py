@@ -121,13 +121,26 @@ def loads(text: str, file: str, line_offset: int = 0) -> Document:
         what = " ".join(x for x in (e.context, e.problem) if x)
         raise InvalidInput([Problem(file, line, col, "", f"YAML syntax error: {what}; "
                                     "check indentation, colons and quotes on this line")]) from None
+    except yaml.reader.ReaderError as e:
+        # A control character or other byte YAML refuses; it has an offset, not a mark.
+        before = text[:e.position]
+        line, col = before.count("\n") + 1 + line_offset, len(before.rsplit("\n", 1)[-1]) + 1
+        code = ord(e.character) if isinstance(e.character, str) else e.character
+        raise InvalidInput([Problem(file, line, col, "", f"character U+{code:04X} is not allowed in YAML; "
+                                    "delete it (it is often pasted invisibly)")]) from None
     return Document(file, data, positions)
 
 
 def load(path: Path, root: Path | None = None) -> Document:
     """Parse a YAML file; problems name it relative to ``root`` (the repository)."""
     name = str(path.relative_to(root)) if root else str(path)
-    return loads(path.read_text(encoding="utf-8"), name)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        before = path.read_bytes()[:e.start]
+        line = before.count(b"\n") + 1
+        raise InvalidInput([Problem(name, line, 1, "", "the file is not UTF-8 text; save it as UTF-8")]) from None
+    return loads(text, name)
 
 
 def schema_problems(doc: Document, schema: dict, registry=None) -> list[Problem]:

@@ -45,10 +45,17 @@ def schema_registry(schema_dir: Path):
     return Registry().with_resources(resources)
 
 
+SCHEMA_DIR = ROOT / "data" / "schemas"
+
+
 def load_data(root: Path = ROOT) -> Data:
-    """Load and validate data/*.yaml under ``root``; raise InvalidInput listing every problem."""
+    """Load and validate data/*.yaml under ``root``; raise InvalidInput listing every problem.
+
+    The schemas are always the project's (data/schemas/): they are the contract,
+    whichever data set (the site's or a test fixture) is checked against them.
+    """
     data_dir = root / "data"
-    schema_dir = data_dir / "schemas"
+    schema_dir = SCHEMA_DIR
     registry = schema_registry(schema_dir)
     docs: dict[str, Document] = {}
     problems: list[Problem] = []

@@ -1,0 +1,83 @@
+"""The generated vCards, contacts.json and abbreviations, for the fixture and the
+site's own data: real parsers, the published schema, and one edit reaching every output."""
+import json
+
+import jsonschema
+import pytest
+import vobject
+
+from data_helpers import FIXTURE, FIXTURE_SITE_URL, ROOT, copy_data
+from scripts.contacts import render_glossary
+from scripts.contacts.load import load_data
+from scripts.contacts.outputs import generate
+
+SCHEMA = json.loads((ROOT / "data" / "schemas" / "contacts.schema.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module", params=["fixture", "site"])
+def outputs(request):
+    root = FIXTURE if request.param == "fixture" else ROOT
+    data = load_data(root)
+    return data, generate(data, FIXTURE_SITE_URL)
+
+
+def test_every_vcard_parses_with_vobject(outputs):
+    data, files = outputs
+    units = data.units.data["units"]
+    for unit in units:
+        card = vobject.readOne(files[f"lien-he/vcard/{unit['id']}.vcf"])
+        assert card.fn.value == unit["name"]  # HTML/Markdown in names comes back as plain text
+        assert [t.value for t in card.contents.get("tel", [])] == \
+            [p["number"] for p in unit.get("phones", [])] + ([unit["hotline"]] if "hotline" in unit else [])
+        if "verified_on" not in unit:
+            assert "chưa được xác minh" in card.note.value
+    everyone = list(vobject.readComponents(files["lien-he/danh-ba.vcf"]))
+    assert sorted(c.fn.value for c in everyone) == sorted(u["name"] for u in units)
+
+
+def test_contacts_json_validates_against_its_schema(outputs):
+    data, files = outputs
+    doc = json.loads(files["lien-he/contacts.json"])
+    validator = jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    errors = [e.message for e in validator.iter_errors(doc)]
+    assert errors == []
+    assert [u["id"] for u in doc["units"]] == [u["id"] for u in data.units.data["units"]]
+    assert all(u["verified"] == ("verified_on" in u) for u in doc["units"])
+    # Text stays text, and the file stays inert if embedded in HTML.
+    assert "<" not in files["lien-he/contacts.json"] and ">" not in files["lien-he/contacts.json"]
+
+
+def test_contacts_json_schema_is_published_unchanged(outputs):
+    _, files = outputs
+    assert json.loads(files["lien-he/contacts.schema.json"]) == SCHEMA
+
+
+def test_one_phone_edit_reaches_every_page_vcard_and_json(tmp_path):
+    root = copy_data(FIXTURE, tmp_path)
+    units = root / "data" / "units.yaml"
+    units.write_text(units.read_text(encoding="utf-8").replace("+842250000001", "+842250000077"), encoding="utf-8")
+    files = generate(load_data(root), FIXTURE_SITE_URL)
+    assert "tel:+842250000077" in files["lien-he/index.md"]
+    assert "+842250000077" in files["lien-he/vcard/chi-cuc-hq-kv3.vcf"]
+    assert "+842250000077" in files["lien-he/danh-ba.vcf"]
+    assert "+842250000077" in files["lien-he/contacts.json"]
+    assert not any("+842250000001" in content for content in files.values())
+
+
+def test_the_sites_data_shows_no_unverified_contact_as_verified():
+    data = load_data(ROOT)
+    files = generate(data, FIXTURE_SITE_URL)
+    page = files["lien-he/index.md"]
+    for unit in data.units.data["units"]:
+        card = page.split(f"{{ #{unit['id']} }}", 1)[1].split("\n## ", 1)[0]
+        if "verified_on" not in unit:
+            assert '!!! warning "Chưa xác minh"' in card, unit["id"]
+            if not unit.get("phones"):
+                assert "Số điện thoại đang được xác minh" in card
+
+
+def test_abbreviation_definitions_cover_terms_and_variants():
+    data = load_data(FIXTURE)
+    lines = render_glossary.abbreviations(data).splitlines()
+    assert "*[DN]: doanh nghiệp" in lines
+    assert "*[C/O]: giấy chứng nhận xuất xứ" in lines and "*[CO]: giấy chứng nhận xuất xứ" in lines
