@@ -126,3 +126,12 @@ def test_site_diagram_renders_on_phone_and_home_page_skips_mermaid(site_url, pho
     phone_page.wait_for_selector(".kb-diagram-svg svg", timeout=20000)
     host = urlparse(site_url).hostname
     assert [r for r in requests if urlparse(r).hostname not in (host, None) and not r.startswith("data:")] == []
+
+
+def test_diagram_source_stays_out_of_page_text_and_search(built_site):
+    page = (built_site / "phan-anh/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<div class="kb-diagram" role="img" aria-label="Sơ đồ chuyển cấp[^"]*" data-diagram="', page)
+    assert "flowchart TD" not in re.sub(r'data-diagram="[^"]*"', "", page)
+    index = built_site / "search" / "search_index.json"
+    assert index.is_file()
+    assert "flowchart" not in index.read_text(encoding="utf-8")

@@ -54,15 +54,16 @@ def fence(source: str, summary: str) -> str:
 
 
 def fence_format(source, language, class_name, options, md, **kwargs):
-    """pymdownx.superfences formatter: the source, escaped, in a <pre> the script renders.
+    """pymdownx.superfences formatter: an element that diagrams.js turns into the SVG.
 
-    Its first line ``%% …`` (a Mermaid comment) becomes the accessible name.
+    The source sits in an attribute, not in the text, so the search index does
+    not pick up Mermaid syntax. Its first line ``%% …`` (a Mermaid comment)
+    becomes the accessible name.
     """
     first = source.split("\n", 1)[0]
-    label = first[2:].strip() if first.startswith("%%") else "Sơ đồ"
-    label = _decode(label)
-    return (f'<pre class="{FENCE}" role="img" aria-label="{html.escape(label, quote=True)}">'
-            f"<code>{html.escape(source)}</code></pre>")
+    label = _decode(first[2:].strip()) if first.startswith("%%") else "Sơ đồ"
+    return (f'<div class="{FENCE}" role="img" aria-label="{html.escape(label, quote=True)}" '
+            f'data-diagram="{html.escape(source, quote=True)}"></div>')
 
 
 def _decode(label: str) -> str:

@@ -1,4 +1,4 @@
-/* Render ```kb-diagram``` blocks (Mermaid source) with the site's own copy of
+/* Render ```kb-diagram``` blocks (Mermaid source in data-diagram) with the site's own copy of
  * Mermaid, loaded only on pages that have such a block. Material would fetch
  * Mermaid from a CDN for ".mermaid" blocks; this site makes no third-party
  * requests, hence the separate class. Re-runs on every instant navigation. */
@@ -31,21 +31,21 @@
 
   var counter = 0;
   function render() {
-    var blocks = document.querySelectorAll("pre.kb-diagram:not([data-rendered])");
+    var blocks = document.querySelectorAll(".kb-diagram:not([data-rendered])");
     if (!blocks.length) return;
     loadMermaid().then(function (mermaid) {
-      blocks.forEach(function (pre) {
-        pre.setAttribute("data-rendered", "pending");
+      blocks.forEach(function (block) {
+        block.setAttribute("data-rendered", "pending");
         var id = "kb-diagram-" + (++counter);
-        mermaid.render(id, pre.textContent).then(function (result) {
+        mermaid.render(id, block.getAttribute("data-diagram") || "").then(function (result) {
           var figure = document.createElement("div");
           figure.className = "kb-diagram-svg";
           figure.setAttribute("role", "img");
-          figure.setAttribute("aria-label", pre.getAttribute("aria-label") || "");
+          figure.setAttribute("aria-label", block.getAttribute("aria-label") || "");
           figure.innerHTML = result.svg; // produced by Mermaid with securityLevel "strict"
-          pre.replaceWith(figure);
+          block.replaceWith(figure);
         }).catch(function (err) {
-          pre.setAttribute("data-rendered", "failed");
+          block.setAttribute("data-rendered", "failed");
           console.warn("diagram not rendered:", err);
         });
       });
