@@ -81,3 +81,13 @@ def test_abbreviation_definitions_cover_terms_and_variants():
     lines = render_glossary.abbreviations(data).splitlines()
     assert "*[DN]: doanh nghiệp" in lines
     assert "*[C/O]: giấy chứng nhận xuất xứ" in lines and "*[CO]: giấy chứng nhận xuất xứ" in lines
+
+
+@pytest.mark.parametrize("repo_url,edit_uri,expected", [
+    ("https://github.com/o/r", "edit/main/docs/", "https://github.com/o/r/edit/main/data/units.yaml"),
+    ("https://gitlab.example/g/r/", "-/edit/trunk/docs/", "https://gitlab.example/g/r/-/edit/trunk/data/units.yaml"),
+    ("https://github.com/o/r", None, None),
+])
+def test_edit_link_is_derived_from_repo_url_and_edit_uri(repo_url, edit_uri, expected):
+    from scripts.contacts.site import edit_url
+    assert edit_url(repo_url, edit_uri, ROOT / "docs", ROOT, "data/units.yaml") == expected
