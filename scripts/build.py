@@ -27,11 +27,11 @@ def build(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> int:
         return report.status
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
-    status, problems, log = strict_build(root, tmp)
+    status, problems, others, log = strict_build(root, tmp)
     if status != 0:
         shutil.rmtree(tmp, ignore_errors=True)
-        editor_errors = problems and "Traceback" not in log
-        for line in problems if editor_errors else [log.strip()]:
+        editor_errors = bool(problems) and not others and "Traceback" not in log
+        for line in problems + others if problems or others else [log.strip()]:
             print(line, file=sys.stderr)
         print(f"build failed: {site_dir} was left as it was", file=sys.stderr)
         return EXIT_EDITOR if editor_errors else EXIT_TOOL

@@ -70,11 +70,18 @@ def _page(docs_rel: str, docs_dir: Path, root: Path) -> tuple[str, Path]:
         return path.as_posix(), path
 
 
-def translate(output: str, docs_dir: Path, config_file: Path) -> list[str]:
-    """Editor-facing ``file:line: message`` lines for a failed strict build's log."""
+def translate(output: str, docs_dir: Path, config_file: Path) -> tuple[list[str], list[str]]:
+    """``file:line: message`` lines for a failed strict build's log.
+
+    Returns (editor problems, other messages): broken links, anchors, nav
+    entries and problems that hooks already report as ``file:line:`` are the
+    editor's; anything else (a configuration error, a crash) is not, and
+    ``scripts.build`` then exits 1 instead of 2.
+    """
     root = config_file.parent
     config_name = config_file.name
     problems: list[str] = []
+    others: list[str] = []
     for level, message in _records(output):
         first = message.splitlines()[0] if message else ""
         if level in ("INFO", "DEBUG") or _SKIP.match(first):
@@ -121,8 +128,11 @@ def translate(output: str, docs_dir: Path, config_file: Path) -> list[str]:
                 if not line or _SKIP.match(line) or line.endswith(":") and not _PROBLEM_LINE.match(line):
                     continue
                 # Hooks report editor errors already as file:line: message.
-                problems.append(line if _PROBLEM_LINE.match(line) else f"{config_name}:1: {line}")
-    return list(dict.fromkeys(problems))
+                if _PROBLEM_LINE.match(line):
+                    problems.append(line)
+                else:
+                    others.append(f"{config_name}:1: {line}")
+    return list(dict.fromkeys(problems)), list(dict.fromkeys(others))
 
 
 def is_problem_line(line: str) -> bool:

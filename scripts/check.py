@@ -105,8 +105,8 @@ def preflight(root: Path, report: Report) -> bool:
     return ok and not problems
 
 
-def strict_build(root: Path, site_dir: Path) -> tuple[int, list[str], str]:
-    """Run ``mkdocs build --strict``: (exit status, translated problems, raw log)."""
+def strict_build(root: Path, site_dir: Path) -> tuple[int, list[str], list[str], str]:
+    """Run ``mkdocs build --strict``: (exit status, editor problems, other messages, raw log)."""
     config = root / "mkdocs.yml"
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
@@ -114,19 +114,20 @@ def strict_build(root: Path, site_dir: Path) -> tuple[int, list[str], str]:
         cwd=root, capture_output=True, text=True, encoding="utf-8", env=_env())
     log = result.stdout + result.stderr
     if result.returncode == 0:
-        return 0, [], log
-    return result.returncode, buildlog.translate(log, root / "docs", config), log
+        return 0, [], [], log
+    return (result.returncode, *buildlog.translate(log, root / "docs", config), log)
 
 
 def check_build(root: Path, report: Report) -> None:
     tmp = Path(tempfile.mkdtemp(prefix="check-site-"))
     try:
-        status, problems, log = strict_build(root, tmp)
+        status, problems, others, log = strict_build(root, tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     tool_error = None
-    if status != 0 and (not problems or "Traceback" in log):
-        tool_error = "mkdocs build failed:\n" + log.strip()[-3000:]
+    if status != 0 and (others or not problems or "Traceback" in log):
+        # Not (only) an editor mistake: show what mkdocs said.
+        tool_error = "mkdocs build failed:\n" + "\n".join(others or [log.strip()[-3000:]])
     report.section("strict build (links, anchors, nav)", problems, tool_error)
 
 

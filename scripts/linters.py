@@ -187,6 +187,31 @@ def _field(path: tuple) -> str:
     return out
 
 
+def _workflow_message(error: dict) -> tuple[tuple, str]:
+    """The most useful (path, message) of one schema error.
+
+    A step or job matches one of several shapes ("uses" or "run" ...), so
+    the top-level message is vague. The deepest place that failed names the
+    real mistake: prefer an unexpected (misspelt) key there, then the list of
+    keys one of which is required.
+    """
+    subs = [(_json_path(e["path"]), e["message"]) for e in error.get("sub_errors") or []]
+    if not subs:
+        deep = error.get("best_deep_match") or error
+        return _json_path(deep["path"]), deep["message"]
+    depth = max(len(path) for path, _ in subs)
+    deepest = [(path, msg) for path, msg in subs if len(path) == depth]
+    path = deepest[0][0]
+    unexpected = [msg for p, msg in deepest if p == path and msg.startswith("Additional properties")]
+    if unexpected:
+        return path, unexpected[0] + "; check the spelling of the key"
+    required = [re.match(r"^'([^']+)' is a required property$", msg) for p, msg in deepest if p == path]
+    keys = [m.group(1) for m in required if m]
+    if len(keys) > 1:
+        return path, "expected one of the keys " + ", ".join(f"'{k}'" for k in keys)
+    return path, deepest[0][1]
+
+
 def lint_workflows(root: Path) -> Result:
     workflows_dir = root / ".github" / "workflows"
     files = sorted(workflows_dir.glob("*.yml")) + sorted(workflows_dir.glob("*.yaml")) \
@@ -194,7 +219,7 @@ def lint_workflows(root: Path) -> Result:
     if not files:
         return [], None
     result = _run([_tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows",
-                   "--output-format", "json", *[str(f) for f in files]], root)
+                   "--output-format", "json", "--verbose", *[str(f) for f in files]], root)
     if isinstance(result, str):
         return [], result
     try:
@@ -209,13 +234,8 @@ def lint_workflows(root: Path) -> Result:
         name = _rel(error["filename"], root)
         text = Path(error["filename"]).read_text(encoding="utf-8")
         positions = _positions(text)
-        # The deepest match names the real mistake (a misspelt key in a step);
-        # the shallower one guesses a job type ("'uses' is required") and misleads.
-        match = (error.get("best_deep_match") or error.get("best_match") or error) \
-            if error.get("has_sub_errors") else error
-        if match:
-            path = _json_path(match["path"])
-            field = _field(path)
-            problems.append(f"{name}:{_line_for(positions, path)}: workflow"
-                            f"{' ' + field if field else ''}: {match['message']}")
+        path, message = _workflow_message(error)
+        field = _field(path)
+        problems.append(f"{name}:{_line_for(positions, path)}: workflow"
+                        f"{' ' + field if field else ''}: {message}")
     return problems, None

@@ -1,0 +1,202 @@
+"""`make check` and `make build` on broken copies of the project: every
+editor mistake gives one `file:line: message` and exit status 2; the last
+good site stays in place."""
+import shutil
+
+import pytest
+
+from editor_project import append_line, copy_project, output, run, set_front_matter
+
+PAGE = "docs/bien-tap/index.md"  # the editors' page: hand-written, owned by these tests' feature
+
+
+@pytest.fixture
+def project(tmp_path):
+    return copy_project(tmp_path / "project")
+
+
+def test_the_project_as_committed_passes_every_check(project):
+    result = run(project, "scripts.check")
+    assert result.returncode == 0, output(result)
+    assert "all checks passed" in result.stdout
+    for check in ("front matter", "strict build", "Markdown style", "YAML style", "GitHub workflows"):
+        assert f"-- {check}" in result.stdout
+
+
+def test_broken_link_is_named_with_file_and_line(project):
+    line = append_line(project / PAGE, "Xem [trang không có](../khong-co-trang-nay.md).")
+    result = run(project, "scripts.check")
+    assert result.returncode == 2, output(result)
+    assert (f"{PAGE}:{line}: broken link '../khong-co-trang-nay.md': there is no file "
+            "docs/khong-co-trang-nay.md") in result.stdout
+
+
+def test_missing_anchor_is_named_with_file_and_line(project):
+    line = append_line(project / PAGE, "Xem [mục không có](../index.md#muc-khong-ton-tai).")
+    result = run(project, "scripts.check")
+    assert result.returncode == 2, output(result)
+    assert (f"{PAGE}:{line}: link '../index.md#muc-khong-ton-tai' points at '#muc-khong-ton-tai', "
+            "but docs/index.md has no heading or anchor with that id") in result.stdout
+
+
+def test_missing_anchor_on_the_same_page(project):
+    line = append_line(project / PAGE, "Xem [mục dưới](#khong-co-muc-nay).")
+    result = run(project, "scripts.check")
+    assert result.returncode == 2, output(result)
+    assert f"{PAGE}:{line}: link '#khong-co-muc-nay' points at a heading or anchor that this page " \
+           "does not have" in result.stdout
+
+
+@pytest.mark.parametrize("key,value,message", [
+    ("owner", None, "'owner' is a required property; add it"),
+    ("last_reviewed", None, "'last_reviewed' is a required property; add it"),
+    ("review_in", None, "'review_in' is a required property; add it"),
+    ("last_reviewed", "28/11/2026", "last_reviewed: expected a real date written YYYY-MM-DD"),
+    ("last_reviewed", "2026-02-30", "last_reviewed: expected a real date written YYYY-MM-DD"),
+    ("last_reviewed", "2999-01-01", "last_reviewed: date 2999-01-01 is in the future"),
+    ("review_in", "sáu tháng", "review_in: expected a period such as '6 months'"),
+    ("owner", "doi-khong-ton-tai", "owner: unknown unit id 'doi-khong-ton-tai'; known ids are in "
+                                   "data/units.yaml"),
+])
+def test_front_matter_mistakes(project, key, value, message):
+    line = set_front_matter(project / PAGE, key, value)
+    result = run(project, "scripts.check")
+    assert result.returncode == 2, output(result)
+    # A missing field is reported where the front matter starts (line 2).
+    expected_line = 2 if value is None else line
+    matching = [ln for ln in result.stdout.splitlines() if message in ln]
+    assert matching, output(result)
+    assert matching[0].startswith(f"{PAGE}:{expected_line}:"), matching
+    assert "strict build (links, anchors, nav): skipped" in result.stdout
+
+
+def test_unclosed_front_matter_is_reported(project):
+    page = project / PAGE
+    page.write_text(page.read_text(encoding="utf-8").replace("\n---\n", "\n", 1), encoding="utf-8")
+    result = run(project, "scripts.check")
+    assert result.returncode == 2, output(result)
+    assert f"{PAGE}:1:1: front matter opened with '---' is never closed" in result.stdout
+
+
+def test_build_exits_2_before_mkdocs_and_keeps_the_last_good_site(project):
+    good = run(project, "scripts.build")
+    assert good.returncode == 0, output(good)
+    index = project / "site" / "index.html"
+    before = index.read_bytes()
+    set_front_matter(project / PAGE, "owner", "doi-khong-ton-tai")
+    bad = run(project, "scripts.build")
+    assert bad.returncode == 2, output(bad)
+    assert f"{PAGE}:2:8: owner: unknown unit id 'doi-khong-ton-tai'" in bad.stderr
+    assert "left as it was" in bad.stderr
+    assert index.read_bytes() == before
+    assert not list(project.glob(".site-*")), "the temporary build directory was left behind"
+
+
+def test_build_exits_2_on_a_broken_link_and_keeps_the_site(project):
+    assert run(project, "scripts.build").returncode == 0
+    before = (project / "site" / "bien-tap" / "index.html").read_bytes()
+    line = append_line(project / PAGE, "[hỏng](../khong-co.md)")
+    bad = run(project, "scripts.build")
+    assert bad.returncode == 2, output(bad)
+    assert f"{PAGE}:{line}: broken link '../khong-co.md'" in bad.stderr
+    assert (project / "site" / "bien-tap" / "index.html").read_bytes() == before
+
+
+def test_build_failure_that_is_not_the_editors_exits_1(project):
+    # A hook that does not exist is a broken installation, not an editor mistake.
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "hooks:\n", "hooks:\n  - overrides/hooks/no_such_hook.py\n", 1), encoding="utf-8")
+    result = run(project, "scripts.build")
+    assert result.returncode == 1, output(result)
+    assert not (project / "site").exists()
+
+
+def test_markdown_linter_names_file_line_and_rule(project):
+    line = append_line(project / PAGE, "## Mục mới\nngay dưới tiêu đề")
+    result = run(project, "scripts.check")
+    assert result.returncode == 2, output(result)
+    assert (f"{PAGE}:{line}: leave a blank line before and after the heading (Markdown rule MD022)"
+            in result.stdout)
+
+
+def test_markdown_linter_accepts_admonitions_attr_lists_tables_and_cards(project):
+    append_line(project / PAGE, "\n".join([
+        '!!! note "Lưu ý"',
+        "",
+        "    Nội dung ghi chú thụt vào bốn dấu cách.",
+        "",
+        "## Mục có mã riêng {#muc-rieng}",
+        "",
+        "| Dịch vụ | Thời hạn |",
+        "|---|---|",
+        "| Kiểm tra hồ sơ | 02 giờ làm việc |",
+        "",
+        '<div class="grid cards" markdown>',
+        "",
+        "-   **Thẻ**",
+        "",
+        "    ---",
+        "",
+        "    Nội dung thẻ.",
+        "",
+        "</div>",
+    ]))
+    result = run(project, "scripts.check")
+    assert result.returncode == 0, output(result)
+
+
+def test_yaml_linter_names_file_and_line(project):
+    workflow = project / ".github" / "workflows" / "test.yml"
+    text = workflow.read_text(encoding="utf-8").split("\n")
+    text[0] += "   "
+    workflow.write_text("\n".join(text), encoding="utf-8")
+    result = run(project, "scripts.check")
+    assert result.returncode == 2, output(result)
+    assert ".github/workflows/test.yml:1: YAML: trailing spaces (trailing-spaces)" in result.stdout
+
+
+def test_workflow_linter_names_the_misspelt_key(project):
+    workflow = project / ".github" / "workflows" / "test.yml"
+    lines = workflow.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    lines += ["      - name: typo", "        runs: make test"]
+    workflow.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run(project, "scripts.check")
+    assert result.returncode == 2, output(result)
+    problem = [ln for ln in result.stdout.splitlines() if ln.startswith(".github/workflows/test.yml:")]
+    assert problem, output(result)
+    assert f".github/workflows/test.yml:{len(lines) - 1}: workflow jobs.test.steps" in problem[0]
+    assert "Additional properties are not allowed ('runs' was unexpected)" in problem[0]
+
+
+@pytest.mark.skipif(shutil.which("unshare") is None, reason="needs unshare for a network-less run")
+def test_workflow_linter_works_without_network(project, tmp_path):
+    """check-jsonschema must use its vendored schema, not download one."""
+    import subprocess
+    import sys
+
+    probe = subprocess.run(["unshare", "-n", "true"], capture_output=True)
+    if probe.returncode != 0:
+        pytest.skip("unshare -n is not permitted here")
+    workflow = project / ".github" / "workflows" / "test.yml"
+    workflow.write_text(workflow.read_text(encoding="utf-8") + "      - name: typo\n        runs: x\n",
+                        encoding="utf-8")
+    code = ("from pathlib import Path; from scripts.linters import lint_workflows; "
+            "p, err = lint_workflows(Path('.')); print(err); print(*p, sep='\\n')")
+    result = subprocess.run(["unshare", "-n", sys.executable, "-c", code], cwd=project,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("None\n"), result.stdout
+    assert "'runs' was unexpected" in result.stdout
+
+
+def test_every_problem_is_reported_in_one_run(project):
+    link_line = append_line(project / PAGE, "[hỏng](../khong-co.md)")
+    set_front_matter(project / "docs" / "tin-tuc" / "index.md", "owner", "khong-co")
+    result = run(project, "scripts.check")
+    assert result.returncode == 2
+    assert "docs/tin-tuc/index.md:2:8: owner: unknown unit id 'khong-co'" in result.stdout
+    # The build waits for the front matter to be fixed; then reports the link.
+    set_front_matter(project / "docs" / "tin-tuc" / "index.md", "owner", "chi-cuc-hq-kv3")
+    result = run(project, "scripts.check")
+    assert f"{PAGE}:{link_line}: broken link" in result.stdout
