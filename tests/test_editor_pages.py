@@ -1,0 +1,245 @@
+"""What readers and editors see: owner and review dates on every page, the
+overdue warning computed in the browser (also after instant navigation),
+'edit this page' links to real repository files, the generated review
+schedule and the "what's new" page built from git history."""
+import datetime as dt
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, mkdocs_build, serve_directory
+from editor_project import copy_project, set_front_matter
+
+REPO_URL = "https://github.com/haiquan-kv3/co-so-tri-thuc"
+OVERDUE = "bien-tap/index.md"          # made overdue in the copy
+ON_TIME = "tin-tuc/index.md"           # reviewed recently: due in the future
+
+
+def html_pages(site: Path):
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        if rel == "404.html" or rel.startswith("assets/"):
+            continue
+        yield rel, path.read_text(encoding="utf-8")
+
+
+# --- every page of the real site ------------------------------------------
+
+def test_every_page_has_an_edit_link_to_an_existing_repository_file(built_site):
+    checked = 0
+    for rel, html in html_pages(built_site):
+        links = re.findall(r'<a href="([^"]+)"[^>]*rel="edit"', html)
+        assert links, f"{rel} has no 'edit this page' link"
+        prefix = REPO_URL + "/edit/main/"
+        assert links[0].startswith(prefix), f"{rel}: {links[0]}"
+        target = links[0][len(prefix):]
+        assert (ROOT / target).is_file(), f"{rel}: edit link opens {target}, which is not in the repository"
+        checked += 1
+    assert checked >= 10
+
+
+def test_every_content_page_shows_owner_and_review_dates(built_site):
+    for rel, html in html_pages(built_site):
+        assert 'class="page-review"' in html, f"{rel} does not show its owner"
+        assert "Đơn vị phụ trách: <strong>" in html, rel
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"Rà soát lần cuối \d\d/\d\d/\d{4} · cần rà soát trước \d\d/\d\d/\d{4}", home)
+    assert 'data-review-due="' in home
+    # Computed in the browser: nothing in the built HTML says "overdue" yet.
+    assert re.search(r'class="admonition warning page-review__overdue"[^>]*hidden', home)
+
+
+def test_generated_pages_are_in_the_nav_and_not_committed(built_site):
+    for rel in ("bien-tap/lich-ra-soat/index.html", "tin-tuc/thay-doi-gan-day/index.html"):
+        assert (built_site / rel).is_file(), rel
+    tracked = subprocess.run(["git", "-C", str(ROOT), "ls-files", "docs/bien-tap/lich-ra-soat.md",
+                              "docs/tin-tuc/thay-doi-gan-day.md"], capture_output=True, text=True)
+    assert tracked.stdout == ""
+    assert not (ROOT / "docs" / "bien-tap" / "lich-ra-soat.md").exists()
+
+
+# --- a copy with one overdue page -----------------------------------------
+
+@pytest.fixture(scope="module")
+def overdue_site(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("overdue") / "project")
+    set_front_matter(project / "docs" / OVERDUE, "last_reviewed", "2020-01-01")
+    set_front_matter(project / "docs" / ON_TIME, "last_reviewed", dt.date.today().isoformat())
+    # A unit name with markup must reach the page as text.
+    units = project / "data" / "units.yaml"
+    text = units.read_text(encoding="utf-8")
+    assert "name: Cục Hải quan\n" in text
+    units.write_text(text.replace("name: Cục Hải quan\n", 'name: "Cục Hải quan <b>&</b>"\n', 1),
+                     encoding="utf-8")
+    set_front_matter(project / "docs" / OVERDUE, "owner", "cuc-hai-quan")
+    site = project / "site"
+    with serve_directory(site) as url:
+        # Material's instant navigation only follows links under site_url's
+        # path (from sitemap.xml), so the copy is built for this very server.
+        config = project / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        text, count = re.subn(r"(?m)^site_url: .*$", f"site_url: {url}", text)
+        assert count == 1
+        config.write_text(text, encoding="utf-8")
+        result = mkdocs_build(site, config)
+        assert result.returncode == 0, result.stdout + result.stderr
+        yield site, url
+
+
+def url_of(base: str, src: str) -> str:
+    return base + src.removesuffix("index.md").removesuffix(".md") + ("/" if not src.endswith("index.md") else "")
+
+
+def test_owner_name_is_escaped(overdue_site):
+    site, _ = overdue_site
+    html = (site / "bien-tap" / "index.html").read_text(encoding="utf-8")
+    assert "Đơn vị phụ trách: <strong>Cục Hải quan &lt;b&gt;&amp;&lt;/b&gt;</strong>" in html
+    assert "hỏi Cục Hải quan &lt;b&gt;&amp;&lt;/b&gt;." in html
+    assert "<b>&</b>" not in html
+
+
+@pytest.mark.browser
+def test_overdue_page_shows_a_warning_and_a_page_on_time_does_not(overdue_site, phone_page):
+    _, base = overdue_site
+    phone_page.goto(url_of(base, ON_TIME))
+    assert phone_page.locator(".page-review__dates").is_visible()
+    assert phone_page.locator(".page-review__overdue").is_hidden()
+
+    phone_page.goto(url_of(base, OVERDUE))
+    warning = phone_page.locator(".page-review__overdue")
+    warning.wait_for(state="visible")
+    days = (dt.date.today() - dt.date(2020, 7, 1)).days
+    assert "Trang này đã quá hạn rà soát" in warning.inner_text()
+    assert f"(quá hạn {days} ngày)" in warning.inner_text()
+    # Shown before the content (right after the title), not only at the bottom.
+    assert phone_page.evaluate(
+        "() => document.querySelector('article h1').nextElementSibling"
+        ".classList.contains('page-review__overdue')")
+
+
+@pytest.mark.browser
+def test_warning_is_computed_when_viewed_not_at_build(overdue_site, desktop_page):
+    """The same built page, read after its due date, warns."""
+    _, base = overdue_site
+    page = desktop_page
+    page.goto(url_of(base, ON_TIME))
+    due = page.locator(".page-review").get_attribute("data-review-due")
+    assert page.locator(".page-review__overdue").is_hidden()
+    later = dt.datetime.fromisoformat(due) + dt.timedelta(days=3, hours=12)
+    page.clock.set_fixed_time(later)
+    page.reload()
+    page.locator(".page-review__overdue").wait_for(state="visible")
+    assert "(quá hạn 3 ngày)" in page.locator(".page-review__overdue").inner_text()
+
+
+@pytest.mark.browser
+def test_warning_follows_instant_navigation(overdue_site, desktop_page):
+    _, base = overdue_site
+    page = desktop_page
+    page.goto(url_of(base, ON_TIME))
+    assert page.locator(".page-review__overdue").is_hidden()
+    page.evaluate("() => { window.__sameDocument = true }")
+    # Material's instant navigation swaps the page without reloading scripts.
+    page.locator(f'.md-nav a[href$="{OVERDUE.removesuffix("index.md")}"]').first.click()
+    page.wait_for_url(re.compile(re.escape(OVERDUE.removesuffix("index.md")) + "$"))
+    page.locator(".page-review__overdue").wait_for(state="visible")
+    assert page.evaluate("() => window.__sameDocument === true"), "navigation reloaded the page"
+    # and back to a page on time: no warning
+    page.go_back()
+    page.wait_for_url(re.compile(re.escape(ON_TIME.removesuffix("index.md")) + "$"))
+    page.wait_for_function("() => document.querySelector('.page-review__overdue') "
+                           "&& document.querySelector('.page-review__overdue').hidden")
+
+
+@pytest.mark.browser
+def test_review_schedule_lists_pages_by_owner_with_status_from_the_browser(overdue_site, desktop_page):
+    site, base = overdue_site
+    page = desktop_page
+    page.goto(base + "bien-tap/lich-ra-soat/")
+    headings = page.locator("article h2").all_inner_texts()
+    assert any("Chi cục Hải quan khu vực III" in h for h in headings)
+    assert any(h.startswith("Cục Hải quan <b>&</b>") for h in headings)  # markup shown as text
+    row = page.locator("tr").filter(has=page.locator("a", has_text="Dành cho biên tập viên"))
+    assert row.locator(".page-review-status").inner_text() == "Quá hạn"
+    edit = page.locator('a[rel="edit"]').get_attribute("href")
+    assert edit == REPO_URL + "/edit/main/scripts/review.py"
+    # Status is recomputed on the reader's date: in ten years every page is overdue.
+    page.clock.set_fixed_time(dt.datetime(dt.date.today().year + 10, 1, 1))
+    page.reload()
+    statuses = set(page.locator(".page-review-status").all_inner_texts())
+    assert statuses == {"Quá hạn"}
+
+
+# --- "what's new" from git history ------------------------------------------
+
+def git(cwd: Path, *args: str) -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Biên tập viên", "GIT_AUTHOR_EMAIL": "editor@example.invalid",
+           "GIT_COMMITTER_NAME": "Biên tập viên", "GIT_COMMITTER_EMAIL": "editor@example.invalid"}
+    result = subprocess.run(["git", "-C", str(cwd), *args], capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+@pytest.fixture
+def repo(tmp_path):
+    project = copy_project(tmp_path / "repo")
+    git(project, "init", "-q", "-b", "main")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "Initial pages")
+    news = project / "docs" / "tin-tuc" / "index.md"
+    news.write_text(news.read_text(encoding="utf-8") + "\nMột đoạn mới.\n", encoding="utf-8")
+    git(project, "commit", "-q", "-am", "Add a paragraph to the news page <script>alert(1)</script> *x*")
+    return project
+
+
+def test_whats_new_lists_title_date_and_subject(repo):
+    from scripts import whats_new
+    hist = whats_new.history(repo)
+    assert hist.available and not hist.shallow
+    latest = hist.changes[0]
+    assert latest.rel == "tin-tuc/index.md" and not latest.added
+    assert latest.subject.startswith("Add a paragraph to the news page")
+    assert latest.date == dt.date.today()
+    assert latest.title == "Tin tức và cập nhật"
+    assert any(c.added and c.subject == "Initial pages" for c in hist.changes)
+    assert not any(c.rel.startswith("bien-tap/") for c in hist.changes)
+    text = whats_new.page_markdown(hist)
+    assert "[Tin tức và cập nhật](index.md)" in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; \\*x\\*" in text
+
+
+def test_whats_new_page_is_built_with_escaped_subjects(repo, tmp_path):
+    site = tmp_path / "site"
+    result = mkdocs_build(site, repo / "mkdocs.yml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = (site / "tin-tuc" / "thay-doi-gan-day" / "index.html").read_text(encoding="utf-8")
+    assert "Add a paragraph to the news page &lt;script&gt;alert(1)&lt;/script&gt; *x*" in html
+    assert "<script>alert(1)" not in html
+    assert f"Ngày {dt.date.today():%d/%m/%Y}" in html
+
+
+def test_whats_new_without_git_history_still_builds(tmp_path):
+    from scripts import whats_new
+    project = copy_project(tmp_path / "nogit")
+    hist = whats_new.history(project)
+    assert not hist.available and hist.changes == []
+    assert "Chưa có lịch sử thay đổi" in whats_new.page_markdown(hist)
+
+
+def test_whats_new_in_a_shallow_clone_does_not_claim_everything_changed(repo, tmp_path):
+    from scripts import whats_new
+    shallow = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(shallow)], check=True)
+    hist = whats_new.history(shallow)
+    assert hist.available and hist.shallow
+    # The only commit present is grafted: its diff would list every file as new.
+    assert hist.changes == []
+    text = whats_new.page_markdown(hist)
+    assert "Lịch sử chưa đầy đủ" in text
+    deeper = tmp_path / "deeper"
+    subprocess.run(["git", "clone", "-q", "--depth", "2", f"file://{repo}", str(deeper)], check=True)
+    hist = whats_new.history(deeper)
+    assert [c.rel for c in hist.changes] == ["tin-tuc/index.md"]
