@@ -15,10 +15,14 @@ def render(data) -> str:
     out += f"# {md_text(meta.get('title', 'Thuật ngữ viết tắt'))}\n\n"
     out += ("Di chuột hoặc chạm vào chữ viết tắt có gạch chân chấm ở bất kỳ trang nào để xem "
             "thuật ngữ đầy đủ.\n\n")
-    out += "| Viết tắt | Thuật ngữ đầy đủ | Tiếng Anh | Cách viết khác |\n|---|---|---|---|\n"
+    # A definition list, not a table: it fits a phone without sideways scrolling.
     for t in sorted(gloss["terms"], key=lambda t: fold(t["abbr"]).casefold()):
-        variants = ", ".join(md_text(v) for v in t.get("variants", []))
-        out += f"| {md_text(t['abbr'])} | {md_text(t['term'])} | {md_text(t.get('en', ''))} | {variants} |\n"
+        out += f"{md_text(t['abbr'])}\n:   {md_text(t['term'])}"
+        if t.get("en"):
+            out += f" (tiếng Anh: *{md_text(t['en'])}*)"
+        if t.get("variants"):
+            out += "; cách viết khác: " + ", ".join(md_text(v) for v in t["variants"])
+        out += "\n\n"
     return out
 
 
