@@ -1,17 +1,20 @@
-"""MkDocs glue: add the generated editors' review schedule and the "what's
-new" page (scripts/review.py, scripts/whats_new.py) to every build, in memory."""
+"""MkDocs glue: add the generated editors' pages to every build, in memory:
+the review schedule (scripts/review.py), the guide made from CONTRIBUTING.md
+(scripts/editor_guide.py) and the "what's new" page (scripts/whats_new.py)."""
 import datetime as dt
 from pathlib import Path
 
 from mkdocs.structure.files import File
 
-from scripts import review, whats_new
+from scripts import editor_guide, review, whats_new
 
 
 def on_files(files, config):
     root = Path(config.config_file_path).parent
     files.append(File.generated(config, review.REPORT_PAGE,
                                 content=review.report_markdown(review.collect(root), dt.date.today())))
+    if (root / editor_guide.SOURCE).is_file():
+        files.append(File.generated(config, editor_guide.PAGE, content=editor_guide.page_markdown(root)))
     files.append(File.generated(config, whats_new.PAGE,
                                 content=whats_new.page_markdown(whats_new.history(root))))
     return files
