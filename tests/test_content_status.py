@@ -103,3 +103,23 @@ def test_badge_escapes_front_matter_and_config(badge_site):
     assert "&lt;script&gt;alert(2)&lt;/script&gt;" in badge
     draft = (badge_site / "du-thao/index.html").read_text(encoding="utf-8")
     assert "Dự thảo &lt;b&gt;&amp;&lt;/b&gt;" in draft
+
+
+@pytest.mark.browser
+def test_badge_and_nav_icon_render_on_a_phone(site_url, phone_page):
+    phone_page.goto(site_url + "quy-che-phoi-hop/", wait_until="networkidle")
+    badge = phone_page.locator(".page-status")
+    assert badge.is_visible()
+    assert "Trạng thái: Dự thảo" in badge.inner_text()
+    box = badge.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 360
+    icons = phone_page.evaluate("""() => {
+        const mask = (el, pseudo) => getComputedStyle(el, pseudo).maskImage
+            || getComputedStyle(el, pseudo).webkitMaskImage;
+        const nav = document.querySelector('.md-nav .md-status--draft');
+        return {page: mask(document.querySelector('.page-status__icon'), null),
+                nav: nav ? mask(nav, '::after') : null};
+    }""")
+    # Both use the pencil icon defined in status.css, not Material's default.
+    assert "m14.06 9" in icons["page"], icons
+    assert icons["nav"] and "m14.06 9" in icons["nav"], icons
