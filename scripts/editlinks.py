@@ -27,3 +27,19 @@ def for_config(config, repo_path: str) -> str | None:
     """``repo_file_url`` with the values of a loaded MkDocs config."""
     return repo_file_url(config.repo_url, config.edit_uri, config.docs_dir,
                          os.path.dirname(config.config_file_path), repo_path)
+
+
+def page_source(meta: dict, edit_url: str | None, generated_by: str | None, root) -> str | None:
+    """Repository file that a page's edit link should open instead of its own path.
+
+    A page may name it (``edit_source``; the contacts generator writes
+    ``generated_from``). A generated page that names none and has no link yet
+    falls back to the hook that generated it (MkDocs records the hook's path
+    as written in mkdocs.yml), so every page can still be traced to a file.
+    """
+    for key in ("edit_source", "generated_from"):
+        if isinstance(meta.get(key), str):
+            return meta[key]
+    if edit_url is None and generated_by and (root / generated_by).is_file():
+        return generated_by
+    return None

@@ -65,12 +65,49 @@ def _title(path: Path, rel: str) -> str:
     return rel
 
 
-def history(root: Path = ROOT, limit: int = MAX_ENTRIES) -> History:
-    """Recent changes to pages under docs/ that still exist, newest first."""
+def generated_sources(pages) -> dict[str, list[tuple[str, str]]]:
+    """Data file -> [(page, title)] for generated pages, from their front matter.
+
+    ``pages`` yields (docs-relative path, Markdown text). A generated page
+    names its source in ``generated_from`` or ``edit_source``; a change to
+    that file (say data/units.yaml) is a change of the page (the contacts).
+    """
+    import html
+
+    import yaml
+
+    sources: dict[str, list[tuple[str, str]]] = {}
+    for rel, text in pages:
+        if not text.startswith("---\n") or (end := text.find("\n---", 3)) < 0:
+            continue
+        try:
+            meta = yaml.safe_load(text[4:end])
+        except yaml.YAMLError:
+            continue
+        if not isinstance(meta, dict):
+            continue
+        source = meta.get("generated_from") or meta.get("edit_source")
+        if isinstance(source, str) and source.startswith("data/"):
+            title = html.unescape(str(meta.get("title") or rel))
+            sources.setdefault(source, []).append((rel, title))
+    return sources
+
+
+def history(root: Path = ROOT, limit: int = MAX_ENTRIES,
+            sources: dict[str, list[tuple[str, str]]] | None = None) -> History:
+    """Recent changes to pages under docs/ that still exist, newest first.
+
+    ``sources`` maps data files to the pages generated from them
+    (``generated_sources``), so a new phone number shows as a change of the
+    contacts page.
+    """
+    sources = sources or {}
     top = _git(root, "rev-parse", "--show-toplevel")
     if top is None:
         return History([], available=False, shallow=False)
-    docs_prefix = (root / "docs").resolve().relative_to(Path(top.strip()).resolve()).as_posix() + "/"
+    root_prefix = root.resolve().relative_to(Path(top.strip()).resolve()).as_posix() + "/"
+    root_prefix = "" if root_prefix == "./" else root_prefix
+    docs_prefix = root_prefix + "docs/"
     shallow = (_git(root, "rev-parse", "--is-shallow-repository") or "").strip() == "true"
     graft_file = _git(root, "rev-parse", "--git-path", "shallow")
     grafts = set()
@@ -80,7 +117,7 @@ def history(root: Path = ROOT, limit: int = MAX_ENTRIES) -> History:
         if graft_path.is_file():
             grafts = set(graft_path.read_text().split())
     log = _git(root, "log", "--max-count=500", "--format=" + _RS + "%H" + _US + "%cs" + _US + "%s",
-               "--name-status", "--no-renames", "--", "docs")
+               "--name-status", "--no-renames", "--", "docs", *sorted(sources))
     if log is None:
         # An empty repository (no commit yet) has no history to show.
         return History([], available=False, shallow=shallow)
@@ -93,19 +130,26 @@ def history(root: Path = ROOT, limit: int = MAX_ENTRIES) -> History:
             continue
         for line in files.splitlines():
             status, _, path = line.partition("\t")
-            if not path.startswith(docs_prefix) or not path.endswith(".md") or status[:1] not in "AM":
+            if status[:1] not in ("A", "M"):
                 continue
-            rel = path[len(docs_prefix):]
-            source = root / "docs" / rel
-            if rel == PAGE or rel.startswith(EXCLUDED_PREFIXES) or not source.is_file():
+            repo_path = path[len(root_prefix):] if path.startswith(root_prefix) else path
+            if repo_path in sources:
+                pages = [(rel, title, False) for rel, title in sources[repo_path]]
+            elif path.startswith(docs_prefix) and path.endswith(".md"):
+                rel = path[len(docs_prefix):]
+                source = root / "docs" / rel
+                if not source.is_file():
+                    continue
+                pages = [(rel, _title(source, rel), status.startswith("A"))]
+            else:
                 continue
-            if (sha, rel) in seen:
-                continue
-            seen.add((sha, rel))
-            changes.append(Change(dt.date.fromisoformat(day), rel, _title(source, rel),
-                                  subject.strip(), status.startswith("A")))
-            if len(changes) >= limit:
-                return History(changes, True, shallow)
+            for rel, title, added in pages:
+                if rel == PAGE or rel.startswith(EXCLUDED_PREFIXES) or (sha, rel) in seen:
+                    continue
+                seen.add((sha, rel))
+                changes.append(Change(dt.date.fromisoformat(day), rel, title, subject.strip(), added))
+                if len(changes) >= limit:
+                    return History(changes, True, shallow)
     return History(changes, True, shallow)
 
 

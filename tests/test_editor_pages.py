@@ -243,3 +243,18 @@ def test_whats_new_in_a_shallow_clone_does_not_claim_everything_changed(repo, tm
     subprocess.run(["git", "clone", "-q", "--depth", "2", f"file://{repo}", str(deeper)], check=True)
     hist = whats_new.history(deeper)
     assert [c.rel for c in hist.changes] == ["tin-tuc/index.md"]
+
+
+def test_whats_new_shows_a_data_change_as_a_change_of_its_generated_page(repo):
+    from scripts import whats_new
+    glossary = repo / "data" / "glossary.yaml"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "Glossary: one more abbreviation")
+    sources = whats_new.generated_sources([
+        ("thuat-ngu.md", "---\ntitle: Thuật ngữ &amp; viết tắt\ngenerated_from: data/glossary.yaml\n---\n"),
+        ("khac.md", "---\ntitle: Không sinh từ dữ liệu\n---\n"),
+    ])
+    assert sources == {"data/glossary.yaml": [("thuat-ngu.md", "Thuật ngữ & viết tắt")]}
+    latest = whats_new.history(repo, sources=sources).changes[0]
+    assert (latest.rel, latest.title, latest.subject, latest.added) == \
+        ("thuat-ngu.md", "Thuật ngữ & viết tắt", "Glossary: one more abbreviation", False)

@@ -15,6 +15,11 @@ def on_files(files, config):
                                 content=review.report_markdown(review.collect(root), dt.date.today())))
     if (root / editor_guide.SOURCE).is_file():
         files.append(File.generated(config, editor_guide.PAGE, content=editor_guide.page_markdown(root)))
+    # Pages generated from data/ (contacts, escalation, glossary) by hooks
+    # that ran before this one: a change to their YAML is a change to them.
+    generated = ((f.src_uri, f.content_string) for f in files.documentation_pages()
+                 if f.generated_by)
+    sources = whats_new.generated_sources(generated)
     files.append(File.generated(config, whats_new.PAGE,
-                                content=whats_new.page_markdown(whats_new.history(root))))
+                                content=whats_new.page_markdown(whats_new.history(root, sources=sources))))
     return files

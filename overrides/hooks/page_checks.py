@@ -1,6 +1,8 @@
 """MkDocs glue for page metadata: refuse invalid front matter, pass each
 page's owner and review dates to overrides/partials/page-review.html, and
-point 'edit this page' at ``edit_source`` when a page names one.
+point 'edit this page' at the file a page comes from (``edit_source`` or
+``generated_from`` in its front matter; for a generated page that names
+neither, the hook that generated it).
 
 The work itself is plain Python in scripts/frontmatter.py, scripts/review.py
 and scripts/editlinks.py.
@@ -30,7 +32,8 @@ def on_pre_build(config):
 
 def on_page_context(context, page, config, nav):
     context["page_review"] = review.page_context(page.meta, _units)
-    source = page.meta.get("edit_source")
-    if isinstance(source, str):
+    root = Path(config.config_file_path).parent
+    source = editlinks.page_source(page.meta, page.edit_url, page.file.generated_by, root)
+    if source:
         page.edit_url = editlinks.for_config(config, source) or page.edit_url
     return context
