@@ -6,6 +6,9 @@ tests scan every built page with ``phone_like`` and accept only numbers that
 also appear in data/. ``x`` counts as a masked digit ("0225 3836 xxx") and any
 "+84" followed by digits counts, even when cut short ("+84 225 …").
 
+A masked or truncated number inside code (`+842253xxxxxx` in the editors'
+guide) illustrates the format and is allowed there: see ``is_masked``.
+
 Not phone numbers: dates (06/07/2018, 2018-07-06), legal document numbers
 (38/2015/TT-BTC), procedure codes (1.001193), HS codes (0901.11.00), amounts
 (1.000.000) and short counts ("05 ngày").
@@ -65,3 +68,8 @@ def phone_like(text: str) -> list[str]:
         if _is_phone(candidate):
             found.append(candidate)
     return found
+
+
+def is_masked(number: str) -> bool:
+    """'0225 3xxx xxx' or '+84 225 …': a format example, not a number to call."""
+    return "x" in number.lower() or number.rstrip().endswith("…")

@@ -1,13 +1,13 @@
 """No built page shows a phone number that is not in the contacts data: numbers
 are published only from data/ (checked, E.164), never typed into a page."""
-from pathlib import Path
+import re
 
 import pytest
 import yaml
 
 from conftest import ROOT
 from content_html import visible_text
-from scripts.phone_scan import normalise, phone_like
+from scripts.phone_scan import is_masked, normalise, phone_like
 
 
 def data_strings(node):
@@ -66,16 +66,39 @@ def test_normalise_matches_e164_with_national_display():
     assert normalise("+842253836123") == normalise("0225 3836 123") == normalise("+84 2253836123")
 
 
+CODE_HTML = re.compile(r"<code\b[^>]*>(.*?)</code>", re.S)
+CODE_MD = re.compile(r"^(`{3,}|~{3,}).*?^\1|`[^`\n]+`", re.S | re.M)
+
+
+def strays_in(prose: str, code: list[str], known: set[str]) -> list[str]:
+    """Numbers not in data/: anywhere in prose; in code only when not masked
+    (a masked number in code illustrates a format for editors)."""
+    found = [n for n in phone_like(prose) if normalise(n) not in known]
+    found += [n for c in code for n in phone_like(c) if not is_masked(n) and normalise(n) not in known]
+    return found
+
+
+def html_strays(html: str, known: set[str]) -> list[str]:
+    code = [visible_text(c) for c in CODE_HTML.findall(html)]
+    return strays_in(visible_text(CODE_HTML.sub(" ", html)), code, known)
+
+
+def test_masked_numbers_pass_only_inside_code():
+    assert html_strays("<p>Gọi 0225 3836 xxx</p>", set()) == ["0225 3836 xxx"]
+    assert html_strays("<p>Tổng đài +84 225 …</p>", set()) == ["+84 225 …"]
+    assert html_strays("<p>viết <code>+842253xxxxxx</code></p>", set()) == []
+    assert html_strays("<p>viết <code>+842253836123</code></p>", set()) == ["+842253836123"]
+    assert html_strays("<p>viết <code>+842253836123</code></p>", {"02253836123"}) == []
+
+
 def test_no_page_shows_a_phone_number_missing_from_data(built_site):
     known = known_numbers()
     pages = sorted(built_site.rglob("*.html"))
     assert len(pages) > 10
     strays = []
     for page in pages:
-        text = visible_text(page.read_text(encoding="utf-8"))
-        for number in phone_like(text):
-            if normalise(number) not in known:
-                strays.append(f"{page.relative_to(built_site)}: '{number}'")
+        for number in html_strays(page.read_text(encoding="utf-8"), known):
+            strays.append(f"{page.relative_to(built_site)}: '{number}'")
     assert strays == [], ("phone numbers on pages that are not in data/*.yaml "
                           "(publish contacts only through data/units.yaml):\n" + "\n".join(strays))
 
@@ -83,6 +106,9 @@ def test_no_page_shows_a_phone_number_missing_from_data(built_site):
 def test_markdown_sources_carry_no_unlisted_phone_number():
     """Also catches pages outside the nav and text the theme might hide."""
     known = known_numbers()
-    strays = [f"{md.relative_to(ROOT)}: '{n}'" for md in sorted((ROOT / "docs").rglob("*.md"))
-              for n in phone_like(md.read_text(encoding="utf-8")) if normalise(n) not in known]
+    strays = []
+    for md in sorted((ROOT / "docs").rglob("*.md")):
+        text = md.read_text(encoding="utf-8")
+        code = [m.group(0) for m in CODE_MD.finditer(text)]
+        strays += [f"{md.relative_to(ROOT)}: '{n}'" for n in strays_in(CODE_MD.sub(" ", text), code, known)]
     assert strays == [], "\n".join(strays)
