@@ -17,6 +17,7 @@ Rules:
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -44,6 +45,11 @@ class Token:
         return "/" not in self.term and "-" not in self.term
 
 
+@functools.lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    return fold(ch).lower()
+
+
 def fold_lower(text: str) -> tuple[str, list[int]]:
     """Folded lower-case text and, per folded character, its index in ``text``.
 
@@ -52,7 +58,7 @@ def fold_lower(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(text):
-        folded = fold(ch).lower()
+        folded = _fold_char(ch)
         out.append(folded)
         offsets.extend([i] * len(folded))
     return "".join(out), offsets

@@ -2,18 +2,22 @@
 
 ``search/search_index.json`` is Material's (config + section documents);
 ``search/vi_search.json`` is ours: glossary expansions, question phrases and
-ranking constants, generated from data/glossary.yaml on every build.
+ranking constants, generated from data/glossary.yaml on every build;
+``search/vi_index.json`` is the prebuilt index of Material's documents
+(scripts/search/prebuilt.py) that the browser loads instead of indexing.
 """
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+from scripts.search import prebuilt
 from scripts.search.engine import RANKING, Engine
 from scripts.search.glossary import GLOSSARY, expansion_entries
 from scripts.search.query import QUESTION_PHRASES
 
 DATA_NAME = "vi_search.json"
+INDEX_NAME = "vi_index.json"
 FORMAT = 1
 
 
@@ -27,6 +31,16 @@ def write_search_data(site_dir: Path, glossary_path: Path = GLOSSARY) -> Path:
     out = Path(site_dir) / "search" / DATA_NAME
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(search_data(glossary_path), ensure_ascii=False,
+                              separators=(",", ":")), encoding="utf-8")
+    return out
+
+
+def write_prebuilt_index(site_dir: Path) -> Path:
+    """Index Material's search_index.json (written just before, by its plugin)."""
+    search = Path(site_dir) / "search"
+    docs = json.loads((search / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    out = search / INDEX_NAME
+    out.write_text(json.dumps(prebuilt.build(docs, RANKING["title_boost"]),
                               separators=(",", ":")), encoding="utf-8")
     return out
 

@@ -89,9 +89,22 @@
     return Math.round(x * 1e6) / 1e6
   }
 
-  /* scripts.search.engine.Engine */
+  /* scripts.search.prebuilt.checksum: FNV-1a over the documents' locations */
+  function checksum(docs) {
+    const encoder = new TextEncoder()
+    let h = 0x811c9dc5
+    for (const d of docs)
+      for (const byte of encoder.encode(d.location + "\n")) {
+        h ^= byte
+        h = Math.imul(h, 0x01000193) >>> 0
+      }
+    return h >>> 0
+  }
+
+  /* scripts.search.engine.Engine; with `prebuilt` (search/vi_index.json) it
+     scores lunr's weights directly instead of building lunr's index here */
   class Engine {
-    constructor(docs, data) {
+    constructor(docs, data, prebuilt) {
       this.docs = docs
       this.data = data
       this.r = data.ranking
@@ -101,6 +114,14 @@
         if (!this.pageTitle.has(this.pageOf[i])) this.pageTitle.set(this.pageOf[i], d.title || "")
       })
       this.cache = new Map()
+      if (prebuilt && prebuilt.format === 1 && prebuilt.count === docs.length &&
+          prebuilt.checksum === checksum(docs)) {
+        this.prebuilt = prebuilt
+        this.termIndex = new Map(prebuilt.terms.map((t, i) => [t, i]))
+        this.tokenSet = lunr.TokenSet.fromArray([...prebuilt.terms].sort())
+        return
+      }
+      this.prebuilt = null
       const builder = new lunr.Builder()
       builder.ref("id")
       builder.field("title", { boost: this.r.title_boost })
@@ -112,14 +133,44 @@
                     d.boost ? { boost: d.boost } : undefined)
       })
       this.index = builder.build()
+      this.tokenSet = this.index.tokenSet
     }
 
     has(term) {
-      return Object.prototype.hasOwnProperty.call(this.index.invertedIndex, term)
+      return this.prebuilt ? this.termIndex.has(term)
+        : Object.prototype.hasOwnProperty.call(this.index.invertedIndex, term)
     }
 
     expand(tokenSet) {
-      return this.index.tokenSet.intersect(tokenSet).toArray()
+      return this.tokenSet.intersect(tokenSet).toArray()
+    }
+
+    /* lunr's Index#query for OPTIONAL, pipeline-free clauses: per field,
+       dot(query vector, field vector) / |query vector|, summed over fields;
+       terms visited in term-index order, as lunr's Vector#dot does */
+    scorePrebuilt(clauses) {
+      const terms = [...clauses.keys()].filter(t => this.termIndex.has(t))
+        .sort((a, b) => this.termIndex.get(a) - this.termIndex.get(b))
+      let sumOfSquares = 0
+      for (const t of terms) sumOfSquares += clauses.get(t) * clauses.get(t)
+      const magnitude = Math.sqrt(sumOfSquares)
+      const dots = new Map()
+      for (const t of terms) {
+        const boost = clauses.get(t)
+        const list = this.prebuilt.postings[this.termIndex.get(t)]
+        let ref = 0
+        for (let k = 0; k < list.length; k += 2) {
+          ref += list[k]
+          dots.set(ref, (dots.get(ref) || 0) + boost * (list[k + 1] / 1000))
+        }
+      }
+      const scores = new Map()
+      for (const [ref, dot] of dots) {
+        const doc = ref >> 1
+        const score = magnitude ? dot / magnitude : 0
+        scores.set(doc, scores.has(doc) ? scores.get(doc) + score : score)
+      }
+      return [...scores]
     }
 
     conceptTerms(plan) {
@@ -183,12 +234,11 @@
       for (const t of plan.extras) if (this.has(t)) add(t, r.extra_boost)
       if (!clauses.size) return { plan, perConcept, pages: [] }
       const terms = [...clauses.keys()].sort()
-      const hits = this.index.query(q => {
+      const hits = (this.prebuilt ? this.scorePrebuilt(clauses) : this.index.query(q => {
         for (const t of terms)
           q.term(t, { boost: clauses.get(t), usePipeline: false,
                       presence: lunr.Query.presence.OPTIONAL })
-      })
-        .map(h => [Number(h.ref), h.score])
+      }).map(h => [Number(h.ref), h.score]))
         .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       const sections = hits.slice(0, r.candidates)
         .map(([ref, score]) => this.rerank(ref, score, plan, perConcept))
@@ -240,5 +290,5 @@
     }
   }
 
-  return { analyzeQuery, Engine }
+  return { analyzeQuery, Engine, checksum }
 })

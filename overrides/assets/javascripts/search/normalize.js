@@ -21,13 +21,24 @@
     return text.replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFD").replace(/\p{M}/gu, "")
   }
 
+  /* Per-character folding is the hot loop of indexing: cache it (the site uses few characters) */
+  const FOLDED = new Map()
+  function foldChar(ch) {
+    let folded = FOLDED.get(ch)
+    if (folded === undefined) {
+      folded = fold(ch).toLowerCase()
+      FOLDED.set(ch, folded)
+    }
+    return folded
+  }
+
   /* Folded lower-case text and, per UTF-16 unit, its offset in `text` */
   function foldLower(text) {
     let out = ""
     const offsets = []
     let i = 0
     for (const ch of text) {
-      const folded = fold(ch).toLowerCase()
+      const folded = foldChar(ch)
       out += folded
       for (let k = 0; k < folded.length; k++) offsets.push(i)
       i += ch.length

@@ -18,19 +18,27 @@ importScripts("../vendor/lunr-2.3.9.min.js", "../search/normalize.js", "../searc
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
 const MAX_TERMS = 12
 
-/* Start loading our data at once, in parallel with Material's index */
-const data$ = fetch(new URL("../../../search/vi_search.json", self.location))
-  .then(res => {
-    if (!res.ok) throw new Error(`search/vi_search.json: HTTP ${res.status}`)
+/* Start loading our files at once, in parallel with Material's search_index.json */
+function load(name) {
+  return fetch(new URL(`../../../search/${name}`, self.location)).then(res => {
+    if (!res.ok) throw new Error(`search/${name}: HTTP ${res.status}`)
     return res.json()
   })
+}
+const data$ = load("vi_search.json")
+const prebuilt$ = load("vi_index.json").catch(err => {
+  console.warn("Prebuilt search index unavailable, indexing in the browser:", err)
+  return null
+})
 
 let engine = null
 let options = {}
 let articleOf = new Map()
 
-function setup({ docs, options: opts }, data) {
-  engine = new ViEngine.Engine(docs, data)
+function setup({ docs, options: opts }, data, prebuilt) {
+  engine = new ViEngine.Engine(docs, data, prebuilt)
+  if (prebuilt && !engine.prebuilt)
+    console.warn("search/vi_index.json does not match search_index.json; indexing in the browser")
   options = opts || {}
   articleOf = new Map()
   docs.forEach((d, i) => {
@@ -151,7 +159,7 @@ addEventListener("message", async ev => {
   switch (message.type) {
     case SETUP:
       try {
-        setup(message.data, await data$)
+        setup(message.data, await data$, await prebuilt$)
       } catch (err) {
         console.error("Search is unavailable:", err)
       }

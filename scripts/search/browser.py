@@ -1,0 +1,89 @@
+"""Drive a built site's header search box in headless Chromium.
+
+Adapted from /work/shared/tools/search_eval.py (``run_queries``: readiness
+probe, typing, waiting for the result list to settle); that tool is not part
+of the repository, so the logic is copied here rather than imported.
+"""
+from __future__ import annotations
+
+import time
+
+from scripts.search.relevance import page_path, rank_of
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+RESULTS_JS = ("() => Array.from(document.querySelectorAll('.md-search-result__item > a'))"
+              ".map(a => a.getAttribute('href'))")
+
+
+def _box(page):
+    box = page.locator("input[data-md-component=search-query]").first
+    if not box.is_visible():
+        page.locator("label[for=__search]").first.click()
+    box.wait_for(state="visible")
+    box.click()
+    return box
+
+
+def time_until_answer(browser, url: str, probe: str, timeout_s: float = 60) -> float | None:
+    """Seconds from navigation until typing ``probe`` shows a result (fresh page)."""
+    page = browser.new_page()
+    try:
+        t0 = time.perf_counter()
+        page.goto(url, wait_until="load")
+        box = _box(page)
+        while time.perf_counter() - t0 < timeout_s:
+            box.fill("")
+            box.type(probe)
+            page.wait_for_timeout(50)
+            if page.evaluate(RESULTS_JS):
+                return time.perf_counter() - t0
+        return None
+    finally:
+        page.close()
+
+
+def run_queries(browser, url: str, queries: list[dict], probe: str) -> list[dict]:
+    """Type each query; rows get ``rank``, ``top`` (page paths) and ``latency_s``."""
+    page = browser.new_page()
+    rows = []
+    try:
+        page.goto(url, wait_until="load")
+        box = _box(page)
+        deadline = time.perf_counter() + 60
+        while time.perf_counter() < deadline:  # wait until the index answers
+            box.fill("")
+            box.type(probe)
+            page.wait_for_timeout(100)
+            if page.evaluate(RESULTS_JS):
+                break
+        for q in queries:
+            box.fill("")
+            box.press("Backspace")
+            page.wait_for_timeout(30)
+            ts = time.perf_counter()
+            box.type(q["q"])
+            last, stable_since, first_seen = None, None, None
+            while time.perf_counter() - ts < 3.0:
+                cur = page.evaluate(RESULTS_JS)
+                now = time.perf_counter()
+                if cur and first_seen is None:
+                    first_seen = now - ts
+                if cur != last:
+                    last, stable_since = cur, now
+                elif now - stable_since > 0.35:
+                    break
+                page.wait_for_timeout(40)
+            pages = [page_path(h) for h in last or []]
+            top = list(dict.fromkeys(pages))
+            rows.append({**q, "rank": rank_of(pages, q["expect"]), "top": top[:5],
+                         "latency_s": first_seen})
+    finally:
+        page.close()
+    return rows
+
+
+def launch(playwright):
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -1,0 +1,54 @@
+"""The prebuilt index (search/vi_index.json) is lunr's own index, computed faster:
+its weights must equal those lunr.py's Builder puts in its field vectors."""
+import json
+
+import pytest
+
+from scripts.search.engine import RANKING, Engine
+from scripts.search.normalize import html_to_text, terms
+from scripts.search.prebuilt import build, checksum, fast_terms
+
+VECTORS = json.loads(open("tests/search_vectors.json", encoding="utf-8").read())
+
+
+@pytest.mark.parametrize("case", VECTORS["tokens"], ids=lambda c: c["input"][:40])
+def test_fast_terms_follow_the_spec(case):
+    text = html_to_text(case["input"]) if case.get("html") else case["input"]
+    assert fast_terms(text) == case["tokens"]
+
+
+@pytest.fixture(scope="module")
+def docs(built_site):
+    return json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+
+def test_fast_terms_equal_terms_on_every_page(docs):
+    for d in docs:
+        for field in ("title", "text"):
+            text = html_to_text(d.get(field, ""))
+            assert fast_terms(text) == terms(text), d["location"]
+
+
+def test_weights_equal_lunr_py_builder(docs):
+    index = Engine(docs, [], RANKING).index  # lunr.py Builder over the same documents
+    pre = build(docs, RANKING["title_boost"])
+    assert pre["terms"] == sorted(index.inverted_index, key=lambda t: index.inverted_index[t]["_index"])
+    expected = {}
+    for field_ref, vector in index.field_vectors.items():
+        field, ref = field_ref.split("/", 1)  # lunr writes "field/ref"
+        slot = int(ref) * 2 + ("title", "text").index(field)
+        for i in range(0, len(vector.elements), 2):
+            expected[(vector.elements[i], slot)] = vector.elements[i + 1]
+    got = {}
+    for k, postings in enumerate(pre["postings"]):
+        ref = 0
+        for j in range(0, len(postings), 2):
+            ref += postings[j]
+            got[(k, ref)] = postings[j + 1] / 1000
+    assert got == expected
+
+
+def test_site_ships_an_index_that_matches_its_documents(built_site, docs):
+    shipped = json.loads((built_site / "search" / "vi_index.json").read_text(encoding="utf-8"))
+    assert shipped["count"] == len(docs)
+    assert shipped["checksum"] == checksum(docs)
