@@ -83,13 +83,16 @@ def resolve(page_url: str, href: str) -> str:
 
 
 def project_copy(tmp_path: Path) -> Path:
-    """A temporary copy of the project (what a build reads; mkdocs.yml watches scripts/)."""
+    """A temporary copy of what a build reads."""
     for name in ("docs", "data", "overrides", "scripts"):
         shutil.copytree(ROOT / name, tmp_path / name,
                         ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    if (ROOT / "node_modules").is_dir():  # vendored browser assets some hooks copy in
-        (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
+    # Top-level files mkdocs.yml may watch (CONTRIBUTING.md…) and vendored
+    # browser assets some hooks copy in: linked, never written to.
+    for entry in ROOT.iterdir():
+        if (entry.is_file() and entry.name != "mkdocs.yml") or entry.name == "node_modules":
+            (tmp_path / entry.name).symlink_to(entry)
     return tmp_path
 
 
