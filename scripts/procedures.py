@@ -347,18 +347,22 @@ def _find_section(items):
 
 
 def extend_nav(nav: list | None, procs: list[Procedure]) -> bool:
-    """Add every procedure page (not already listed) to the nav section that
-    holds the catalogue, one sub-section per field. False if no such section."""
+    """Add every procedure page not already listed to the nav section that
+    holds the catalogue, sorted by field then title. False if no such section.
+
+    One flat list rather than a sub-section per field: several fields hold a
+    single procedure (an extra tap for one link), and on phones every link of
+    a folded sub-section still takes a Tab stop. The catalogue groups by field.
+    """
     section = _find_section(nav)
     if section is None:
         return False
     listed = _nav_paths(nav)
-    for field, members in grouped(procs):
-        # The theme prints nav titles without escaping (MkDocs' Jinja has no
-        # autoescape), so escape editor text here.
-        entries = [{html.escape(p.nav_title): p.path} for p in members if p.path not in listed]
-        if entries:
-            section.append({html.escape(field): entries})
+    for proc in sorted(procs, key=sort_key):
+        if proc.path not in listed:
+            # The theme prints nav titles without escaping (MkDocs' Jinja has
+            # no autoescape), so escape editor text here.
+            section.append({html.escape(proc.nav_title): proc.path})
     return True
 
 

@@ -1,7 +1,7 @@
 """MkDocs glue for procedure pages; the work is done in scripts/procedures.py.
 
 - on_config: every page under docs/thu-tuc/ joins the "Thủ tục hải quan" nav
-  section (by field, then title), so the nav is never kept by hand.
+  section (sorted by field, then title), so the nav is never kept by hand.
 - on_pre_build: refuse to build when a procedure page breaks the national
   template (front matter is checked by page_checks.py).
 - on_files: add the catalogue page, generated in memory from front matter.
