@@ -66,14 +66,14 @@ def run_queries(browser, url: str, queries: list[dict], probe: str) -> list[dict
             ts = time.perf_counter()
             box.type(q["q"])
             last, stable_since, first_seen = None, None, None
-            while time.perf_counter() - ts < 3.0:
+            while time.perf_counter() - ts < 5.0:
                 cur = page.evaluate(RESULTS_JS)
                 now = time.perf_counter()
                 if cur and first_seen is None:
                     first_seen = now - ts
                 if cur != last:
                     last, stable_since = cur, now
-                elif now - stable_since > 0.35:
+                elif now - stable_since > 0.5:
                     break
                 page.wait_for_timeout(40)
             pages = [page_path(h) for h in last or []]

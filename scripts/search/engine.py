@@ -35,7 +35,7 @@ RANKING = {
     "fuzzy_min": 3,            # shortest word that gets typo tolerance
     "alt_boost": 0.6,          # glossary stand-ins ("doanh nghiệp" for "DN")
     "extra_boost": 1.0,        # joined references ("38/2015")
-    "candidates": 200,         # sections re-ranked after lunr
+    "candidates": 100,         # sections re-ranked after lunr
     "coverage_weight": 2.0,    # × (1 + w·coverage²)
     "adjacency_weight": 1.0,   # × (1 + w·adjacent pairs / pairs)
     "accent_weight": 0.3,      # × (1 + w·exact-accent words / accented words)

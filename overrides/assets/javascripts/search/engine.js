@@ -154,20 +154,26 @@
       let sumOfSquares = 0
       for (const t of terms) sumOfSquares += clauses.get(t) * clauses.get(t)
       const magnitude = Math.sqrt(sumOfSquares)
-      const dots = new Map()
+      const dots = new Float64Array(this.docs.length * 2)
+      const seen = new Uint8Array(this.docs.length * 2)
+      const touched = []
       for (const t of terms) {
         const boost = clauses.get(t)
         const list = this.prebuilt.postings[this.termIndex.get(t)]
         let ref = 0
         for (let k = 0; k < list.length; k += 2) {
           ref += list[k]
-          dots.set(ref, (dots.get(ref) || 0) + boost * (list[k + 1] / 1000))
+          if (!seen[ref]) {
+            seen[ref] = 1
+            touched.push(ref)
+          }
+          dots[ref] += boost * (list[k + 1] / 1000)
         }
       }
       const scores = new Map()
-      for (const [ref, dot] of dots) {
+      for (const ref of touched.sort((a, b) => a - b)) {
         const doc = ref >> 1
-        const score = magnitude ? dot / magnitude : 0
+        const score = magnitude ? dots[ref] / magnitude : 0
         scores.set(doc, scores.has(doc) ? scores.get(doc) + score : score)
       }
       return [...scores]
@@ -191,32 +197,49 @@
       })
     }
 
+    fields(ref) {
+      const d = this.docs[ref]
+      const pageTitle = this.pageTitle.get(this.pageOf[ref])
+      const title = d.title || ""
+      return pageTitle === title ? [title, d.text || ""] : [pageTitle, title, d.text || ""]
+    }
+
+    /* Word sequence (null between fields) and term set of a section with its page title */
     features(ref) {
       let f = this.cache.get(ref)
       if (!f) {
-        const d = this.docs[ref]
-        const pageTitle = this.pageTitle.get(this.pageOf[ref])
-        const title = d.title || ""
-        const fields = pageTitle === title ? [title, d.text || ""] : [pageTitle, title, d.text || ""]
         const seq = []
         const all = new Set()
-        const exact = new Set()
-        for (const value of fields) {
-          const text = N.htmlToText(value)
-          for (const t of N.tokens(text)) {
-            all.add(t.term)
-            if (t.word) {
-              seq.push(t.term)
-              exact.add(N.exactForm(text, t))
-            }
+        for (const value of this.fields(ref)) {
+          for (const term of N.terms(N.htmlToText(value))) {
+            all.add(term)
+            if (!term.includes("/") && !term.includes("-")) seq.push(term)
           }
           seq.push(null)
         }
-        const titleTerms = new Set(N.tokens(N.htmlToText(pageTitle)).map(t => t.term))
-        f = { seq, all, exact, titleTerms }
+        const page = this.pageOf[ref]
+        let titleTerms = this.cache.get(page)
+        if (!titleTerms) {
+          titleTerms = new Set(N.terms(N.htmlToText(this.pageTitle.get(page))))
+          this.cache.set(page, titleTerms)
+        }
+        f = { seq, all, titleTerms, exact: null }
         this.cache.set(ref, f)
       }
       return f
+    }
+
+    /* Words as written (lower-case, accented), only needed for accented queries */
+    exactWords(ref) {
+      const f = this.features(ref)
+      if (!f.exact) {
+        f.exact = new Set()
+        for (const value of this.fields(ref)) {
+          const text = N.htmlToText(value)
+          for (const t of N.tokens(text)) if (t.word) f.exact.add(N.exactForm(text, t))
+        }
+      }
+      return f.exact
     }
 
     search(query) {
@@ -257,7 +280,7 @@
 
     rerank(ref, score, plan, perConcept) {
       const r = this.r
-      const { seq, all, exact, titleTerms } = this.features(ref)
+      const { seq, all, titleTerms } = this.features(ref)
       const satisfied = terms => plan.concepts.map((c, i) =>
         [...perConcept[i].keys()].some(t => terms.has(t)) ||
         c.alternatives.some(phrase => phrase.every(t => terms.has(t))))
@@ -281,6 +304,7 @@
       }
       const adjacency = pairs.length ? adjacent / pairs.length : 0
       const accented = plan.concepts.filter(c => c.exact && !c.question)
+      const exact = accented.length ? this.exactWords(ref) : null
       const accent = accented.length
         ? accented.filter(c => exact.has(c.exact)).length / accented.length : 0
       const final = score * (1 + r.coverage_weight * coverage ** 2) *

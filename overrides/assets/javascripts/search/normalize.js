@@ -67,25 +67,35 @@
         pos += raw.length + 1
       })
       if (parts.length === 1) continue
-      const seps = run.match(/[/-]/g)
-      let joined = normed[0]
-      seps.forEach((s, k) => { joined += s + normed[k + 1] })
-      const extras = [joined]
-      const slash = joined.split("/")
-      if (slash.length >= 3) extras.push(slash.slice(0, 2).join("/"))
-      if (slash.length >= 2) for (const seg of slash) if (seg.includes("-")) extras.push(seg)
-      const seen = new Set()
-      for (const term of extras)
-        if (!seen.has(term)) {
-          seen.add(term)
-          out.push({ term, start, end, word: false })
-        }
+      for (const term of extrasOf(normed, run.match(/[/-]/g)))
+        out.push({ term, start, end, word: false })
     }
     return out
   }
 
+  /* The extra terms of a run joined by "/" or "-" ("38/2015/tt-btc" → itself, "38/2015", "tt-btc") */
+  function extrasOf(normed, seps) {
+    let joined = normed[0]
+    seps.forEach((s, k) => { joined += s + normed[k + 1] })
+    const extras = [joined]
+    const slash = joined.split("/")
+    if (slash.length >= 3) extras.push(slash.slice(0, 2).join("/"))
+    if (slash.length >= 2) for (const seg of slash) if (seg.includes("-")) extras.push(seg)
+    return [...new Set(extras)]
+  }
+
+  /* terms(text) equals tokens(text).map(t => t.term), without the offsets: the fast path for indexing */
   function terms(text) {
-    return tokens(text).map(t => t.term)
+    let folded = ""
+    for (const ch of text) folded += foldChar(ch)
+    const out = []
+    for (const m of folded.matchAll(RUN)) {
+      const parts = m[0].split(SEP)
+      const normed = parts.map(number)
+      for (const part of normed) out.push(part)
+      if (parts.length > 1) for (const extra of extrasOf(normed, m[0].match(/[/-]/g))) out.push(extra)
+    }
+    return out
   }
 
   function htmlToText(value) {

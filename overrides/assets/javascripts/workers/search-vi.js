@@ -154,6 +154,19 @@ function search(query) {
   return result
 }
 
+let pending = null, scheduled = false
+
+function answer() {
+  const query = pending
+  scheduled = false
+  try {
+    postMessage({ type: RESULT, data: search(query) })
+  } catch (err) {
+    console.warn(`Search failed for "${query}":`, err)
+    postMessage({ type: RESULT, data: { items: [] } })
+  }
+}
+
 addEventListener("message", async ev => {
   const message = ev.data
   switch (message.type) {
@@ -166,11 +179,12 @@ addEventListener("message", async ev => {
       postMessage({ type: READY })
       break
     case QUERY:
-      try {
-        postMessage({ type: RESULT, data: search(message.data) })
-      } catch (err) {
-        console.warn(`Search failed for "${message.data}":`, err)
-        postMessage({ type: RESULT, data: { items: [] } })
+      /* Material sends a query per keystroke; answer only the latest of those
+         that queued up while a search was running */
+      pending = message.data
+      if (!scheduled) {
+        scheduled = true
+        setTimeout(answer, 0)
       }
       break
     default:
