@@ -68,3 +68,9 @@ new-procedure: $(STAMP)
 # Data files only (data/*.yaml): fast; exit status 2 lists every problem.
 check-data: $(STAMP)
 	$(PY) -m scripts.contacts check
+
+# Search relevance (CLI, this site in Chromium, plain Material) and 2,000-page
+# scale figures, printed side by side; takes several minutes (scripts/search/README.md).
+.PHONY: bench-search
+bench-search: $(STAMP) chromium
+	$(PY) -m scripts.search.bench
