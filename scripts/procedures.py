@@ -285,6 +285,8 @@ def catalogue_markdown(procs: list[Procedure]) -> str:
         "title": "Danh mục thủ tục hải quan",
         "description": (f"Danh mục {len(procs)} thủ tục hải quan theo lĩnh vực, kèm thời hạn "
                         "giải quyết, phí, lệ phí và liên kết đến hướng dẫn từng thủ tục."),
+        # "Edit this page" opens the renderer (rows come from each procedure page).
+        "edit_source": "scripts/procedures.py",
     }
     lines = ["---"]
     lines += [f"{key}: {json.dumps(value, ensure_ascii=False)}"

@@ -292,3 +292,21 @@ def test_cli_check_exits_2_on_a_broken_page(tmp_path):
     result = run_cli("check", "--docs-dir", str(docs))
     assert result.returncode == 2
     assert "Sai Ten.md:1:1: a procedure page's file name" in result.stderr
+
+
+def test_extend_nav_keeps_hand_listed_pages_once_and_needs_the_section():
+    procs = procedures.load(DOCS)
+    listed = procs[0].path
+    nav = [{"Trang chủ": "index.md"}, {"Thủ tục hải quan": [procedures.CATALOGUE, listed]}]
+    assert procedures.extend_nav(nav, procs)
+    section = nav[1]["Thủ tục hải quan"]
+    paths = [p for item in section for p in ([item] if isinstance(item, str) else item.values())]
+    assert sorted(paths) == sorted([procedures.CATALOGUE] + [p.path for p in procs])
+    assert procedures.extend_nav([{"Trang chủ": "index.md"}], procs) is False
+
+
+def test_hand_written_catalogue_is_refused(tmp_path):
+    docs = project_copy(tmp_path) / "docs"
+    (docs / procedures.CATALOGUE).write_text("# Danh mục viết tay\n", encoding="utf-8")
+    messages = [str(p) for p in procedures.check(docs, tmp_path)]
+    assert any(m.startswith("docs/thu-tuc/index.md:1:1:") and "generated" in m for m in messages), messages
