@@ -11,7 +11,9 @@ from scripts.yamlstrict import InvalidInput
 
 def on_post_build(config, **kwargs):
     try:
-        write_search_data(Path(config["site_dir"]))
-        write_prebuilt_index(Path(config["site_dir"]))
+        glossary = Path(config["config_file_path"]).parent / "data" / "glossary.yaml"
+        write_search_data(Path(config["site_dir"]), glossary)
+        if (Path(config["site_dir"]) / "search" / "search_index.json").exists():
+            write_prebuilt_index(Path(config["site_dir"]))
     except InvalidInput as e:
         raise PluginError(f"search data from data/glossary.yaml:\n{e}") from None
