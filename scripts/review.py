@@ -126,6 +126,13 @@ def report_text(reviews: list[PageReview], today: dt.date, soon_days: int = DUE_
     return "\n".join(lines)
 
 
+def summary_sentence(reviews: list[PageReview], day: dt.date) -> str:
+    overdue = sum(r.status(day) == "overdue" for r in reviews)
+    soon = sum(r.status(day) == "due-soon" for r in reviews)
+    return (f"Ngày {vn_date(day)}: {overdue} trang quá hạn rà soát, {soon} trang sắp đến hạn "
+            f"(trong {DUE_SOON_DAYS} ngày), trên tổng số {len(reviews)} trang.")
+
+
 def report_markdown(reviews: list[PageReview], built_on: dt.date, page_rel: str = REPORT_PAGE) -> str:
     """The editors' review schedule page: every page, grouped by owner, soonest first.
 
@@ -149,7 +156,9 @@ def report_markdown(reviews: list[PageReview], built_on: dt.date, page_rel: str 
         "*Tình trạng* được tính lại theo ngày trên máy của bạn khi mở trang. "
         "Chạy `make review` để xem cùng danh sách trong cửa sổ lệnh.",
         "",
-        f"Bản dựng ngày {vn_date(built_on)}: {len(reviews)} trang.",
+        # page-review.js rewrites this sentence with the reader's date.
+        f'<p class="page-review-summary" data-soon-days="{DUE_SOON_DAYS}" markdown>'
+        f"{summary_sentence(reviews, built_on)}</p>",
         "",
     ]
     for owner_name, group in by_owner(reviews).items():

@@ -169,8 +169,11 @@ def test_review_schedule_lists_pages_by_owner_with_status_from_the_browser(overd
     # Status is recomputed on the reader's date: in ten years every page is overdue.
     page.clock.set_fixed_time(dt.datetime(dt.date.today().year + 10, 1, 1))
     page.reload()
-    statuses = set(page.locator(".page-review-status").all_inner_texts())
-    assert statuses == {"Quá hạn"}
+    statuses = page.locator(".page-review-status").all_inner_texts()
+    assert set(statuses) == {"Quá hạn"}
+    summary = page.locator(".page-review-summary").inner_text()
+    assert summary == (f"Hôm nay 01/01/{dt.date.today().year + 10}: {len(statuses)} trang quá hạn rà "
+                       f"soát, 0 trang sắp đến hạn (trong 30 ngày), trên tổng số {len(statuses)} trang.")
 
 
 # --- "what's new" from git history ------------------------------------------
