@@ -37,6 +37,7 @@ class PageReview:
     last_reviewed: dt.date
     review_in: str
     due: dt.date
+    line: int = 1      # line of last_reviewed in the source, where the editor updates it
 
     def status(self, today: dt.date, soon_days: int = DUE_SOON_DAYS) -> str:
         if today > self.due:
@@ -95,7 +96,7 @@ def collect(root: Path = ROOT) -> list[PageReview]:
             path=name, rel=rel.as_posix(), title=_title(meta, text, rel), owner=meta["owner"],
             owner_name=units.get(meta["owner"], meta["owner"]),
             last_reviewed=as_date(meta["last_reviewed"]), review_in=meta["review_in"],
-            due=review_due(meta)))
+            due=review_due(meta), line=doc.where(("last_reviewed",))[0]))
     return sorted(result, key=lambda p: (p.owner_name, p.due, p.path))
 
 
@@ -119,7 +120,7 @@ def report_text(reviews: list[PageReview], today: dt.date, soon_days: int = DUE_
             days = (today - r.due).days
             when = (f"OVERDUE by {days} day(s)" if days > 0 else
                     f"due in {-days} day(s)" if days < 0 else "due today")
-            lines.append(f"  {r.path}: {when} (review by {r.due.isoformat()}, "
+            lines.append(f"  {r.path}:{r.line}: {when} (review by {r.due.isoformat()}, "
                          f"last reviewed {r.last_reviewed.isoformat()}) - {r.title}")
     overdue = sum(r.status(today, soon_days) == "overdue" for r in due)
     lines.append(f"\n{len(due)} page(s) due, {overdue} overdue, of {len(reviews)}.")

@@ -42,20 +42,20 @@ def test_review_due_accepts_strings_and_dates():
 
 
 def test_overdue_page_is_listed_under_its_owner_and_fails_ci(project):
-    set_front_matter(project / OVERDUE_PAGE, "last_reviewed", "2020-01-01")
+    line = set_front_matter(project / OVERDUE_PAGE, "last_reviewed", "2020-01-01")
     set_front_matter(project / "docs" / "tin-tuc" / "index.md", "owner", "cuc-hai-quan")
-    set_front_matter(project / "docs" / "tin-tuc" / "index.md", "last_reviewed", "2021-03-01")
+    news_line = set_front_matter(project / "docs" / "tin-tuc" / "index.md", "last_reviewed", "2021-03-01")
     today = dt.date.today()
     report = run(project, "scripts.review")
     assert report.returncode == 0, output(report)
     text = report.stdout
     days = (today - dt.date(2020, 7, 1)).days
-    assert (f"{OVERDUE_PAGE}: OVERDUE by {days} day(s) (review by 2020-07-01, last reviewed 2020-01-01)"
-            in text), text
+    assert (f"  {OVERDUE_PAGE}:{line}: OVERDUE by {days} day(s) (review by 2020-07-01, "
+            "last reviewed 2020-01-01)" in text), text
     # Grouped by owner: each page appears after its own owner's heading.
     groups = dict(re.findall(r"\n([^\n]+):\n((?:  [^\n]*\n?)+)", text))
     assert OVERDUE_PAGE in groups["Chi cục Hải quan khu vực III"]
-    assert "docs/tin-tuc/index.md: OVERDUE" in groups["Cục Hải quan"]
+    assert f"docs/tin-tuc/index.md:{news_line}: OVERDUE" in groups["Cục Hải quan"]
     assert "docs/tin-tuc/index.md" not in groups["Chi cục Hải quan khu vực III"]
     ci = run(project, "scripts.review", "--fail-if-overdue")
     assert ci.returncode == 1, output(ci)
@@ -69,9 +69,10 @@ def test_no_overdue_page_passes_ci(project):
 
 
 def test_page_due_soon_is_listed_without_failing_ci(project):
-    set_front_matter(project / OVERDUE_PAGE, "last_reviewed", "2026-06-01")
+    line = set_front_matter(project / OVERDUE_PAGE, "last_reviewed", "2026-06-01")
     result = run(project, "scripts.review", "--today", "2026-11-20", "--fail-if-overdue")
-    assert f"{OVERDUE_PAGE}: due in 11 day(s) (review by 2026-12-01" in result.stdout, output(result)
+    assert f"{OVERDUE_PAGE}:{line}: due in 11 day(s) (review by 2026-12-01" in result.stdout, \
+        output(result)
     assert result.returncode == 0, output(result)
     assert f"{OVERDUE_PAGE}: OVERDUE" not in result.stdout
 
