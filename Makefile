@@ -12,7 +12,7 @@ CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve build test chromium clean check check-data review new-procedure
+.PHONY: help setup serve build test chromium clean check check-data review new-procedure bench-web
 
 help:
 	@echo "make serve  - serve the site on http://127.0.0.1:8000 with live reload"
@@ -21,6 +21,7 @@ help:
 	@echo "make check  - every editor check (data, front matter, links, Markdown, YAML, workflows)"
 	@echo "make check-data - validate data/*.yaml only (contacts, escalation, glossary)"
 	@echo "make review - pages due or overdue for review, by owner"
+	@echo "make bench-web - Lighthouse (phone) scores and transfer size next to plain Material"
 	@echo "make new-procedure SLUG=ten-thu-tuc TITLE=\"Tên thủ tục\" - start a procedure page"
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
@@ -68,6 +69,19 @@ new-procedure: $(STAMP)
 # Data files only (data/*.yaml): fast; exit status 2 lists every problem.
 check-data: $(STAMP)
 	$(PY) -m scripts.contacts check
+
+# Lighthouse 12.2.3 (later versions need Node 22) for the benchmark only, in its
+# own npm project so that the site's build never installs it.
+LH_STAMP := tools/lighthouse/node_modules/.installed-stamp
+$(LH_STAMP): tools/lighthouse/package.json tools/lighthouse/package-lock.json
+	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; }
+	npm ci --prefix tools/lighthouse --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Prints scores and sizes next to a plain Material site built in the same run.
+bench-web: $(STAMP) $(NODE_STAMP) chromium $(LH_STAMP)
+	CHROME_PATH=$(CHROMIUM) $(PY) -m scripts.bench_web $(BENCH_ARGS)
 
 # Search relevance (CLI, this site in Chromium, plain Material) and 2,000-page
 # scale figures, printed side by side; takes several minutes (scripts/search/README.md).

@@ -32,7 +32,8 @@ class _FirstParagraph(html.parser.HTMLParser):
     def handle_endtag(self, tag):
         if self.text or not self.depth:
             return
-        self.depth -= 1
+        # </p> ends the paragraph even when raw HTML inside it left a tag open.
+        self.depth = 0 if tag == "p" else self.depth - 1
         if self.depth == 0:
             self.text = " ".join("".join(self.parts).split())
 

@@ -16,6 +16,7 @@ import contextlib
 import gzip
 import http.server
 import mimetypes
+import sys
 import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -107,6 +108,15 @@ def make_handler(root: Path, prefix: str, gzip_text: bool, extra_headers):
     return Handler
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        # A browser that navigates away drops its connection mid-response.
+        if not isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serve(root: Path, prefix: str = "/", port: int = 0, gzip_text: bool = True,
           send_headers_file: bool = True):
@@ -114,8 +124,7 @@ def serve(root: Path, prefix: str = "/", port: int = 0, gzip_text: bool = True,
     prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
     headers = read_headers_file(root / "_headers") if send_headers_file else []
     handler = make_handler(Path(root), prefix, gzip_text, headers)
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    httpd.daemon_threads = True
+    httpd = _Server(("127.0.0.1", port), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:

@@ -1,13 +1,13 @@
 """MkDocs glue for page metadata and browser security (scripts/ does the work):
 the CSP for templates, robots.txt and _headers, a description for every page,
-and the charter's print-only QR code."""
+the charter's print-only QR code, and one stylesheet bundle."""
 from html import escape
 from posixpath import dirname, relpath
 
 from markupsafe import Markup
 from mkdocs.structure.files import File
 
-from scripts import charter_qr, csp, descriptions, web_meta
+from scripts import asset_bundle, charter_qr, csp, descriptions, web_meta
 
 
 def on_env(env, config, files):
@@ -26,6 +26,16 @@ def on_files(files, config):
         generated[charter_qr.QR_FILE] = charter_qr.qr_png(url)
     for path, content in generated.items():
         files.append(File.generated(config, path, content=content))
+    return bundle_stylesheets(files, config)
+
+
+def bundle_stylesheets(files, config):
+    sources = [files.get_file_from_path(str(path)) for path in config.extra_css]
+    if not sources or None in sources:  # a stylesheet from elsewhere: leave the list alone
+        return files
+    css = asset_bundle.concatenate([(f.src_uri, f.content_string) for f in sources])
+    files.append(File.generated(config, asset_bundle.BUNDLE, content=css))
+    config.extra_css = [asset_bundle.BUNDLE]
     return files
 
 

@@ -1,0 +1,108 @@
+"""The service charter printed from Chromium (page.pdf, A4): a one- or
+two-page poster with the motto, the commitments table, how to report a
+problem and a QR code that encodes the page's online address; the screen
+furniture (header, search, navigation, footer) is hidden in print."""
+from __future__ import annotations
+
+import io
+import unicodedata
+
+import pytest
+from pypdf import PdfReader
+
+from scripts import charter_qr
+
+pytestmark = pytest.mark.browser
+
+MOTTO = "Tận tình hướng dẫn – Thái độ lịch sự – Tác phong nhanh nhẹn"
+CHARTER = "tuyen-ngon-phuc-vu/"
+
+
+def squash(text: str) -> str:
+    """NFC without any whitespace: PDF text extraction breaks lines anywhere and
+    puts spaces around glyphs with stacked Vietnamese diacritics ("ph ụ c v ụ")."""
+    return "".join(unicodedata.normalize("NFC", text).split())
+
+
+@pytest.fixture(scope="module")
+def charter_print(browser, hosted_site_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(hosted_site_url + CHARTER, wait_until="networkidle")
+    page.emulate_media(media="print")
+    hidden = page.evaluate("""() => Object.fromEntries(
+        ['.md-header', '.md-search', '.md-sidebar--primary', '.md-sidebar--secondary', '.md-footer',
+         '.md-tabs', '.md-top']
+        .map(s => [s, [...document.querySelectorAll(s)].every(e => e.offsetParent === null &&
+                   getComputedStyle(e).display === 'none' || e.closest('[hidden]'))]))""")
+    table = page.evaluate("""() => {
+        const t = document.querySelector('article table');
+        return t ? [...t.querySelectorAll('tbody tr')].map(r => r.cells[0].innerText) : [];
+    }""")
+    pdf = page.pdf(format="A4", print_background=True)
+    canonical = page.evaluate("document.querySelector('link[rel=canonical]').href")
+    context.close()
+    return {"pdf": PdfReader(io.BytesIO(pdf)), "hidden": hidden, "table": table,
+            "canonical": canonical}
+
+
+def pdf_text(reader) -> str:
+    return squash(" ".join(p.extract_text() or "" for p in reader.pages))
+
+
+def test_charter_prints_on_one_or_two_a4_pages(charter_print):
+    pages = charter_print["pdf"].pages
+    assert 1 <= len(pages) <= 2, f"{len(pages)} pages"
+    width, height = (float(v) for v in pages[0].mediabox.upper_right)
+    assert abs(width - 595) < 3 and abs(height - 842) < 3, "not A4"
+
+
+def test_print_has_motto_commitments_and_how_to_report(charter_print):
+    text = pdf_text(charter_print["pdf"])
+    assert squash(MOTTO) in text
+    assert len(charter_print["table"]) >= 5, "no commitments table on the charter page"
+    for service in charter_print["table"]:
+        assert squash(service)[:25] in text, f"table row missing from print: {service}"
+    assert "phảnánh" in text.lower()
+
+
+def test_print_hides_screen_furniture(charter_print):
+    assert all(charter_print["hidden"].values()), charter_print["hidden"]
+    text = pdf_text(charter_print["pdf"])
+    assert squash("Bỏ qua") not in text  # the skip link
+
+
+def qr_images(reader):
+    for page in reader.pages:
+        xobjects = page["/Resources"].get("/XObject") or {}
+        for obj in xobjects.values():
+            obj = obj.get_object()
+            if obj.get("/Subtype") == "/Image":
+                yield obj
+
+
+def test_print_has_a_qr_code_for_the_online_page(charter_print):
+    """The image in the PDF, read module by module, is the QR code of the
+    page's canonical URL (segno's matrix for that URL)."""
+    expected = charter_qr.qr_matrix(charter_print["canonical"])
+    size = len(expected) + 2 * charter_qr.BORDER
+    found = []
+    for image in qr_images(charter_print["pdf"]):
+        width, height = image["/Width"], image["/Height"]
+        if width != height:
+            continue
+        data = image.get_data()
+        channels = len(data) // (width * height)
+        if channels not in (1, 3):
+            continue
+        step = width / size
+
+        def dark(row, col):
+            y = int((row + charter_qr.BORDER + 0.5) * step)
+            x = int((col + charter_qr.BORDER + 0.5) * step)
+            return data[(y * width + x) * channels] < 128
+
+        modules = [[dark(r, c) for c in range(len(expected))] for r in range(len(expected))]
+        found.append(modules == expected)
+    assert found, "no image in the printed charter"
+    assert any(found), "the printed image is not the QR code of the page's address"
