@@ -124,3 +124,11 @@ def test_real_command_exits_2_without_traceback(tmp_path):
 
 def test_the_sites_own_data_is_valid(capsys):
     assert main(["check"]) == 0, capsys.readouterr().err
+
+
+def test_every_data_file_names_its_schema_on_the_first_line():
+    from scripts.contacts.load import DATA_FILES
+    for stem in DATA_FILES:
+        first = (ROOT / "data" / f"{stem}.yaml").read_text(encoding="utf-8").split("\n", 1)[0]
+        assert first == f"# yaml-language-server: $schema=schemas/{stem}.schema.json", stem
+        assert (ROOT / "data" / "schemas" / f"{stem}.schema.json").is_file()
