@@ -10,7 +10,6 @@ shows as the character itself.
 """
 from __future__ import annotations
 
-import html
 import re
 import string
 from urllib.parse import quote
@@ -50,10 +49,6 @@ def url(value: str) -> str:
     if not re.match(r"^(https?://|tel:\+|mailto:)", value):
         raise ValueError(f"refusing to link to {value!r}")
     return quote(value, safe=":/?#@!$&'*+,;=%-._~[]")
-
-
-def html_text(value: object) -> str:
-    return html.escape(str(value), quote=True)
 
 
 def mermaid_label(value: object) -> str:

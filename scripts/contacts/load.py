@@ -30,10 +30,6 @@ class Data:
     def unit(self, unit_id: str) -> dict:
         return next(u for u in self.units.data["units"] if u["id"] == unit_id)
 
-    def file(self, stem: str) -> str:
-        """Repository-relative path of a data file, e.g. 'data/units.yaml'."""
-        return getattr(self, stem).file
-
 
 def schema_registry(schema_dir: Path):
     """Every schema in ``schema_dir`` by file name, so ``$ref: page.schema.json`` resolves."""

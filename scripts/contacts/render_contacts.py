@@ -15,17 +15,13 @@ KIND_NAMES = {"bo": "Bộ", "cuc": "Cục", "chi-cuc": "Chi cục Hải quan khu
 
 
 def phone_display(number: str) -> str:
-    """+842251234567 -> '+84 225 1234 567' is guessing groupings; keep '+84 ' + the rest."""
+    """'+84 ' and the rest: digit grouping differs by number type, so none is guessed."""
     return f"+84 {number[3:]}"
 
 
 def vn_date(iso: str) -> str:
     y, m, d = iso.split("-")
     return f"{d}/{m}/{y}"
-
-
-def vcard_path(unit_id: str) -> str:
-    return f"lien-he/vcard/{unit_id}.vcf"
 
 
 def ordered_units(data) -> list[dict]:
