@@ -6,6 +6,10 @@ of the repository, so the logic is copied here rather than imported.
 """
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
+import threading
 import time
 
 from scripts.search.relevance import page_path, rank_of
@@ -16,6 +20,23 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-component-update", "--disable-sync"]
 RESULTS_JS = ("() => Array.from(document.querySelectorAll('.md-search-result__item > a'))"
               ".map(a => a.getAttribute('href'))")
+
+
+@contextlib.contextmanager
+def serve(root):
+    """Serve ``root`` on an ephemeral loopback port (as tests/conftest.py does)."""
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
 
 
 def _box(page):
@@ -45,8 +66,14 @@ def time_until_answer(browser, url: str, probe: str, timeout_s: float = 60) -> f
         page.close()
 
 
-def run_queries(browser, url: str, queries: list[dict], probe: str) -> list[dict]:
-    """Type each query; rows get ``rank``, ``top`` (page paths) and ``latency_s``."""
+def run_queries(browser, url: str, queries: list[dict], probe: str, paste: bool = False) -> list[dict]:
+    """Type each query; rows get ``rank``, ``top`` (page paths) and ``latency_s``.
+
+    Typed key by key, ``latency_s`` (as in search_eval.py) runs from the first
+    keystroke and so mostly measures typing. With ``paste`` the whole query is
+    put into the box at once and one key released, so Material sends a single
+    query: ``latency_s`` is then the search's own answer time.
+    """
     page = browser.new_page()
     rows = []
     try:
@@ -63,8 +90,16 @@ def run_queries(browser, url: str, queries: list[dict], probe: str) -> list[dict
             box.fill("")
             box.press("Backspace")
             page.wait_for_timeout(30)
+            if paste:
+                cleared = time.perf_counter() + 2
+                while page.evaluate(RESULTS_JS) and time.perf_counter() < cleared:
+                    page.wait_for_timeout(20)
             ts = time.perf_counter()
-            box.type(q["q"])
+            if paste:
+                box.fill(q["q"])
+                box.press("End")
+            else:
+                box.type(q["q"])
             last, stable_since, first_seen = None, None, None
             while time.perf_counter() - ts < 5.0:
                 cur = page.evaluate(RESULTS_JS)
