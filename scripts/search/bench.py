@@ -152,13 +152,18 @@ def relevance(tmp: Path, playwright) -> None:
     try:
         probe = "hải quan"
         with serve(site) as url:
+            ours_ready = statistics.median(time_until_answer(browser, url, probe) or 99 for _ in range(3))
             ours = run_queries(browser, url, suite, probe)
         with serve(material_site) as url:
+            material_ready = statistics.median(time_until_answer(browser, url, probe) or 99 for _ in range(3))
             material = run_queries(browser, url, suite, probe)
     finally:
         browser.close()
     print_relevance({"CLI": cli, "browser (this site)": ours, "plain Material (vi)": material})
     print_disagreements(cli, ours)
+    print(f"\nThe site's search box answers after {ours_ready:.2f} s (target ≤ 0.3 s); "
+          f"plain Material on the same pages: {material_ready:.2f} s (median of 3, load "
+          f"{os.getloadavg()[0]:.1f})")
 
 
 def scale(tmp: Path, playwright, pages: int, latency_queries: int) -> None:

@@ -2,19 +2,21 @@
 
 Building lunr's index in the browser took 19.8 s for a 2,000-page synthetic
 site (Node, busy machine; scripts/search/README.md), and lunr.py's own
-builder is far slower still, so the build computes lunr's term weights here
-with plain counting and ships them compactly:
+builder is far slower still, so the build does lunr's counting here and ships
+it compactly; the worker derives lunr's weights from it in milliseconds:
 
 * ``terms``: every index term, in lunr's term-index order (first appearance,
   document by document, title before text);
-* ``postings``: per term, a flat list ``[ref delta, weight×1000, …]`` where
-  ``ref = document × 2 + field`` (0 title, 1 text) and the weight is exactly
-  the one lunr's Builder stores in its field vectors (BM25, k1 1.2, b 0.75,
-  field and document boosts, rounded to 3 decimals);
+* ``postings``: per term, a flat list ``[ref delta, term frequency, …]`` where
+  ``ref = document × 2 + field`` (0 title, 1 text);
+* ``lengths``: terms per ``ref``; ``boosts``, ``k1``, ``b``: lunr's parameters;
 * ``count`` and ``checksum`` of Material's documents, so the worker can tell
   the index belongs to the search_index.json it was given.
 
-tests/test_search_prebuilt.py checks the weights against lunr.py's Builder.
+``weights`` turns that into exactly the weights lunr's Builder stores in its
+field vectors (BM25, rounded to 3 decimals); search/engine.js does the same
+sum in the same order. tests/test_search_prebuilt.py checks both against
+lunr.py's Builder. Term frequencies compress far better than weights.
 """
 from __future__ import annotations
 
@@ -26,7 +28,7 @@ from scripts.search.normalize import _RUN, _SEP, _fold_char, html_to_text
 
 FIELDS = ("title", "text")
 K1, B = 1.2, 0.75
-FORMAT = 1
+FORMAT = 2
 
 
 class _FoldTable(dict):
@@ -72,36 +74,50 @@ def checksum(docs: list[dict]) -> int:
 
 def build(docs: list[dict], title_boost: float) -> dict:
     """The compact index of Material's documents (see module docstring)."""
-    boosts = {"title": title_boost, "text": 1}
     term_index: dict[str, int] = {}
-    freqs: list[tuple[int, int, Counter, int]] = []  # (doc, field, term counts, length)
-    docs_with: Counter = Counter()
-    total_length = {f: 0 for f in FIELDS}
+    postings: list[list[int]] = []
+    last_ref: list[int] = []
+    lengths: list[int] = []
     for i, d in enumerate(docs):
         for f, field in enumerate(FIELDS):
             terms = fast_terms(html_to_text(d.get(field, "")))
+            ref = i * 2 + f
+            lengths.append(len(terms))
             for t in terms:
                 if t not in term_index:
                     term_index[t] = len(term_index)
-            counts = Counter(terms)
-            docs_with.update(counts.keys())
-            freqs.append((i, f, counts, len(terms)))
-            total_length[field] += len(terms)
-    n = len(docs)
-    avg = {f: (total_length[f] / n if n else 0) for f in FIELDS}
-    idf = {t: math.log(1 + abs((n - c + 0.5) / (c + 0.5))) for t, c in docs_with.items()}
-    postings: list[list[int]] = [[] for _ in term_index]
-    last_ref = [0] * len(term_index)
-    for i, f, counts, length in freqs:
-        field = FIELDS[f]
-        doc_boost = docs[i].get("boost") or 1
-        norm = K1 * (1 - B + B * (length / avg[field])) if avg[field] else K1
-        ref = i * 2 + f
-        for t, tf in counts.items():
-            score = idf[t] * ((K1 + 1) * tf) / (norm + tf) * boosts[field] * doc_boost
-            k = term_index[t]
-            postings[k].append(ref - last_ref[k])
-            postings[k].append(round(round(score, 3) * 1000))
-            last_ref[k] = ref
-    return {"format": FORMAT, "count": n, "checksum": checksum(docs),
-            "fields": list(FIELDS), "terms": list(term_index), "postings": postings}
+                    postings.append([])
+                    last_ref.append(0)
+            for t, tf in Counter(terms).items():
+                k = term_index[t]
+                postings[k] += (ref - last_ref[k], tf)
+                last_ref[k] = ref
+    doc_boosts = {str(i): d["boost"] for i, d in enumerate(docs) if d.get("boost")}
+    return {"format": FORMAT, "count": len(docs), "checksum": checksum(docs),
+            "fields": list(FIELDS), "boosts": [title_boost, 1], "k1": K1, "b": B,
+            "doc_boosts": doc_boosts, "lengths": lengths,
+            "terms": list(term_index), "postings": postings}
+
+
+def weights(index: dict) -> list[list[tuple[int, float]]]:
+    """Per term, ``(ref, weight)`` exactly as lunr's Builder computes them
+    (engine.js ``loadPrebuilt`` is the same arithmetic in the same order)."""
+    n = index["count"]
+    k1, b = index["k1"], index["b"]
+    lengths = index["lengths"]
+    avg = [sum(lengths[f::2]) / n if n else 0 for f in (0, 1)]
+    out = []
+    for postings in index["postings"]:
+        df = len(postings) // 2
+        idf = math.log(1 + abs((n - df + 0.5) / (df + 0.5)))
+        ref, row = 0, []
+        for j in range(0, len(postings), 2):
+            ref += postings[j]
+            tf = postings[j + 1]
+            f = ref & 1
+            norm = k1 * (1 - b + b * (lengths[ref] / avg[f]))
+            score = (idf * ((k1 + 1) * tf) / (norm + tf) * index["boosts"][f]
+                     * index["doc_boosts"].get(str(ref >> 1), 1))
+            row.append((ref, round(score, 3)))
+        out.append(row)
+    return out

@@ -101,6 +101,32 @@
     return h >>> 0
   }
 
+  /* scripts.search.prebuilt.weights: lunr's BM25 field-vector weights from the
+     shipped term frequencies, same arithmetic in the same order; per term a
+     Float64Array parallel to its postings */
+  function weights(index) {
+    const n = index.count, k1 = index.k1, b = index.b, lengths = index.lengths
+    const total = [0, 0]
+    lengths.forEach((len, ref) => { total[ref & 1] += len })
+    const avg = total.map(t => n ? t / n : 0)
+    return index.postings.map(postings => {
+      const df = postings.length / 2
+      const idf = Math.log(1 + Math.abs((n - df + 0.5) / (df + 0.5)))
+      const row = new Float64Array(df)
+      let ref = 0
+      for (let j = 0; j < postings.length; j += 2) {
+        ref += postings[j]
+        const tf = postings[j + 1]
+        const f = ref & 1
+        const norm = k1 * (1 - b + b * (lengths[ref] / avg[f]))
+        const score = idf * ((k1 + 1) * tf) / (norm + tf) * index.boosts[f] *
+          (index.doc_boosts[String(ref >> 1)] || 1)
+        row[j / 2] = Number(score.toFixed(3))
+      }
+      return row
+    })
+  }
+
   /* scripts.search.engine.Engine; with `prebuilt` (search/vi_index.json) it
      scores lunr's weights directly instead of building lunr's index here */
   class Engine {
@@ -114,9 +140,10 @@
         if (!this.pageTitle.has(this.pageOf[i])) this.pageTitle.set(this.pageOf[i], d.title || "")
       })
       this.cache = new Map()
-      if (prebuilt && prebuilt.format === 1 && prebuilt.count === docs.length &&
+      if (prebuilt && prebuilt.format === 2 && prebuilt.count === docs.length &&
           prebuilt.checksum === checksum(docs)) {
         this.prebuilt = prebuilt
+        this.weights = weights(prebuilt)
         this.termIndex = new Map(prebuilt.terms.map((t, i) => [t, i]))
         this.tokenSet = lunr.TokenSet.fromArray([...prebuilt.terms].sort())
         return
@@ -159,15 +186,17 @@
       const touched = []
       for (const t of terms) {
         const boost = clauses.get(t)
-        const list = this.prebuilt.postings[this.termIndex.get(t)]
+        const k = this.termIndex.get(t)
+        const list = this.prebuilt.postings[k]
+        const row = this.weights[k]
         let ref = 0
-        for (let k = 0; k < list.length; k += 2) {
-          ref += list[k]
+        for (let j = 0; j < list.length; j += 2) {
+          ref += list[j]
           if (!seen[ref]) {
             seen[ref] = 1
             touched.push(ref)
           }
-          dots[ref] += boost * (list[k + 1] / 1000)
+          dots[ref] += boost * row[j / 2]
         }
       }
       const scores = new Map()
@@ -314,5 +343,5 @@
     }
   }
 
-  return { analyzeQuery, Engine, checksum }
+  return { analyzeQuery, Engine, checksum, weights }
 })
