@@ -75,4 +75,6 @@ def test_enter_opens_the_best_result(desktop_page, site_url):
     search(desktop_page, site_url, "hoan thue")
     desktop_page.keyboard.press("Enter")
     desktop_page.wait_for_url("**/thu-tuc/hoan-thue/**")
-    assert desktop_page.locator("mark[data-md-highlight]").count() > 0
+    # Material highlights the clicked result's words once it has loaded the index again.
+    desktop_page.locator("mark[data-md-highlight]").first.wait_for(timeout=15000)
+    assert "hoàn" in [m.lower() for m in desktop_page.locator("mark[data-md-highlight]").all_inner_texts()]
