@@ -197,3 +197,18 @@ def test_page_without_description_gets_its_first_paragraph_escaped(tmp_path):
                 'hải quan tại cảng Hải Phòng."')
     assert f'<meta name="description" {expected}>' in page
     assert f'<meta property="og:description" {expected}>' in page
+
+
+def test_test_server_behaves_like_the_host(built_site, hosted_site_url):
+    """scripts/static_server.py (tests and benchmark): gzip, the _headers
+    file's policy as an HTTP header, the site's 404 page for a missing path."""
+    from urllib.error import HTTPError
+    from urllib.request import Request, urlopen
+
+    with urlopen(Request(hosted_site_url, headers={"Accept-Encoding": "gzip"})) as r:
+        assert r.headers["Content-Encoding"] == "gzip"
+        assert r.headers["Content-Security-Policy"] == csp.header_policy()
+    with pytest.raises(HTTPError) as missing:
+        urlopen(hosted_site_url + "khong-co-trang-nay/")
+    assert missing.value.code == 404
+    assert "Không tìm thấy trang" in missing.value.read().decode("utf-8")
