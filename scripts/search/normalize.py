@@ -84,20 +84,23 @@ def tokens(text: str) -> list[Token]:
             pos += len(raw) + 1
         if len(parts) == 1:
             continue
-        seps = _SEP.findall(run)
-        joined = normed[0] + "".join(s + p for s, p in zip(seps, normed[1:]))
-        extras = [joined]
-        slash = joined.split("/")
-        if len(slash) >= 3:
-            extras.append("/".join(slash[:2]))
-        if len(slash) >= 2:
-            extras.extend(seg for seg in slash if "-" in seg)
-        seen = set()
-        for term in extras:
-            if term not in seen:
-                seen.add(term)
-                out.append(Token(term, start, end))
+        for term in compound_terms(normed, _SEP.findall(run)):
+            out.append(Token(term, start, end))
     return out
+
+
+def compound_terms(parts: list[str], seps: list[str]) -> list[str]:
+    """Extra terms of a run joined by "/" or "-" (its parts already normalised):
+    the joined form, the first two "/" segments of a longer reference and every
+    hyphenated segment, without repeats."""
+    joined = parts[0] + "".join(s + p for s, p in zip(seps, parts[1:]))
+    extras = [joined]
+    slash = joined.split("/")
+    if len(slash) >= 3:
+        extras.append("/".join(slash[:2]))
+    if len(slash) >= 2:
+        extras.extend(seg for seg in slash if "-" in seg)
+    return list(dict.fromkeys(extras))
 
 
 def terms(text: str) -> list[str]:

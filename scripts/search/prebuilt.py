@@ -24,7 +24,7 @@ import math
 import re
 from collections import Counter
 
-from scripts.search.normalize import _RUN, _SEP, _fold_char, html_to_text
+from scripts.search.normalize import _RUN, _SEP, _fold_char, compound_terms, html_to_text
 
 FIELDS = ("title", "text")
 K1, B = 1.2, 0.75
@@ -51,15 +51,7 @@ def fast_terms(text: str) -> list[str]:
         out.extend(normed)
         if len(parts) == 1:
             continue
-        seps = _SEP.findall(run)
-        joined = normed[0] + "".join(s + p for s, p in zip(seps, normed[1:]))
-        extras = [joined]
-        slash = joined.split("/")
-        if len(slash) >= 3:
-            extras.append("/".join(slash[:2]))
-        if len(slash) >= 2:
-            extras.extend(seg for seg in slash if "-" in seg)
-        out.extend(dict.fromkeys(extras))
+        out.extend(compound_terms(normed, _SEP.findall(run)))
     return out
 
 
