@@ -1,15 +1,13 @@
 """Shared fixtures: one real strict build of the site per test session, a
 loopback HTTP server over it, and Debian's Chromium driven by Playwright."""
-import contextlib
-import functools
-import http.server
 import os
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
+
+from scripts import static_server
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -38,22 +36,11 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
-@contextlib.contextmanager
 def serve_directory(root: Path):
-    """Serve ``root`` on an ephemeral loopback port; yields the base URL."""
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    handler = functools.partial(Quiet, directory=str(root))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    """Serve ``root`` at ``/`` on an ephemeral loopback port (context manager
+    yielding the base URL): the project's static server, without gzip or the
+    ``_headers`` file, which only the hosting tests and benchmarks want."""
+    return static_server.serve(root, gzip_text=False, send_headers_file=False)
 
 
 @pytest.fixture(scope="session")
