@@ -44,7 +44,7 @@ chromium:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-core >/dev/null; }
 
 serve: $(STAMP) $(NODE_STAMP)
-	$(PY) -m mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+	$(PY) -m mkdocs serve --livereload --watch-theme --dev-addr 127.0.0.1:8000
 
 build: $(STAMP) $(NODE_STAMP)
 	$(PY) -m scripts.build
