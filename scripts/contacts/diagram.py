@@ -21,28 +21,29 @@ def _label(*lines: str) -> str:
 
 def escalation_chart(levels: list[dict]) -> str:
     lines = ["flowchart TD", f'  DN({_label("Doanh nghiệp có vướng mắc")})']
-    previous = "DN"
-    for lv in levels:
-        node = f"L{lv['level']}"
-        first = lv["deadlines"][0]
-        label = _label(f"Cấp {lv['level']}: {lv['who']}", f"Thời hạn: {amount(first)}")
-        lines.append(f"  {node}[{label}]")
-        edge = "" if previous == "DN" else f"|{_label('quá hạn hoặc chưa đúng quy định')}|"
-        lines.append(f"  {previous} -->{edge} {node}")
-        previous = node
-    return "\n".join(lines) + "\n"
+    nodes = [(f"L{lv['level']}", _label(f"Cấp {lv['level']}: {lv['who']}",
+                                        f"Thời hạn: {amount(lv['deadlines'][0])}"))
+             for lv in levels]
+    return _chain(lines, nodes, "quá hạn hoặc chưa đúng quy định")
 
 
 def misconduct_chart(levels: list[dict], steps: list[dict]) -> str:
     own = [lv["who"] for lv in levels if lv["own_chain"]]
     lines = ["flowchart TD", f'  DN({_label("Doanh nghiệp tố cáo")})',
              f"  X[{_label('Không gửi qua:', *own)}]", "  DN -.-x X"]
+    nodes = [(f"S{step['step']}", _label(f"Bước {step['step']}: {step['who']}",
+                                         f"Thời hạn: {amount(step['deadlines'][0])}"))
+             for step in steps]
+    return _chain(lines, nodes, "quá hạn, hoặc người bị tố cáo là lãnh đạo cấp này")
+
+
+def _chain(lines: list[str], nodes: list[tuple[str, str]], edge_text: str) -> str:
+    """Append ``nodes`` as a chain from the start node DN; every edge after the
+    first carries ``edge_text`` (when a business moves on to the next step)."""
     previous = "DN"
-    for step in steps:
-        node = f"S{step['step']}"
-        label = _label(f"Bước {step['step']}: {step['who']}", f"Thời hạn: {amount(step['deadlines'][0])}")
+    for node, label in nodes:
         lines.append(f"  {node}[{label}]")
-        edge = "" if previous == "DN" else f"|{_label('quá hạn, hoặc người bị tố cáo là lãnh đạo cấp này')}|"
+        edge = "" if previous == "DN" else f"|{_label(edge_text)}|"
         lines.append(f"  {previous} -->{edge} {node}")
         previous = node
     return "\n".join(lines) + "\n"
