@@ -6,12 +6,9 @@ of the repository, so the logic is copied here rather than imported.
 """
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
-import threading
 import time
 
+from scripts import static_server
 from scripts.search.relevance import page_path, rank_of
 
 CHROMIUM = "/usr/bin/chromium"
@@ -22,21 +19,10 @@ RESULTS_JS = ("() => Array.from(document.querySelectorAll('.md-search-result__it
               ".map(a => a.getAttribute('href'))")
 
 
-@contextlib.contextmanager
 def serve(root):
-    """Serve ``root`` on an ephemeral loopback port (as tests/conftest.py does)."""
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    """Serve ``root`` at ``/`` on an ephemeral loopback port, plain (no gzip,
+    no ``_headers``) for both sites alike; yields the base URL."""
+    return static_server.serve(root, gzip_text=False, send_headers_file=False)
 
 
 def _box(page):
