@@ -47,6 +47,9 @@ def make_handler(root: Path, prefix: str, gzip_text: bool, extra_headers):
 
     class Handler(http.server.BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        # Headers and body go out as separate writes; without TCP_NODELAY each
+        # response after the first waits ~40 ms for a delayed ACK (Nagle).
+        disable_nagle_algorithm = True
 
         def log_message(self, *args):
             pass
