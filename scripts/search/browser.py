@@ -52,6 +52,45 @@ def time_until_answer(browser, url: str, probe: str, timeout_s: float = 60) -> f
         page.close()
 
 
+# Material's worker protocol: the worker posts {type: 1} (READY) once its index
+# can answer. Wrapping the Worker constructor records when, on the page's own
+# clock (ms since navigation started), free of the driver's typing overhead.
+_READY_PROBE = """(() => {
+  const Native = window.Worker;
+  window.__searchReadyMs = null;
+  window.Worker = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", (e) => {
+        if (e.data && e.data.type === 1 && window.__searchReadyMs === null)
+          window.__searchReadyMs = performance.now();
+      });
+    }
+  };
+})();"""
+
+
+def time_until_ready(browser, url: str, timeout_s: float = 60) -> float | None:
+    """Seconds from navigation start until the search worker reports READY
+    (fresh page; the page starts its worker on load, before anyone types)."""
+    context = browser.new_context()
+    try:
+        context.add_init_script(_READY_PROBE)
+        page = context.new_page()
+        page.goto(url, wait_until="load")
+        # Polled with evaluate: wait_for_function compiles its predicate with
+        # eval, which the site's Content-Security-Policy refuses.
+        deadline = time.perf_counter() + timeout_s
+        while time.perf_counter() < deadline:
+            ready_ms = page.evaluate("window.__searchReadyMs")
+            if ready_ms is not None:
+                return ready_ms / 1000
+            page.wait_for_timeout(20)
+        return None
+    finally:
+        context.close()
+
+
 def run_queries(browser, url: str, queries: list[dict], probe: str, paste: bool = False) -> list[dict]:
     """Type each query; rows get ``rank``, ``top`` (page paths) and ``latency_s``.
 
