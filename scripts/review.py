@@ -18,7 +18,8 @@ from pathlib import Path
 
 from scripts import ROOT
 from scripts.mdescape import md_link, md_text
-from scripts.frontmatter import InvalidInput, as_date, check_docs, pages, review_due, unit_names
+from scripts.frontmatter import (InvalidInput, as_date, page_problems, pages, review_due,
+                                 unit_names)
 
 # A page is "due soon" this many days before its review date.
 DUE_SOON_DAYS = 30
@@ -85,11 +86,16 @@ def collect(root: Path = ROOT) -> list[PageReview]:
     """Every page's review data; InvalidInput if any front matter is invalid."""
     units = unit_names(root)
     docs = root / "docs"
-    problems = check_docs(docs, set(units), root)
-    if problems:
-        raise InvalidInput(problems)
-    result = []
+    problems, result = [], []
+    # One pass: each page is read and validated once, as check_docs would.
     for rel, name, doc in pages(docs, root):
+        if isinstance(doc, InvalidInput):
+            problems += doc.problems
+            continue
+        page_errors = page_problems(doc, rel, set(units), root=root)
+        problems += page_errors
+        if page_errors:
+            continue
         meta = doc.data
         text = (docs / rel).read_text(encoding="utf-8")
         result.append(PageReview(
@@ -97,6 +103,8 @@ def collect(root: Path = ROOT) -> list[PageReview]:
             owner_name=units.get(meta["owner"], meta["owner"]),
             last_reviewed=as_date(meta["last_reviewed"]), review_in=meta["review_in"],
             due=review_due(meta), line=doc.where(("last_reviewed",))[0]))
+    if problems:
+        raise InvalidInput(problems)
     return sorted(result, key=lambda p: (p.owner_name, p.due, p.path))
 
 
