@@ -26,14 +26,12 @@ from urllib.parse import urlparse
 
 import yaml
 
-from scripts import ROOT
+from scripts import ROOT, chromium
 from scripts.static_server import serve
 
 LIGHTHOUSE = ROOT / "tools" / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
-CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage "
-                "--no-first-run --disable-background-networking --disable-component-update "
-                "--disable-sync")
+CHROME = os.environ.get("CHROME_PATH", chromium.PATH)
+CHROME_FLAGS = " ".join(["--headless=new", "--disable-dev-shm-usage", *chromium.ARGS])
 PAGES = {"home": "", "charter": "tuyen-ngon-phuc-vu/",
          "procedure": "thu-tuc/kiem-tra-ho-so-va-thuc-te-hang-hoa/"}
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]

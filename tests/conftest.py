@@ -7,15 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from scripts import static_server
+from scripts import chromium, static_server
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-# Without the background-networking flags Chromium tries Google's hosts, which
-# this machine's closed network refuses.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
+CHROMIUM = chromium.PATH
 
 
 def mkdocs_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", strict: bool = True):
@@ -55,7 +50,7 @@ def browser():
         pytest.fail(f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium")
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        b = chromium.launch(p)
         yield b
         b.close()
 

@@ -8,13 +8,9 @@ from __future__ import annotations
 
 import time
 
-from scripts import static_server
+from scripts import chromium, static_server
 from scripts.search.relevance import page_path, rank_of
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 RESULTS_JS = ("() => Array.from(document.querySelectorAll('.md-search-result__item > a'))"
               ".map(a => a.getAttribute('href'))")
 
@@ -146,4 +142,4 @@ def run_queries(browser, url: str, queries: list[dict], probe: str, paste: bool 
 
 
 def launch(playwright):
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    return chromium.launch(playwright)
