@@ -1,6 +1,7 @@
 """Shared fixtures: one real strict build of the site per test session, a
 loopback HTTP server over it, and Debian's Chromium driven by Playwright."""
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -21,6 +22,22 @@ def mkdocs_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", strict: boo
         cmd.append("--strict")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(cmd, cwd=config.parent, capture_output=True, text=True, env=env)
+
+
+# What a build reads, without environments, output, tests or benchmark tools.
+_NOT_COPIED = shutil.ignore_patterns(".git", "site", ".venv", "node_modules", "__pycache__",
+                                     ".pytest_cache", ".hypothesis", "tests", "tools",
+                                     "*.egg-info")
+
+
+def copy_project(dest: Path) -> Path:
+    """A writable copy of the project for a test to break and build; the
+    installed front-end packages (node_modules) are linked, never written to.
+    ``python -m`` run in the copy imports the copy's own scripts/."""
+    shutil.copytree(ROOT, dest, ignore=_NOT_COPIED, dirs_exist_ok=True)
+    if (ROOT / "node_modules").is_dir() and not (dest / "node_modules").exists():
+        (dest / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
+    return dest
 
 
 @pytest.fixture(scope="session")

@@ -4,6 +4,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import conftest
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "contacts"
 GOLDEN = FIXTURE / "golden"
@@ -19,12 +21,8 @@ def copy_data(src_root: Path, dest_root: Path) -> Path:
 
 
 def copy_project(dest: Path, data_from: Path | None = None) -> Path:
-    """A copy of the project to build (node_modules linked), optionally with other data."""
-    ignore = shutil.ignore_patterns(".git", "site", ".venv", "node_modules", "__pycache__",
-                                    ".pytest_cache", ".hypothesis", "tests", "tools", "*.egg-info")
-    shutil.copytree(ROOT, dest, ignore=ignore)
-    if (ROOT / "node_modules").is_dir():
-        (dest / "node_modules").symlink_to(ROOT / "node_modules")
+    """A copy of the project to build (conftest.copy_project), optionally with other data."""
+    conftest.copy_project(dest)
     if data_from is not None:
         copy_data(data_from, dest)
     return dest

@@ -9,30 +9,11 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-COPIED = ("docs", "data", "overrides", "scripts", ".github", "mkdocs.yml", ".pymarkdown.json",
-          ".yamllint.yml", "CONTRIBUTING.md")
-
-
-def copy_project(dest: Path) -> Path:
-    dest.mkdir(parents=True, exist_ok=True)
-    for name in COPIED:
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif src.is_file():
-            shutil.copy2(src, dest / name)
-    # Installed front-end packages (vendored into the site by other hooks):
-    # linked, not copied, and never modified by these tests.
-    if (ROOT / "node_modules").is_dir():
-        (dest / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
-    return dest
-
+from conftest import copy_project  # noqa: F401  (re-exported for the editor tests)
 
 def run(root: Path, *args: str) -> subprocess.CompletedProcess:
     """``python -m ARGS`` in ``root``, with output captured as text."""

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import html.parser
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT, copy_project, mkdocs_build
 from scripts import charter_qr, csp, descriptions
 from webchecks import built_pages
 
@@ -177,8 +176,7 @@ def test_page_without_description_gets_its_first_paragraph_escaped(tmp_path):
     """A real build of the project with one extra page (outside the nav, no
     description), as the search evaluation tool builds it."""
     project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
-        ".git", ".venv", "site", "node_modules", "tools", ".pytest_cache", "__pycache__"))
+    copy_project(project)
     front = (ROOT / "docs" / "index.md").read_text(encoding="utf-8").split("---")[1]
     front = "\n".join(l for l in front.splitlines()
                       if not l.startswith(("title:", "description:", "hide:", "  - ")))

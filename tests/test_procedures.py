@@ -1,6 +1,5 @@
 """Procedure pages: national template, metadata contract, generated catalogue
 and navigation — checked on the files on disk and in real `mkdocs build`s."""
-import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -8,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT, copy_project, mkdocs_build
 from scripts import frontmatter, procedures
 
 DOCS = ROOT / "docs"
@@ -84,16 +83,7 @@ def resolve(page_url: str, href: str) -> str:
 
 def project_copy(tmp_path: Path) -> Path:
     """A temporary copy of what a build reads."""
-    for name in ("docs", "data", "overrides", "scripts"):
-        shutil.copytree(ROOT / name, tmp_path / name,
-                        ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    # Top-level files mkdocs.yml may watch (CONTRIBUTING.md…) and vendored
-    # browser assets some hooks copy in: linked, never written to.
-    for entry in ROOT.iterdir():
-        if (entry.is_file() and entry.name != "mkdocs.yml") or entry.name == "node_modules":
-            (tmp_path / entry.name).symlink_to(entry)
-    return tmp_path
+    return copy_project(tmp_path)
 
 
 def page_text(title: str, field: str, time_limit: str, fee: str) -> str:
