@@ -15,7 +15,6 @@ so neither is ever maintained by hand.
 from __future__ import annotations
 
 import argparse
-import html
 import json
 import re
 import sys
@@ -25,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from scripts import DOCS_DIR, ROOT, frontmatter
+from scripts.escape import html_text, md_text
 from scripts.vietnamese import fold
 from scripts.yamlstrict import InvalidInput, Problem
 
@@ -244,25 +244,9 @@ def check(docs_dir: Path = DOCS_DIR, root: Path = ROOT) -> list[Problem]:
 
 # --- catalogue and navigation ----------------------------------------------
 
-# Python-Markdown's backslash escapes (core list plus '|' from the tables
-# extension); a backslash before any other character would be shown as is.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
-
-
-def escape_markdown(value: str) -> str:
-    """Text safe inside a Markdown table cell or link text: shown as written.
-
-    HTML is escaped first (no tag or entity from an editor reaches the page),
-    then every Markdown metacharacter is backslash-escaped, and line breaks
-    become spaces (a table row is one line).
-    """
-    text = " ".join(str(value).split())
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
-
-
 def _anchor_link(field: str) -> str:
     from scripts.vietnamese import slugify
-    return f"[{escape_markdown(field)}](#{slugify(field)})"
+    return f"[{md_text(field)}](#{slugify(field)})"
 
 
 def grouped(procs: list[Procedure]) -> list[tuple[str, list[Procedure]]]:
@@ -307,16 +291,16 @@ def catalogue_markdown(procs: list[Procedure]) -> str:
     else:
         lines += ["**Lĩnh vực:** " + " · ".join(_anchor_link(f) for f, _ in groups), ""]
     for field, members in groups:
-        lines += [f"## {escape_markdown(field)}", "",
+        lines += [f"## {md_text(field)}", "",
                   "| Thủ tục | Thời hạn giải quyết | Phí, lệ phí |",
                   "| --- | --- | --- |"]
         for p in members:
             name = PurePosixPath(p.path).relative_to(SECTION_DIR).as_posix()
-            cell = f"[{escape_markdown(p.title)}]({name})"
+            cell = f"[{md_text(p.title)}]({name})"
             if p.code:
-                cell += f" (mã {escape_markdown(p.code)})"
-            lines.append(f"| {cell} | {escape_markdown(p.time_limit or 'chưa ghi')} "
-                         f"| {escape_markdown(p.fee or 'chưa ghi')} |")
+                cell += f" (mã {md_text(p.code)})"
+            lines.append(f"| {cell} | {md_text(p.time_limit or 'chưa ghi')} "
+                         f"| {md_text(p.fee or 'chưa ghi')} |")
         lines.append("")
     lines += ["<small>Trang này được tạo tự động khi dựng trang từ phần đầu (front matter) "
               "của từng trang thủ tục; muốn sửa một dòng, sửa trang thủ tục đó.</small>", ""]
@@ -364,7 +348,7 @@ def extend_nav(nav: list | None, procs: list[Procedure]) -> bool:
         if proc.path not in listed:
             # The theme prints nav titles without escaping (MkDocs' Jinja has
             # no autoescape), so escape editor text here.
-            section.append({html.escape(proc.nav_title): proc.path})
+            section.append({html_text(proc.nav_title): proc.path})
     return True
 
 

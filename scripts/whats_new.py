@@ -17,7 +17,7 @@ from pathlib import Path
 
 from scripts import ROOT
 from scripts.frontmatter import InvalidInput, parse
-from scripts.mdescape import md_link, md_text
+from scripts.escape import md_text, page_link
 
 PAGE = "tin-tuc/thay-doi-gan-day.md"
 MAX_ENTRIES = 40
@@ -186,7 +186,7 @@ def page_markdown(hist: History) -> str:
             current = change.date
             out += ["", f"## Ngày {change.date.strftime('%d/%m/%Y')} {{#ngay-{change.date.isoformat()}}}", ""]
         kind = "Trang mới" if change.added else "Cập nhật"
-        out.append(f"- **{kind}:** [{md_text(change.title)}]({md_link(change.rel, PAGE)}) "
+        out.append(f"- **{kind}:** [{md_text(change.title)}]({page_link(change.rel, PAGE)}) "
                    f"— {md_text(change.subject)}")
     out.append("")
     return "\n".join(out)

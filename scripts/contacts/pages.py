@@ -6,7 +6,7 @@ import html
 
 import yaml
 
-from scripts.contacts.escape import md_text
+from scripts.escape import md_text
 
 UNIT_WORDS = {"working-days": "ngày làm việc", "days": "ngày", "working-hours": "giờ làm việc"}
 
