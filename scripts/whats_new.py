@@ -72,8 +72,6 @@ def generated_sources(pages) -> dict[str, list[tuple[str, str]]]:
     names its source in ``generated_from`` or ``edit_source``; a change to
     that file (say data/units.yaml) is a change of the page (the contacts).
     """
-    import html
-
     import yaml
 
     sources: dict[str, list[tuple[str, str]]] = {}
@@ -88,7 +86,7 @@ def generated_sources(pages) -> dict[str, list[tuple[str, str]]]:
             continue
         source = meta.get("generated_from") or meta.get("edit_source")
         if isinstance(source, str) and source.startswith("data/"):
-            title = html.unescape(str(meta.get("title") or rel))
+            title = str(meta.get("title") or rel)
             sources.setdefault(source, []).append((rel, title))
     return sources
 

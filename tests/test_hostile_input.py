@@ -1,0 +1,213 @@
+"""Hostile and careless input (issue 14): every probe either renders as
+harmless text or is refused with one ``file:line`` message, exit status 2,
+and the last good site/ left untouched.
+
+One copy of the project carrying the hostile-but-allowed text is built once
+(``hostile_site``); each refused input gets its own broken copy, stopped
+before mkdocs by the build's preflight.
+"""
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_project
+
+PAGE = "docs/tuyen-ngon-phuc-vu/gop-y-phan-hoi.md"
+PAGE_URL = "tuyen-ngon-phuc-vu/gop-y-phan-hoi/index.html"
+NO_TITLE_PAGE = "docs/tuyen-ngon-phuc-vu/quyen-cua-doanh-nghiep.md"
+NO_TITLE_URL = "tuyen-ngon-phuc-vu/quyen-cua-doanh-nghiep/index.html"
+TITLE = "Góp ý \"A & B\" { onclick=alert(1) } *[DN]: x 'y'"
+DESCRIPTION = "Mô tả có \"ngoặc kép\" & dấu 'nháy' và {: .x } cùng &lt;b&gt; viết sẵn."
+H1 = "Quyền &lt;/title&gt;&lt;meta http-equiv=refresh content=0;url=https://evil.example/&gt;"
+UNIT_NAME = "Đội { onclick=alert(1) }"
+DATA_DESCRIPTION = "Hỏi \"A & B\" về danh bạ các đơn vị hải quan liên quan đến Chi cục."
+MARKER = "last good site"
+
+
+def run(root: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run([sys.executable, "-m", *args], cwd=root, capture_output=True, text=True,
+                          encoding="utf-8", env=env, timeout=600)
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def front_matter_value(path: Path, key: str, value: str) -> None:
+    """Replace ``key:`` in a page's front matter by ``value`` (as a YAML string)."""
+    text = path.read_text(encoding="utf-8")
+    new, n = re.subn(rf"(?m)^{key}:.*$", lambda _: f"{key}: {json.dumps(value, ensure_ascii=False)}",
+                     text, count=1)
+    assert n == 1, f"no {key} in {path}"
+    path.write_text(new, encoding="utf-8")
+
+
+def project_with_site(tmp_path: Path) -> Path:
+    """A copy of the project holding a 'last good' site/ to leave untouched."""
+    root = copy_project(tmp_path / "p")
+    (root / "site").mkdir()
+    (root / "site" / "index.html").write_text(MARKER, encoding="utf-8")
+    return root
+
+
+def assert_refused(root: Path, expected: list[str], command=("scripts.build",)) -> str:
+    """The command exits 2, prints exactly ``expected`` as its problem lines,
+    no traceback, and site/ is as it was."""
+    result = run(root, *command)
+    out = result.stdout + result.stderr
+    assert result.returncode == 2, out
+    assert "Traceback" not in out, out
+    problems = [line for line in out.splitlines() if re.match(r"^[\w./-]+:\d+(:\d+)?: ", line)]
+    assert problems == expected, out
+    assert sorted(p.name for p in (root / "site").iterdir()) == ["index.html"]
+    assert (root / "site" / "index.html").read_text(encoding="utf-8") == MARKER
+    return out
+
+
+# --- hostile but allowed: rendered as text --------------------------------
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> Path:
+    root = copy_project(tmp_path_factory.mktemp("hostile") / "p")
+    front_matter_value(root / PAGE, "title", TITLE)
+    front_matter_value(root / PAGE, "description", DESCRIPTION)
+    page = root / NO_TITLE_PAGE
+    text = page.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^title:.*\n", "", text, count=1)
+    text = re.sub(r"(?m)^# .*$", lambda _: f"# {H1}", text, count=1)
+    page.write_text(text, encoding="utf-8")
+    edit(root / "data/units.yaml", "    name: Chi cục Hải quan khu vực III\n",
+         f"    name: {json.dumps(UNIT_NAME, ensure_ascii=False)}\n")
+    units = root / "data/units.yaml"
+    units.write_text(re.sub(r"(?m)^  description: Danh bạ.*$",
+                            lambda _: f"  description: {json.dumps(DATA_DESCRIPTION, ensure_ascii=False)}",
+                            units.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+    result = run(root, "scripts.build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"
+
+
+class _Page(HTMLParser):
+    """Elements with their attributes, the <title> text and the text of links."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict]] = []
+        self.title_parts: list[str] = []
+        self.link_texts: list[str] = []
+        self.h2_texts: list[str] = []
+        self._in: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, dict(attrs)))
+        if tag in ("title", "a", "h2"):
+            self._in.append(tag)
+            if tag == "a":
+                self.link_texts.append("")
+            if tag == "h2":
+                self.h2_texts.append("")
+
+    def handle_endtag(self, tag):
+        if self._in and self._in[-1] == tag:
+            self._in.pop()
+
+    def handle_data(self, data):
+        if "title" in self._in:
+            self.title_parts.append(data)
+        if "a" in self._in:
+            self.link_texts[-1] += data
+        if "h2" in self._in:
+            self.h2_texts[-1] += data
+
+
+def parse(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+def meta(page: _Page, **match) -> str:
+    for tag, attrs in page.elements:
+        if tag == "meta" and all(attrs.get(k) == v for k, v in match.items()):
+            return attrs["content"]
+    raise AssertionError(f"no <meta {match}>")
+
+
+def test_no_event_handler_or_refresh_anywhere(hostile_site):
+    for path in hostile_site.rglob("*.html"):
+        for tag, attrs in parse(path).elements:
+            assert not [a for a in attrs if a.startswith("on")], (path, tag, attrs)
+            assert not (tag == "meta" and (attrs.get("http-equiv") or "").lower() == "refresh"), path
+
+
+def test_front_matter_title_is_text_in_title_nav_and_link_previews(hostile_site):
+    page = parse(hostile_site / PAGE_URL)
+    assert "".join(page.title_parts).startswith(TITLE + " - ")
+    assert meta(page, property="og:title") == TITLE
+    home = parse(hostile_site / "index.html")
+    assert " ".join(TITLE.split()) in [" ".join(t.split()) for t in home.link_texts]
+
+
+def test_front_matter_description_escaped_once(hostile_site):
+    page = parse(hostile_site / PAGE_URL)
+    assert meta(page, name="description") == DESCRIPTION
+    assert meta(page, property="og:description") == DESCRIPTION
+    contacts = parse(hostile_site / "lien-he/index.html")
+    assert meta(contacts, name="description") == DATA_DESCRIPTION  # not &amp;quot;
+
+
+def test_heading_title_with_entities_does_not_close_title(hostile_site):
+    page = parse(hostile_site / NO_TITLE_URL)
+    shown = html.unescape(H1)
+    assert "".join(page.title_parts).startswith(shown + " - ")
+    assert not [a for t, a in page.elements if t == "meta" and a.get("http-equiv", "").lower() == "refresh"]
+
+
+def test_search_index_titles_decode_to_the_text(hostile_site):
+    index = json.loads((hostile_site / "search/search_index.json").read_text(encoding="utf-8"))
+    titles = {doc["location"]: doc["title"] for doc in index["docs"]}
+    # Material's search shows titles as HTML: decoded once, they are the text.
+    heading = titles["tuyen-ngon-phuc-vu/quyen-cua-doanh-nghiep/"]
+    assert "<" not in heading and html.unescape(heading) == html.unescape(H1)
+    assert not [t for t in titles.values() if "<script" in t or "<meta" in t]
+
+
+def test_unit_name_is_a_plain_heading_on_the_review_schedule(hostile_site):
+    page = parse(hostile_site / "bien-tap/lich-ra-soat/index.html")
+    assert UNIT_NAME in [t.removesuffix("¶") for t in page.h2_texts]  # ¶: the permalink
+    h2 = [attrs for tag, attrs in page.elements if tag == "h2"]
+    assert all(set(attrs) <= {"id"} for attrs in h2), h2
+
+
+# --- refused: one file:line message, exit 2, site untouched ----------------
+
+PLAIN_TEXT = ("chỉ được viết văn bản thuần: bỏ dấu '<', '>' và ký tự điều khiển; tiêu đề và mô tả "
+              "hiện ở thẻ <title>, trình đơn, kết quả tìm kiếm và bản xem trước liên kết, "
+              "những nơi không dùng được HTML")
+
+
+def test_markup_in_a_front_matter_title_is_refused(tmp_path):
+    root = project_with_site(tmp_path)
+    front_matter_value(root / PAGE, "title",
+                       "x</title><meta http-equiv=refresh content='0;url=https://evil.example/'><title>")
+    assert_refused(root, [f"{PAGE}:5:8: title: {PLAIN_TEXT}"])
+    result = run(root, "scripts.check")
+    assert result.returncode == 2 and f"{PAGE}:5:8: title: {PLAIN_TEXT}" in result.stdout
+
+
+def test_markup_in_a_data_page_description_is_refused(tmp_path):
+    root = project_with_site(tmp_path)
+    edit(root / "data/units.yaml", "  description: Danh bạ", "  description: <b>Danh</b> bạ")
+    assert_refused(root, [f"data/units.yaml:10:16: page.description: {PLAIN_TEXT}"])
