@@ -26,7 +26,7 @@ from pathlib import Path, PurePosixPath
 from scripts import DOCS_DIR, ROOT, frontmatter
 from scripts.escape import html_text, md_text
 from scripts.vietnamese import fold
-from scripts.yamlstrict import InvalidInput, Problem
+from scripts.yamlstrict import InvalidInput, Problem, read_text
 
 # The national template, in its published order. Every procedure page has
 # each of these as an H2 heading, in this order (the editor-workflow
@@ -120,7 +120,7 @@ def procedure_files(docs_dir: Path) -> list[Path]:
 def read_procedure(md: Path, docs_dir: Path, root: Path = ROOT) -> Procedure:
     """One page's metadata, tolerant of mistakes (the schema check reports those)."""
     name = _display_name(md, root)
-    text = md.read_text(encoding="utf-8")
+    text = read_text(md, name)
     data = frontmatter.parse(text, name).data
     meta = data.get("procedure") if isinstance(data.get("procedure"), dict) else {}
     title = _text(data.get("title"))
@@ -238,7 +238,10 @@ def check(docs_dir: Path = DOCS_DIR, root: Path = ROOT) -> list[Problem]:
             problems.append(Problem(name, 1, 1, "", (
                 "a procedure page's file name becomes its web address: use lowercase "
                 "letters without accents, digits and hyphens, e.g. huy-to-khai.md")))
-        problems += template_problems(md.read_text(encoding="utf-8"), name)
+        try:
+            problems += template_problems(read_text(md, name), name)
+        except InvalidInput:
+            continue  # unreadable: the front-matter check reports it
     return problems
 
 

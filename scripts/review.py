@@ -97,7 +97,7 @@ def collect(root: Path = ROOT) -> list[PageReview]:
         if page_errors:
             continue
         meta = doc.data
-        text = (docs / rel).read_text(encoding="utf-8")
+        text = (docs / rel).read_text(encoding="utf-8-sig")
         result.append(PageReview(
             path=name, rel=rel.as_posix(), title=_title(meta, text, rel), owner=meta["owner"],
             owner_name=units.get(meta["owner"], meta["owner"]),

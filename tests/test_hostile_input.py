@@ -211,3 +211,76 @@ def test_markup_in_a_data_page_description_is_refused(tmp_path):
     root = project_with_site(tmp_path)
     edit(root / "data/units.yaml", "  description: Danh bạ", "  description: <b>Danh</b> bạ")
     assert_refused(root, [f"data/units.yaml:10:16: page.description: {PLAIN_TEXT}"])
+
+
+# --- YAML and files: aliases, encoding, empty, deleted, BOM -----------------
+
+ALIAS_BOMB = "".join(["a: &a [x, x, x, x, x, x, x, x, x]\n"] +
+                     [f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n"
+                      for i in range(8)])
+
+
+def test_yaml_alias_bomb_is_refused_at_once(tmp_path):
+    assert len(ALIAS_BOMB.encode()) < 800  # 9**9 items once expanded
+    root = project_with_site(tmp_path)
+    with (root / "data/glossary.yaml").open("a", encoding="utf-8") as f:
+        f.write(ALIAS_BOMB)
+    line = (root / "data/glossary.yaml").read_text(encoding="utf-8").count("\n") - ALIAS_BOMB.count("\n") + 1
+    expected = [f"data/glossary.yaml:{line}:4: không dùng neo '&a' của YAML trong tệp này; "
+                "hãy viết đầy đủ giá trị ở từng chỗ cần dùng"]
+    assert_refused(root, expected)
+    assert_refused(root, expected, ("scripts.contacts", "check"))
+
+
+def test_yaml_anchor_in_front_matter_is_refused(tmp_path):
+    root = project_with_site(tmp_path)
+    edit(root / PAGE, "review_in: 6 months", "review_in: &p 6 months\nx: *p")
+    assert_refused(root, [f"{PAGE}:4:12: không dùng neo '&p' của YAML trong tệp này; "
+                          "hãy viết đầy đủ giá trị ở từng chỗ cần dùng"])
+
+
+NOT_UTF8 = ("data/glossary.yaml:{line}:5: tệp không phải văn bản UTF-8 (byte 0xFF); mở tệp bằng "
+            "trình soạn thảo và lưu lại với mã hóa UTF-8")
+
+
+def test_non_utf8_data_file_is_one_message_in_build_and_check(tmp_path):
+    root = project_with_site(tmp_path)
+    path = root / "data/glossary.yaml"
+    line = path.read_bytes().count(b"\n") + 1
+    with path.open("ab") as f:
+        f.write(b'x: "\xff caf\xe9"\n')
+    expected = [NOT_UTF8.format(line=line)]
+    assert_refused(root, expected)
+    out = assert_refused(root, expected, ("scripts.check",))
+    assert "UnicodeDecodeError" not in out
+
+
+MISSING = ("data/units.yaml:1:1: tệp không tồn tại (đã bị xóa hoặc đổi tên?); trang web cần tệp này: "
+           "khôi phục nó, ví dụ bằng `git checkout -- data/units.yaml`")
+
+
+@pytest.mark.parametrize("command", [("scripts.build",), ("scripts.check",), ("scripts.review",),
+                                     ("scripts.contacts", "check")])
+def test_deleted_data_file_is_one_message_in_every_command(tmp_path, command):
+    root = project_with_site(tmp_path)
+    (root / "data/units.yaml").unlink()
+    assert_refused(root, [MISSING], command)
+
+
+def test_empty_data_file_says_so(tmp_path):
+    root = project_with_site(tmp_path)
+    (root / "data/glossary.yaml").write_text("# chỉ có chú thích\n", encoding="utf-8")
+    assert_refused(root, ["data/glossary.yaml:1:1: tệp trống (không có dữ liệu nào); khôi phục nội dung "
+                          "tệp từ lịch sử Git hoặc xem tệp mẫu cùng thư mục"])
+
+
+def test_page_saved_with_a_byte_order_mark_builds(tmp_path):
+    root = copy_project(tmp_path / "p")
+    page = root / PAGE
+    page.write_bytes(b"\xef\xbb\xbf" + page.read_bytes())
+    units = root / "data/units.yaml"
+    units.write_bytes(b"\xef\xbb\xbf" + units.read_bytes())
+    result = run(root, "scripts.build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    built = parse(root / "site" / PAGE_URL)
+    assert "".join(built.title_parts).startswith("Góp ý và phản hồi - ")
