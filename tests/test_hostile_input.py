@@ -284,3 +284,63 @@ def test_page_saved_with_a_byte_order_mark_builds(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     built = parse(root / "site" / PAGE_URL)
     assert "".join(built.title_parts).startswith("Góp ý và phản hồi - ")
+
+
+# --- snippets: only snippets/, one message per bad marker -----------------
+
+def test_snippet_outside_the_snippets_folder_is_refused(tmp_path):
+    root = project_with_site(tmp_path)
+    (root / ".git").mkdir()
+    (root / ".git/config").write_text("[http]\n\textraheader = AUTHORIZATION: basic SECRET\n", encoding="utf-8")
+    (root / "snippets/leak.md").symlink_to(root / ".git/config")
+    lines = (root / PAGE).read_text(encoding="utf-8").count("\n")
+    with (root / PAGE).open("a", encoding="utf-8") as f:
+        f.write('\n--8<-- ".git/config"\n\n--8<-- "leak.md"\n\n--8<--\n../.git/config\n--8<--\n'
+                '\n;--8<-- "escaped.md"\n')
+    outside = ("chỉ được chèn tệp nằm trong thư mục snippets/, ghi đường dẫn tính từ thư mục đó "
+               "(ví dụ \"luu-y-chung.md\"); '../.git/config' nằm ngoài hoặc không phải đường dẫn tệp")
+    out = assert_refused(root, [
+        f"{PAGE}:{lines + 2}:9: không có tệp snippets/.git/config để chèn; kiểm tra tên tệp hoặc tạo "
+        "tệp trong snippets/",
+        f"{PAGE}:{lines + 4}:9: snippets/leak.md trỏ ra ngoài thư mục snippets/ (liên kết tượng trưng); "
+        "không được chèn",
+        f"{PAGE}:{lines + 7}:1: {outside}",
+        "snippets/leak.md:1:1: liên kết tượng trưng (symlink) không được phép trong thư mục nội dung: nó có "
+        "thể đưa tệp bên ngoài (như .git/config) lên trang; hãy thay bằng một tệp thật",
+    ])
+    assert "SECRET" not in out
+
+
+def test_missing_snippet_is_one_message(tmp_path):
+    root = project_with_site(tmp_path)
+    lines = (root / PAGE).read_text(encoding="utf-8").count("\n")
+    with (root / PAGE).open("a", encoding="utf-8") as f:
+        f.write('\n--8<-- "khong-co.md"\n')
+    expected = [f"{PAGE}:{lines + 2}:9: không có tệp snippets/khong-co.md để chèn; kiểm tra tên tệp "
+                "hoặc tạo tệp trong snippets/"]
+    assert_refused(root, expected)
+    assert_refused(root, expected, ("scripts.check",))
+
+
+def test_snippets_extension_itself_cannot_reach_git(tmp_path):
+    """Second line: even without the check, mkdocs.yml's snippets settings
+    find nothing outside snippets/ (run from the repository root, as builds are)."""
+    import markdown
+    from mkdocs.config import load_config
+    from pymdownx.snippets import SnippetMissingError
+
+    root = copy_project(tmp_path / "p")
+    (root / ".git").mkdir()
+    (root / ".git/config").write_text("SECRET\n", encoding="utf-8")
+    (root / "snippets/ok.md").write_text("đoạn dùng chung\n", encoding="utf-8")
+    config = load_config(str(root / "mkdocs.yml"))
+    cwd = os.getcwd()
+    os.chdir(root)
+    try:
+        md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+        assert "đoạn dùng chung" in md.convert('--8<-- "ok.md"')
+        for target in (".git/config", "../.git/config", "../p/.git/config", str(root / ".git/config")):
+            with pytest.raises(SnippetMissingError):
+                md.reset().convert(f'--8<-- "{target}"')
+    finally:
+        os.chdir(cwd)

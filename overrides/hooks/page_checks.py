@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
-from scripts import editlinks, frontmatter, review
+from scripts import editlinks, frontmatter, includes, review
 from scripts.yamlstrict import InvalidInput
 
 _units: dict[str, str] = {}
@@ -26,8 +26,9 @@ def on_pre_build(config):
     _units.clear()
     _units.update(units)
     problems = frontmatter.check_docs(Path(config.docs_dir), set(units), root)
+    problems += includes.problems(root)
     if problems:
-        raise Abort("invalid front matter:\n" + "\n".join(map(str, problems)))
+        raise Abort("invalid front matter or snippets:\n" + "\n".join(map(str, problems)))
 
 
 def on_page_context(context, page, config, nav):
