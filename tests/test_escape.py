@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
+from helpers.project import ROOT
 from scripts import escape
 
 # Syntax that some extension of the site reads: HTML, attr_list braces,

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project
+from helpers.project import copy_project
 
 PAGE = "docs/tuyen-ngon-phuc-vu/gop-y-phan-hoi.md"
 PAGE_URL = "tuyen-ngon-phuc-vu/gop-y-phan-hoi/index.html"
@@ -203,7 +203,7 @@ def test_markup_in_a_front_matter_title_is_refused(tmp_path):
     front_matter_value(root / PAGE, "title",
                        "x</title><meta http-equiv=refresh content='0;url=https://evil.example/'><title>")
     assert_refused(root, [f"{PAGE}:5:8: title: {PLAIN_TEXT}"])
-    result = run(root, "scripts.check")
+    result = run(root, "scripts.editor.check")
     assert result.returncode == 2 and f"{PAGE}:5:8: title: {PLAIN_TEXT}" in result.stdout
 
 
@@ -251,7 +251,7 @@ def test_non_utf8_data_file_is_one_message_in_build_and_check(tmp_path):
         f.write(b'x: "\xff caf\xe9"\n')
     expected = [NOT_UTF8.format(line=line)]
     assert_refused(root, expected)
-    out = assert_refused(root, expected, ("scripts.check",))
+    out = assert_refused(root, expected, ("scripts.editor.check",))
     assert "UnicodeDecodeError" not in out
 
 
@@ -259,7 +259,7 @@ MISSING = ("data/units.yaml:1:1: tệp không tồn tại (đã bị xóa hoặc
            "khôi phục nó, ví dụ bằng `git checkout -- data/units.yaml`")
 
 
-@pytest.mark.parametrize("command", [("scripts.build",), ("scripts.check",), ("scripts.review",),
+@pytest.mark.parametrize("command", [("scripts.build",), ("scripts.editor.check",), ("scripts.pages.review",),
                                      ("scripts.contacts", "check")])
 def test_deleted_data_file_is_one_message_in_every_command(tmp_path, command):
     root = project_with_site(tmp_path)
@@ -319,7 +319,7 @@ def test_missing_snippet_is_one_message(tmp_path):
     expected = [f"{PAGE}:{lines + 2}:9: không có tệp snippets/khong-co.md để chèn; kiểm tra tên tệp "
                 "hoặc tạo tệp trong snippets/"]
     assert_refused(root, expected)
-    assert_refused(root, expected, ("scripts.check",))
+    assert_refused(root, expected, ("scripts.editor.check",))
 
 
 def test_snippets_extension_itself_cannot_reach_git(tmp_path):
