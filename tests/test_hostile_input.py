@@ -344,3 +344,101 @@ def test_snippets_extension_itself_cannot_reach_git(tmp_path):
                 md.reset().convert(f'--8<-- "{target}"')
     finally:
         os.chdir(cwd)
+
+
+# --- raw HTML: the allow-list in the source, nh3 on the rendered page -------
+
+RAW_HTML = ("\n<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n"
+            "<iframe src=\"https://evil.example\"></iframe>\n\n"
+            "<meta http-equiv=refresh content=\"0;url=https://evil.example/\">\n\n"
+            "[x](javascript:alert(1))\n\nĐoạn văn\n{: onclick=alert(1) }\n\n"
+            "<object data=\"x.swf\"></object><base href=\"https://evil.example/\">\n")
+
+
+def raw_html_expected(first: int) -> list[str]:
+    dangerous = ("thẻ <{}> không được phép trong trang: nội dung không được chạy mã, nhúng hay chuyển "
+                 "sang trang khác; hãy xóa thẻ này")
+    event = ("thuộc tính sự kiện '{}' không được phép: trang không chạy mã JavaScript từ nội dung; "
+             "hãy xóa thuộc tính này")
+    return [f"{PAGE}:{first + 1}:1: {dangerous.format('script')}",
+            f"{PAGE}:{first + 3}:1: {event.format('onerror')}",
+            f"{PAGE}:{first + 5}:1: {dangerous.format('iframe')}",
+            f"{PAGE}:{first + 7}:1: {dangerous.format('meta')}",
+            f"{PAGE}:{first + 9}:5: liên kết 'javascript:' không được phép; chỉ dùng địa chỉ https://, "
+            "http://, mailto:, tel: hoặc liên kết tương đối đến trang khác",
+            f"{PAGE}:{first + 12}:1: {event.format('onclick')}",
+            f"{PAGE}:{first + 14}:1: {dangerous.format('object')}",
+            f"{PAGE}:{first + 14}:31: {dangerous.format('base')}"]
+
+
+def test_raw_html_outside_the_allow_list_is_refused_with_file_line(tmp_path):
+    root = project_with_site(tmp_path)
+    first = (root / PAGE).read_text(encoding="utf-8").count("\n")
+    with (root / PAGE).open("a", encoding="utf-8") as f:
+        f.write(RAW_HTML)
+    expected = raw_html_expected(first + 1)
+    assert_refused(root, expected)
+    result = run(root, "scripts.editor.check")
+    assert result.returncode == 2
+    assert [line for line in result.stdout.splitlines() if line.startswith(PAGE)] == expected
+
+
+def test_the_sites_own_raw_html_passes_the_policy():
+    from scripts.safety import rawhtml
+    from helpers.project import ROOT
+    for path in sorted((ROOT / "docs").rglob("*.md")) + [ROOT / "CONTRIBUTING.md"]:
+        assert rawhtml.problems(path.read_text(encoding="utf-8")) == [], path
+
+
+@pytest.fixture(scope="module")
+def unchecked_site(tmp_path_factory) -> Path:
+    """The hostile page built with the source check switched off (as if it had
+    a bug): only the nh3 sanitiser stands between the page and the site."""
+    root = copy_project(tmp_path_factory.mktemp("unchecked") / "p")
+    scan = root / "scripts/safety/scan.py"
+    scan.write_text(scan.read_text(encoding="utf-8") + "\n\ndef check(root=None):\n    return []\n",
+                    encoding="utf-8")
+    with (root / PAGE).open("a", encoding="utf-8") as f:
+        f.write(RAW_HTML + "\n<a href=\"jav&#x09;ascript:alert(2)\">y</a> <p style=\"position:fixed\">z</p>\n"
+                "<form action=\"https://evil.example\"><input name=p></form>\n")
+    result = run(root, "mkdocs", "build", "--strict", "--site-dir", str(root / "site"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"
+
+
+def test_sanitiser_removes_what_the_check_would_have_refused(unchecked_site):
+    page = parse(unchecked_site / PAGE_URL)
+    text = (unchecked_site / PAGE_URL).read_text(encoding="utf-8")
+    content = text[text.index('<article class="md-content__inner md-typeset">'):text.index("</article>")]
+    for tag, attrs in parse_fragment(content).elements:
+        assert tag not in ("script", "iframe", "meta", "object", "base", "form", "input"), (tag, attrs)
+        assert not [a for a in attrs if a.startswith("on") or a == "style"], (tag, attrs)
+        for name in ("href", "src"):
+            assert not (attrs.get(name) or "").lower().replace("\t", "").startswith(
+                ("javascript", "data:", "vbscript")), attrs
+    assert "alert(1)</script>" not in content
+    assert not [a for t, a in page.elements if t == "meta" and a.get("http-equiv", "").lower() == "refresh"]
+    assert "Đoạn văn" in content  # the text stays
+
+
+def parse_fragment(text: str) -> _Page:
+    page = _Page()
+    page.feed(text)
+    return page
+
+
+@pytest.mark.browser
+def test_nothing_runs_or_redirects_in_chromium(unchecked_site, desktop_page):
+    from helpers.project import serve_directory
+    dialogs, requests = [], []
+    desktop_page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    desktop_page.on("request", lambda r: requests.append(r.url))
+    with serve_directory(unchecked_site) as url:
+        target = url + "tuyen-ngon-phuc-vu/gop-y-phan-hoi/"
+        desktop_page.goto(target)
+        desktop_page.wait_for_timeout(1500)
+        desktop_page.get_by_text("Đoạn văn").click()
+        desktop_page.wait_for_timeout(300)
+        assert desktop_page.url.split("#")[0] == target  # navigation.tracking adds a #heading
+    assert dialogs == []
+    assert not [r for r in requests if "evil.example" in r]

@@ -8,16 +8,14 @@ than a traceback, and a symbolic link (which ``restrict_base_path`` does not
 resolve, and which MkDocs would copy as a page or file) can never bring
 ``.git/config`` or anything else from outside the content folders into site/.
 
-    python -m scripts.includes     # exit 2 and one line per problem
+Run through ``python -m scripts.safety``.
 """
 from __future__ import annotations
 
-import sys
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
-from scripts import ROOT
-from scripts.yamlstrict import InvalidInput, Problem, display_name, read_text
+from scripts.yamlstrict import Problem, display_name
 
 SNIPPETS_DIR = "snippets"
 # Folders whose files can reach site/ (pages, their images, snippets).
@@ -93,42 +91,3 @@ def link_problems(root: Path) -> list[Problem]:
                     "liên kết tượng trưng (symlink) không được phép trong thư mục nội dung: nó có thể "
                     "đưa tệp bên ngoài (như .git/config) lên trang; hãy thay bằng một tệp thật")))
     return problems
-
-
-def problems(root: Path = ROOT) -> list[Problem]:
-    """Every snippet and symbolic-link problem under docs/ and snippets/."""
-    found = link_problems(root)
-    for folder in CONTENT_DIRS:
-        base = root / folder
-        if not base.is_dir():
-            continue
-        for md in sorted(base.rglob("*.md")):
-            if md.is_symlink():
-                continue
-            name = display_name(md, root)
-            try:
-                text = read_text(md, name)
-            except InvalidInput as e:
-                found += e.problems
-                continue
-            for line, col, written in snippet_refs(text):
-                message = snippet_problem(written, root)
-                if message:
-                    found.append(Problem(name, line, col, "", message))
-    return sorted(set(found))
-
-
-def main(argv=None) -> int:
-    import argparse
-
-    parser = argparse.ArgumentParser(description="Check snippets (--8<--) and symbolic links under docs/.")
-    parser.add_argument("--root", type=Path, default=ROOT)
-    args = parser.parse_args(argv)
-    found = problems(args.root.resolve())
-    for problem in found:
-        print(problem, file=sys.stderr)
-    return 2 if found else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
