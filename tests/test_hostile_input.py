@@ -442,3 +442,24 @@ def test_nothing_runs_or_redirects_in_chromium(unchecked_site, desktop_page):
         assert desktop_page.url.split("#")[0] == target  # navigation.tracking adds a #heading
     assert dialogs == []
     assert not [r for r in requests if "evil.example" in r]
+
+
+# --- invisible and bidirectional characters ---------------------------------
+
+def test_invisible_and_bidi_characters_are_flagged_with_line_and_column(tmp_path):
+    root = project_with_site(tmp_path)
+    first = (root / PAGE).read_text(encoding="utf-8").count("\n") + 1
+    with (root / PAGE).open("a", encoding="utf-8") as f:
+        f.write("\nNội\u200bdung xu\u00adất nh\u2060ập kh\ufeffẩu\n\ngiá \u202e001 đồng\n")
+    edit(root / "data/glossary.yaml", "Bảng chữ viết tắt", "Bảng chữ\u200b viết tắt")
+    invisible = "ký tự vô hình U+{:04X} ({}): chữ chứa nó không tìm được như khi nhìn thấy; hãy xóa nó"
+    expected = [
+        "data/glossary.yaml:9:24: " + invisible.format(0x200B, "ZERO WIDTH SPACE"),
+        f"{PAGE}:{first + 1}:4: " + invisible.format(0x200B, "ZERO WIDTH SPACE"),
+        f"{PAGE}:{first + 1}:12: " + invisible.format(0xAD, "SOFT HYPHEN"),
+        f"{PAGE}:{first + 1}:18: " + invisible.format(0x2060, "WORD JOINER"),
+        f"{PAGE}:{first + 1}:24: " + invisible.format(0xFEFF, "ZERO WIDTH NO-BREAK SPACE"),
+        f"{PAGE}:{first + 3}:5: ký tự điều khiển hướng chữ U+202E (RIGHT-TO-LEFT OVERRIDE) làm chữ hiển thị "
+        "khác với nội dung thật; hãy xóa nó",
+    ]
+    assert_refused(root, expected)
