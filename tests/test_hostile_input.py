@@ -463,3 +463,53 @@ def test_invisible_and_bidi_characters_are_flagged_with_line_and_column(tmp_path
         "khác với nội dung thật; hãy xóa nó",
     ]
     assert_refused(root, expected)
+
+
+# --- a killed build leaves nothing behind -----------------------------------
+
+def _start_build(root: Path) -> subprocess.Popen:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.Popen([sys.executable, "-m", "scripts.build"], cwd=root, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def _wait_for_tmp(root: Path, proc: subprocess.Popen) -> Path:
+    import time
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        found = list(root.glob(".site-build-*"))
+        if found:
+            return found[0]
+        assert proc.poll() is None, "the build ended before mkdocs started"
+        time.sleep(0.05)
+    raise AssertionError("no temporary build directory appeared")
+
+
+@pytest.mark.parametrize("sig", ["SIGTERM", "SIGINT"])
+def test_terminated_build_removes_its_temporary_directory(tmp_path, sig):
+    import signal
+    root = project_with_site(tmp_path)
+    proc = _start_build(root)
+    _wait_for_tmp(root, proc)
+    proc.send_signal(getattr(signal, sig))
+    assert proc.wait(timeout=60) != 0
+    assert list(root.glob(".site-build-*")) == []
+    assert (root / "site" / "index.html").read_text(encoding="utf-8") == MARKER
+
+
+def test_build_after_a_killed_one_removes_its_leftovers(tmp_path):
+    root = project_with_site(tmp_path)
+    proc = _start_build(root)
+    leftover = _wait_for_tmp(root, proc)
+    proc.kill()
+    proc.wait(timeout=60)
+    assert leftover.exists()  # SIGKILL cannot be caught
+    result = run(root, "scripts.build")
+    assert result.returncode == 0, result.stderr
+    assert list(root.glob(".site-build-*")) == []
+
+
+def test_temporary_build_directories_are_ignored_by_git():
+    from helpers.project import ROOT
+    for name in (".site-build-123-abcd/index.html", "site.old/index.html"):
+        assert subprocess.run(["git", "check-ignore", "-q", name], cwd=ROOT).returncode == 0, name
