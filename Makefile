@@ -15,11 +15,13 @@ CHROMIUM := $(KB_CHROMIUM)
 export KB_CHROMIUM
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
+# make serve PORT=8001 when 8000 is taken.
+PORT ?= 8000
 
 .PHONY: help setup serve build test test-fast chromium clean check check-data review new-procedure bench-web
 
 help:
-	@echo "make serve  - serve the site on http://127.0.0.1:8000 with live reload"
+	@echo "make serve  - serve the site on http://127.0.0.1:8000 with live reload (PORT=8001 for another port)"
 	@echo "make test   - run every test (installs Chromium if missing)"
 	@echo "make test-fast - every test except those driving Chromium (pytest -m \"not browser\")"
 	@echo "make build  - write the static site to site/"
@@ -49,7 +51,7 @@ chromium:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-core >/dev/null; }
 
 serve: $(STAMP) $(NODE_STAMP)
-	$(PY) -m mkdocs serve --livereload --watch-theme --dev-addr 127.0.0.1:8000
+	$(PY) -m scripts.editor.serve --port $(PORT)
 
 build: $(STAMP) $(NODE_STAMP)
 	$(PY) -m scripts.build

@@ -513,3 +513,77 @@ def test_temporary_build_directories_are_ignored_by_git():
     from helpers.project import ROOT
     for name in (".site-build-123-abcd/index.html", "site.old/index.html"):
         assert subprocess.run(["git", "check-ignore", "-q", name], cwd=ROOT).returncode == 0, name
+
+
+# --- make serve: errors in the browser, never a hang; PORT ------------------
+
+def _free_port() -> int:
+    import socket
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url: str) -> tuple[int, str]:
+    import urllib.error
+    import urllib.request
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as e:
+        return e.code, e.read().decode("utf-8")
+
+
+def _until(url: str, status: int, timeout: float = 180) -> str:
+    import time
+    deadline = time.monotonic() + timeout
+    last = None
+    while time.monotonic() < deadline:
+        try:
+            last = _get(url)
+        except OSError as e:  # not listening yet
+            last = (None, str(e))
+        if last[0] == status:
+            return last[1]
+        time.sleep(0.5)
+    raise AssertionError(f"{url} never answered {status}; last: {last}")
+
+
+def test_serve_shows_data_errors_in_the_browser_and_recovers(tmp_path):
+    root = copy_project(tmp_path / "p")
+    port = _free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    log = (tmp_path / "serve.log").open("w", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "scripts.editor.serve", "--port", str(port)], cwd=root,
+                            env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/co-so-tri-thuc/lien-he/"
+    try:
+        _until(url, 200)
+        units = root / "data/units.yaml"
+        good = units.read_text(encoding="utf-8")
+        lines = good.count("\n")
+        units.write_text(good + "x: [\n", encoding="utf-8")
+        page = _until(url, 500)
+        assert f"data/units.yaml:{lines + 2}:1: YAML syntax error" in html.unescape(page)
+        assert "Trang chưa dựng được" in page and "/livereload/" in page  # reloads itself on the fix
+        units.write_text(good, encoding="utf-8")
+        assert "Trang chưa dựng được" not in _until(url, 200)
+    except AssertionError as e:
+        raise AssertionError(f"{e}\nserve log:\n{(tmp_path / 'serve.log').read_text(encoding='utf-8')[:3000]}")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        log.close()
+
+
+def test_serve_on_a_busy_port_is_one_line(tmp_path):
+    import socket
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = run(copy_project(tmp_path / "p"), "scripts.editor.serve", "--port", str(port))
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr == (f"cổng {port} đang được chương trình khác dùng (có thể là một `make serve` khác); "
+                             f"chọn cổng khác, ví dụ: make serve PORT={port + 1}\n")
