@@ -587,3 +587,35 @@ def test_serve_on_a_busy_port_is_one_line(tmp_path):
     assert result.stdout == ""
     assert result.stderr == (f"cổng {port} đang được chương trình khác dùng (có thể là một `make serve` khác); "
                              f"chọn cổng khác, ví dụ: make serve PORT={port + 1}\n")
+
+
+# --- make check on a very large page ----------------------------------------
+
+def test_large_page_is_linted_in_pieces_with_right_line_numbers(tmp_path):
+    from scripts.editor import linters
+    root = tmp_path / "p"
+    (root / "docs").mkdir(parents=True)
+    from helpers.project import ROOT
+    (root / ".pymarkdown.json").write_text((ROOT / ".pymarkdown.json").read_text(encoding="utf-8"),
+                                           encoding="utf-8")
+    body = "".join(f"\nĐoạn văn thử số {i} về thủ tục hải quan.\n" for i in range(3000))
+    text = "# Trang dài\n" + body + "\nDòng có khoảng trắng cuối   \n"
+    (root / "docs/dai.md").write_text(text, encoding="utf-8")
+    assert 100_000 < len(text.encode()) < 200_000
+    assert len(linters._chunks(text)) > 3
+    problems, error = linters.lint_markdown(root)
+    assert error is None
+    assert problems == [f"docs/dai.md:{text.count(chr(10))}: remove the spaces at the end of the line "
+                        "(Markdown rule MD009)"]
+
+
+def test_page_over_200_kb_is_a_warning_not_a_problem(tmp_path):
+    root = project_with_site(tmp_path)
+    with (root / PAGE).open("a", encoding="utf-8") as f:
+        f.write("".join(f"\nĐoạn văn thử số {i} về thủ tục hải quan và quy chế phối hợp.\n"
+                        for i in range(20_000)))
+    kb = (root / PAGE).stat().st_size // 1024
+    result = run(root, "scripts.editor.check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (f"{PAGE}:1: cảnh báo: trang nặng {kb} KB (trên 200 KB), chậm với điện thoại và với bước kiểm tra "
+            "kiểu Markdown; nên tách thành nhiều trang") in result.stdout.splitlines()

@@ -153,6 +153,8 @@ def main(argv=None) -> int:
                           ("GitHub workflows (.github/workflows, schema check)", linters.lint_workflows)):
         problems, tool_error = runner(root)
         report.section(title, problems, tool_error)
+    for warning in linters.markdown_size_warnings(root):
+        print(warning)  # not a problem: the check still passes
     status = report.status
     if status == EXIT_EDITOR:
         print(f"\n{len(report.problems)} problem(s) to fix; CONTRIBUTING.md explains each message.")
