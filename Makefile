@@ -18,7 +18,7 @@ export NO_MKDOCS_2_WARNING := 1
 # make serve PORT=8001 when 8000 is taken.
 PORT ?= 8000
 
-.PHONY: help setup serve build test test-fast chromium clean check check-data review new-procedure bench-web
+.PHONY: help setup serve build test test-fast chromium clean check check-data check-links review new-procedure bench-web
 
 help:
 	@echo "make serve  - serve the site on http://127.0.0.1:8000 with live reload (PORT=8001 for another port)"
@@ -27,6 +27,7 @@ help:
 	@echo "make build  - write the static site to site/"
 	@echo "make check  - every editor check (data, front matter, links, Markdown, YAML, workflows)"
 	@echo "make check-data - validate data/*.yaml only (contacts, escalation, glossary)"
+	@echo "make check-links - are the external links alive? (network; cached in .cache/)"
 	@echo "make review - pages due or overdue for review, by owner"
 	@echo "make bench-web - Lighthouse (phone) scores and transfer size next to plain Material"
 	@echo "make new-procedure SLUG=ten-thu-tuc TITLE=\"Tên thủ tục\" - start a procedure page"
@@ -76,6 +77,11 @@ review: $(STAMP)
 
 new-procedure: $(STAMP)
 	$(PY) -m scripts.editor.new_procedure --slug "$(SLUG)" --title "$(TITLE)"
+
+# External links of pages and data (needs the network; cached in .cache/):
+# opt-in, run weekly by .github/workflows/links.yml, not on every change.
+check-links: $(STAMP)
+	$(PY) -m scripts.editor.check_links $(LINKS_ARGS)
 
 # Data files only (data/*.yaml): fast; exit status 2 lists every problem.
 check-data: $(STAMP)

@@ -619,3 +619,86 @@ def test_page_over_200_kb_is_a_warning_not_a_problem(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert (f"{PAGE}:1: cảnh báo: trang nặng {kb} KB (trên 200 KB), chậm với điện thoại và với bước kiểm tra "
             "kiểu Markdown; nên tách thành nhiều trang") in result.stdout.splitlines()
+
+
+# --- make check-links: against servers on this machine only ----------------
+
+@pytest.fixture
+def link_server():
+    """127.0.0.1 HTTP server: /ok 200, /gone 404, /no-head 405 on HEAD but 200 on GET,
+    /slow answers after 3 s."""
+    import threading
+    import time
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Handler(BaseHTTPRequestHandler):
+        def _answer(self, body: bool):
+            if self.path == "/slow":
+                time.sleep(3)
+            code = {"/ok": 200, "/gone": 404, "/slow": 200}.get(self.path)
+            if self.path == "/no-head":
+                code = 405 if self.command == "HEAD" else 200
+            self.send_response(code or 404)
+            self.send_header("Content-Length", "2")
+            self.end_headers()
+            if body:
+                self.wfile.write(b"ok")
+
+        def do_HEAD(self):
+            self._answer(False)
+
+        def do_GET(self):
+            self._answer(True)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_check_links_reports_dead_links_with_file_line_and_caches(tmp_path, link_server):
+    import socket
+    from scripts.editor import check_links
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{s.getsockname()[1]}/x"
+    root = tmp_path / "p"
+    (root / "docs").mkdir(parents=True)
+    (root / "data").mkdir()
+    (root / "docs/a.md").write_text(f"# A\n\n[sống]({link_server}/ok) và <{link_server}/no-head>.\n\n"
+                                    f"[mất]({link_server}/gone)\n", encoding="utf-8")
+    (root / "data/x.yaml").write_text(f"source: {dead}\nslow: {link_server}/slow\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    result = subprocess.run([sys.executable, "-m", "scripts.editor.check_links", "--root", str(root),
+                             "--timeout", "1"], capture_output=True, text=True, encoding="utf-8", env=env,
+                            timeout=120)
+    fix = "; sửa địa chỉ, thay bằng nguồn còn hoạt động hoặc bỏ liên kết"
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert result.stdout.splitlines() == [
+        f"data/x.yaml:1: liên kết ngoài không mở được: {dead} (máy chủ từ chối kết nối){fix}",
+        f"data/x.yaml:2: liên kết ngoài không mở được: {link_server}/slow (không trả lời trong 1 giây){fix}",
+        f"docs/a.md:5: liên kết ngoài không mở được: {link_server}/gone (máy chủ trả lời lỗi HTTP 404){fix}",
+        "đã kiểm tra 5 liên kết ngoài; 3 chỗ cần sửa",
+    ]
+    cache = json.loads((root / check_links.CACHE).read_text(encoding="utf-8"))
+    assert cache[f"{link_server}/ok"]["ok"] and cache[f"{link_server}/no-head"]["ok"]
+    assert not cache[dead]["ok"]
+    # Live links are not asked again while fresh: only the three dead ones are.
+    asked = []
+    real = check_links.probe
+    check_links.probe = lambda url, timeout: asked.append(url) or real(url, timeout)
+    try:
+        check_links.check(root, timeout=1)
+    finally:
+        check_links.probe = real
+    assert sorted(asked) == sorted([dead, f"{link_server}/slow", f"{link_server}/gone"])
+
+
+def test_check_links_cache_is_ignored_by_git():
+    from helpers.project import ROOT
+    assert subprocess.run(["git", "check-ignore", "-q", ".cache/check-links.json"], cwd=ROOT).returncode == 0
