@@ -97,7 +97,7 @@ def _hide_front_matter(text: str) -> str:
 # 100 KB: 20 s): long pages are linted in pieces of about this size, cut at
 # blank lines outside code blocks, and pages over the size warning
 # (scripts/safety/hygiene.py) are not style-checked at all.
-CHUNK_CHARS = 20_000
+CHUNK_CHARS = 10_000
 
 
 def _chunks(text: str) -> list[tuple[int, str]]:
