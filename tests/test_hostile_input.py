@@ -470,7 +470,7 @@ def test_invisible_and_bidi_characters_are_flagged_with_line_and_column(tmp_path
 def _start_build(root: Path) -> subprocess.Popen:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.Popen([sys.executable, "-m", "scripts.build"], cwd=root, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
 
 
 def _wait_for_tmp(root: Path, proc: subprocess.Popen) -> Path:
@@ -501,7 +501,8 @@ def test_build_after_a_killed_one_removes_its_leftovers(tmp_path):
     root = project_with_site(tmp_path)
     proc = _start_build(root)
     leftover = _wait_for_tmp(root, proc)
-    proc.kill()
+    import signal
+    os.killpg(proc.pid, signal.SIGKILL)  # the build and its mkdocs, as `kill -9` of the job
     proc.wait(timeout=60)
     assert leftover.exists()  # SIGKILL cannot be caught
     result = run(root, "scripts.build")
