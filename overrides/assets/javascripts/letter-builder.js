@@ -464,7 +464,11 @@
     var url = new URL(form.getAttribute("data-src") || DATA_URL, window.location.href);
     fetch(url.href, { credentials: "same-origin" })
       .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
-      .then(function (data) { init(form, data); form.setAttribute("data-loaded", ""); })
+      .then(function (data) {
+        window.kbLetter.data = data;
+        init(form, data);
+        form.setAttribute("data-loaded", "");
+      })
       .catch(function () {
         status.textContent = "Không tải được dữ liệu thời hạn và đơn vị nhận: hãy tải lại trang khi có mạng.";
       });
