@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 from stdnum.vn import mst
 
-from webchecks import AXE_TAGS
+from helpers.webchecks import AXE_TAGS
 
 pytestmark = pytest.mark.browser
 
@@ -214,12 +214,15 @@ def test_builder_pages_pass_axe_with_errors_and_with_a_letter(hosted_site_url, p
     axe = Axe()
     open_builder(phone_page, hosted_site_url, slug)
     submit(phone_page)   # errors shown
-    problems = [v["id"] for v in axe.run(phone_page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}}
-                                         ).response["violations"]]
+    def run():
+        phone_page.wait_for_timeout(500)   # let Material's button transitions settle
+        found = axe.run(phone_page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}}).response["violations"]
+        return [f"{v['id']}: {[n['target'] for n in v['nodes']]} {v['nodes'][0].get('failureSummary', '')[:200]}"
+                for v in found]
+    problems = run()
     if slug == "vuong-mac":
         fill_difficulty(phone_page)
         submit(phone_page)
         phone_page.wait_for_selector("[data-output]:not([hidden])")
-        problems += [v["id"] for v in axe.run(phone_page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}}
-                                              ).response["violations"]]
+        problems += run()
     assert problems == []

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from data_helpers import ROOT
+from helpers.data import ROOT
 from scripts.contacts import builder_data
 from scripts.contacts.load import load_data
 from scripts.contacts.outputs import generate
