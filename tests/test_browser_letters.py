@@ -226,3 +226,19 @@ def test_builder_pages_pass_axe_with_errors_and_with_a_letter(hosted_site_url, p
         phone_page.wait_for_selector("[data-output]:not([hidden])")
         problems += run()
     assert problems == []
+
+
+def test_builder_works_offline_once_loaded(hosted_site_url, phone_page):
+    open_builder(phone_page, hosted_site_url, "to-cao")
+    phone_page.context.set_offline(True)
+    try:
+        for field, value in {"kb-ho-ten": "Lê Ngoại Tuyến", "kb-dia-chi": "Số 1 Phố Thử",
+                             "kb-lien-he": "le@example.org", "kb-nguoi-bi": "Công chức mẫu",
+                             "kb-hanh-vi": "Gây phiền hà"}.items():
+            type_field(phone_page, field, value)
+        submit(phone_page)
+        phone_page.wait_for_selector("[data-output]:not([hidden])")
+        assert "Lê Ngoại Tuyến" in phone_page.locator("[data-letter]").inner_text()
+        assert phone_page.locator("[data-deadlines] tbody tr").count() >= 1
+    finally:
+        phone_page.context.set_offline(False)
