@@ -190,6 +190,10 @@ def test_denunciation_goes_past_the_officials_chain(hosted_site_url, phone_page)
     assert "Trần Văn Báo" in letter and "Công chức số hiệu 000" in letter
     assert phone_page.evaluate("window.__pwned") is None
     assert phone_page.locator("[data-mailto]").is_hidden(), "mailto offered without a verified e-mail"
+    text = squash(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(phone_page.pdf(format="A4"))).pages))
+    for value in ("ĐƠN TỐ CÁO", "Trần Văn Báo", "Số 3 Phố Thử, Hải Phòng", "0900000000",
+                  "Công chức số hiệu 000 tại đội mẫu", "đòi tiền ngoài quy định", "điểm chỉ"):
+        assert squash(value) in text, f"{value!r} missing from the printed denunciation"
     assert off_origin == []
 
 
@@ -242,3 +246,45 @@ def test_builder_works_offline_once_loaded(hosted_site_url, phone_page):
         assert phone_page.locator("[data-deadlines] tbody tr").count() >= 1
     finally:
         phone_page.context.set_offline(False)
+
+
+def python_working_days(start, n, holidays):
+    """An independent reading of data/holidays.yaml: n working days after start."""
+    import datetime
+    off, work = set(), set()
+    for y in holidays["years"]:
+        for p in y["days_off"]:
+            d = datetime.date.fromisoformat(p["from"])
+            while d <= datetime.date.fromisoformat(p["to"]):
+                off.add(d)
+                d += datetime.timedelta(days=1)
+        work |= {datetime.date.fromisoformat(w["date"]) for w in y.get("work_days", [])}
+    d = start
+    while n:
+        d += datetime.timedelta(days=1)
+        if d in work or (d.weekday() < 5 and d not in off):
+            n -= 1
+    return d
+
+
+def test_working_days_match_an_independent_reading_of_the_data(hosted_site_url, phone_page):
+    import datetime
+    import yaml
+    from helpers.data import ROOT
+    holidays = yaml.safe_load((ROOT / "data" / "holidays.yaml").read_text(encoding="utf-8"))
+    for y in holidays["years"]:   # the JSON the browser reads has ISO strings
+        for p in y["days_off"]:
+            p["from"], p["to"] = str(p["from"]), str(p["to"])
+        for w in y.get("work_days", []):
+            w["date"] = str(w["date"])
+    open_builder(phone_page, hosted_site_url, "vuong-mac")
+    cases = [(datetime.date(2025, 12, 20) + datetime.timedelta(days=i), n) for i in range(0, 400, 3) for n in (1, 5, 30)]
+    got = phone_page.evaluate("""cases => {
+      const cal = new window.kbLetter.Calendar(window.kbLetter.data.holidays);
+      return cases.map(([s, n]) => cal.addWorkingDays(new Date(s + 'T00:00:00Z'), n).toISOString().slice(0, 10));
+    }""", [[c.isoformat(), n] for c, n in cases])
+    expected = [python_working_days(c, n, holidays).isoformat() for c, n in cases]
+    assert got == expected
+    # the swapped Saturday 10/01/2026 is a working day, Friday 02/01/2026 is not
+    assert python_working_days(datetime.date(2026, 1, 1), 1, holidays) == datetime.date(2026, 1, 5)
+    assert python_working_days(datetime.date(2026, 1, 9), 1, holidays) == datetime.date(2026, 1, 10)
