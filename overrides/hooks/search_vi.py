@@ -5,8 +5,13 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from scripts.search.boundaries import spaced
 from scripts.search.site import write_prebuilt_index, write_search_data
 from scripts.yamlstrict import InvalidInput
+
+
+def on_page_content(html, **kwargs):
+    return spaced(html)
 
 
 def on_post_build(config, **kwargs):

@@ -24,7 +24,7 @@ import math
 import re
 from collections import Counter
 
-from scripts.search.normalize import _RUN, _SEP, _fold_char, compound_terms, html_to_text
+from scripts.search.normalize import _RUN, _SEP, _fold_char, compound_terms, html_to_text, quantities
 
 FIELDS = ("title", "text")
 K1, B = 1.2, 0.75
@@ -45,13 +45,15 @@ _TABLE = _FoldTable()
 def fast_terms(text: str) -> list[str]:
     """Same result as ``normalize.terms`` (checked by the tests), without offsets."""
     out: list[str] = []
-    for run in _RUN.findall(text.translate(_TABLE)):
+    folded = text.translate(_TABLE)
+    for run in _RUN.findall(folded):
         parts = _SEP.split(run)
         normed = [(p.lstrip("0") or "0") if p.isdigit() else p for p in parts]
         out.extend(normed)
         if len(parts) == 1:
             continue
         out.extend(compound_terms(normed, _SEP.findall(run)))
+    out.extend(term for term, _, _ in quantities(folded))
     return out
 
 

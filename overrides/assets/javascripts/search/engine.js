@@ -66,6 +66,8 @@
         }
       }
     }
+    for (const q of N.quantities(folded))
+      if (!extras.includes(q.term)) extras.push(q.term)
     if (concepts.length && query && !/\s/.test(query[query.length - 1]) &&
         !concepts[concepts.length - 1].alternatives.length)
       concepts[concepts.length - 1].prefix = true
@@ -295,16 +297,20 @@
       const sections = hits.slice(0, r.candidates)
         .map(([ref, score]) => this.rerank(ref, score, plan, perConcept))
         .sort((a, b) => b.final - a.final || a.ref - b.ref)
+      /* a page ranks by its best section plus page_support × its next two */
       const pages = new Map()
       for (const s of sections) {
         const page = this.pageOf[s.ref]
-        if (!pages.has(page)) {
-          if (pages.size >= r.max_pages) continue
-          pages.set(page, { page, score: s.final, sections: [] })
+        const p = pages.get(page)
+        if (!p) pages.set(page, { page, score: s.final, sections: [s] })
+        else {
+          if (p.sections.length < 3) p.score = round6(p.score + r.page_support * s.final)
+          p.sections.push(s)
         }
-        pages.get(page).sections.push(s)
       }
-      return { plan, perConcept, pages: [...pages.values()] }
+      const ranked = [...pages.values()]
+        .sort((a, b) => b.score - a.score || a.sections[0].ref - b.sections[0].ref)
+      return { plan, perConcept, pages: ranked.slice(0, r.max_pages) }
     }
 
     rerank(ref, score, plan, perConcept) {
