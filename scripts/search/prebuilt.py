@@ -22,9 +22,13 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 
-from scripts.search.normalize import _RUN, _SEP, _fold_char, compound_terms, html_to_text, quantities
+from scripts.search.normalize import (_RUN, _SEP, _fold_char, compound_terms, exact_form,
+                                      html_to_text, quantities, tokens)
+
+_PART = re.compile(r"[a-z0-9]+")
 
 FIELDS = ("title", "text")
 K1, B = 1.2, 0.75
@@ -66,15 +70,41 @@ def checksum(docs: list[dict]) -> int:
     return h
 
 
-def build(docs: list[dict], title_boost: float) -> dict:
-    """The compact index of Material's documents (see module docstring)."""
+def _is_word(term: str) -> bool:
+    return "/" not in term and "-" not in term
+
+
+def accented_words(text: str, folded: str) -> set[str]:
+    """Accented words of ``text`` as typed, lower-case NFC ("hải"): the same
+    set ``normalize.exact_form`` gives for its accented word tokens."""
+    if len(folded) != len(text):  # a character folded to several: take the slow path
+        return {w for t in tokens(text) if t.is_word
+                for w in [exact_form(text, t)] if not w.isascii()}
+    out = set()
+    for m in _PART.finditer(folded):
+        word = text[m.start():m.end()]
+        if not word.isascii():
+            out.add(unicodedata.normalize("NFC", word.lower()))
+    return out
+
+
+def build(docs: list[dict], title_boost: float, features: bool = False) -> dict:
+    """The compact index of Material's documents (see module docstring).
+
+    With ``features`` it also records, per ref, the adjacent word pairs
+    (``bigrams``: "thu tuc" → refs) and the accented words (``accented``:
+    "hải" → refs) that re-ranking needs, so the browser can re-rank from
+    postings alone (scripts/search/shards.py)."""
     term_index: dict[str, int] = {}
     postings: list[list[int]] = []
     last_ref: list[int] = []
     lengths: list[int] = []
+    bigrams: dict[str, list[int]] = {}
+    accented: dict[str, list[int]] = {}
     for i, d in enumerate(docs):
         for f, field in enumerate(FIELDS):
-            terms = fast_terms(html_to_text(d.get(field, "")))
+            text = html_to_text(d.get(field, ""))
+            terms = fast_terms(text)
             ref = i * 2 + f
             lengths.append(len(terms))
             for t in terms:
@@ -86,11 +116,20 @@ def build(docs: list[dict], title_boost: float) -> dict:
                 k = term_index[t]
                 postings[k] += (ref - last_ref[k], tf)
                 last_ref[k] = ref
+            if features:
+                words = [t for t in terms if _is_word(t)]
+                for pair in {f"{a} {b}" for a, b in zip(words, words[1:])}:
+                    bigrams.setdefault(pair, []).append(ref)
+                for word in accented_words(text, text.translate(_TABLE)):
+                    accented.setdefault(word, []).append(ref)
     doc_boosts = {str(i): d["boost"] for i, d in enumerate(docs) if d.get("boost")}
-    return {"format": FORMAT, "count": len(docs), "checksum": checksum(docs),
-            "fields": list(FIELDS), "boosts": [title_boost, 1], "k1": K1, "b": B,
-            "doc_boosts": doc_boosts, "lengths": lengths,
-            "terms": list(term_index), "postings": postings}
+    out = {"format": FORMAT, "count": len(docs), "checksum": checksum(docs),
+           "fields": list(FIELDS), "boosts": [title_boost, 1], "k1": K1, "b": B,
+           "doc_boosts": doc_boosts, "lengths": lengths,
+           "terms": list(term_index), "postings": postings}
+    if features:
+        out["bigrams"], out["accented"] = bigrams, accented
+    return out
 
 
 def weights(index: dict) -> list[list[tuple[int, float]]]:
