@@ -32,13 +32,30 @@
   const base = new URL(element ? JSON.parse(element.textContent).base : ".", location.href)
   const index = new URL("search/search_index.json", base).href
 
-  const nativeFetch = window.fetch
-  window.fetch = function (input, init) {
-    const url = typeof input === "string" || input instanceof URL ? String(input) : input.url
-    if (new URL(url, location.href).href === index)
-      return Promise.resolve(new Response(JSON.stringify({ config: CONFIG, docs: [] }),
-        { headers: { "Content-Type": "application/json" } }))
-    return nativeFetch.apply(this, arguments)
+  /* Material requests the index with XMLHttpRequest (responseType "blob") */
+  const open = XMLHttpRequest.prototype.open
+  const send = XMLHttpRequest.prototype.send
+  XMLHttpRequest.prototype.open = function (method, url) {
+    this.viStub = String(method).toUpperCase() === "GET" &&
+      new URL(String(url), location.href).href === index
+    return open.apply(this, arguments)
+  }
+  XMLHttpRequest.prototype.send = function () {
+    if (!this.viStub) return send.apply(this, arguments)
+    const body = JSON.stringify({ config: CONFIG, docs: [] })
+    const response = this.responseType === "blob"
+      ? new Blob([body], { type: "application/json" })
+      : this.responseType === "json" ? JSON.parse(body) : body
+    for (const [name, value] of [["readyState", 4], ["status", 200], ["statusText", "OK"],
+                                 ["response", response], ["responseText", body]])
+      Object.defineProperty(this, name, { value, configurable: true })
+    setTimeout(() => {
+      for (const type of ["readystatechange", "load", "loadend"]) {
+        const ev = new ProgressEvent(type)
+        if (typeof this["on" + type] === "function") this["on" + type](ev)
+        this.dispatchEvent(ev)
+      }
+    }, 0)
   }
 
   let worker = null, warmed = false
