@@ -156,3 +156,46 @@ def test_materials_index_request_gets_the_built_configuration(desktop_page, site
       xhr.send()
     })""")
     assert stub == {"config": built["config"], "docs": []}
+
+
+def panel_for(page, site_url, query):
+    page.goto(site_url, wait_until="load")
+    type_query(page, query)
+    settle(page, ".md-search-result__item > a, .vi-search-panel a")
+    panel = page.locator(".vi-search-panel")
+    try:
+        panel.wait_for(timeout=5000)
+    except Exception:  # noqa: BLE001 - no panel is an answer too
+        return ""
+    page.wait_for_timeout(500)
+    return panel.inner_text() if panel.count() else ""
+
+
+def test_panel_says_which_accents_were_added(desktop_page, site_url):
+    assert "«hoàn thuế»" in panel_for(desktop_page, site_url, "hoan thue")
+
+
+def test_panel_says_which_abbreviation_was_expanded(desktop_page, site_url):
+    assert "DN = doanh nghiệp" in panel_for(desktop_page, site_url, "DN")
+
+
+def test_topic_the_site_does_not_cover_gets_a_hint_and_real_titles(desktop_page, site_url):
+    text = panel_for(desktop_page, site_url, "thủ tục hàng quá cảnh")
+    assert "Chưa trang nào nói đủ về: «cảnh»" in text, text
+    links = desktop_page.locator(".vi-search-panel a")
+    hrefs = links.evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    assert any(h.endswith("/lien-he/") for h in hrefs), hrefs
+    assert any(h.endswith("/tuyen-ngon-phuc-vu/gop-y-phan-hoi/") for h in hrefs), hrefs
+    assert 1 <= sum("/thu-tuc/" in h for h in hrefs) <= 3, hrefs
+
+
+def test_no_result_still_offers_contacts(desktop_page, site_url):
+    text = panel_for(desktop_page, site_url, "xyzzy")
+    assert "Liên hệ Chi cục" in text and "Gửi câu hỏi" in text, text
+
+
+def test_suggestion_completes_to_a_real_title(desktop_page, site_url):
+    desktop_page.goto(site_url, wait_until="load")
+    type_query(desktop_page, "kiem tra sau thong q")
+    settle(desktop_page)
+    assert desktop_page.locator(".md-search__suggest").inner_text().startswith("kiem tra sau thong quan")

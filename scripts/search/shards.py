@@ -8,7 +8,10 @@ Written at build time under ``site/search/`` (tests/test_search_shards.py):
   the number of buckets and the ``version`` directory of everything below;
 * ``vi/<version>/s<k>.json``: for the terms of bucket ``k``, their postings
   (as in prebuilt.py) and the word pairs that start with them (``bigrams``:
-  "thu tuc" → refs), so re-ranking knows adjacency without the texts;
+  "thu tuc" → refs), so re-ranking knows adjacency without the texts, and
+  each folded word's usual accented form (``forms``: "thue" → "thuế", when
+  that form is in at least half the refs of the word), with which the result
+  panel says how an accentless query was read;
 * ``vi/<version>/a<k>.json``: accented words ("hải" → refs) whose folded form
   is in bucket ``k``: loaded only for queries typed with accents;
 * ``vi/<version>/p<n>.json``: Material's documents of page ``n``, loaded only
@@ -86,8 +89,17 @@ def write(search_dir: Path, docs: list[dict], title_boost: float, source: bytes)
         buckets[bucket_of(term, n_buckets)]["postings"][term] = postings
     for pair, refs in index["bigrams"].items():
         buckets[bucket_of(pair.split(" ", 1)[0], n_buckets)]["bigrams"][pair] = _deltas(refs)
+    forms: dict[str, tuple[int, str]] = {}
     for word, refs in index["accented"].items():
-        accented[bucket_of(word.translate(prebuilt._TABLE), n_buckets)][word] = _deltas(refs)
+        folded = word.translate(prebuilt._TABLE)
+        accented[bucket_of(folded, n_buckets)][word] = _deltas(refs)
+        if (len(refs), word) > forms.get(folded, (0, "")):
+            forms[folded] = (len(refs), word)
+    refs_of = {t: len(p) // 2 for t, p in zip(index["terms"], index["postings"])}
+    for folded, (count, word) in forms.items():
+        # only where the accented form is the usual one ("thue" → "thuế", not "tra" → "trả")
+        if count * 2 >= refs_of.get(folded, 0):
+            buckets[bucket_of(folded, n_buckets)].setdefault("forms", {})[folded] = word
     for k in range(n_buckets):
         _dump(out / f"s{k}.json", buckets[k])
         _dump(out / f"a{k}.json", accented[k])

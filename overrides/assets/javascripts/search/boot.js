@@ -12,6 +12,11 @@
  *    needs only the words' buckets.
  * 3. The worker reports loading problems ({type: "vi-status"}); they are
  *    written into the result panel's status line, which is made a live region.
+ * 4. With each answer the worker says how it read the query ({type:
+ *    "vi-panel"}): accents it added, abbreviations it expanded; when the
+ *    answer is weak, the words no page has, up to three titles, glossary
+ *    entries and links to the contacts and to asking a question. All text
+ *    goes in through textContent.
  */
 (function () {
   "use strict"
@@ -60,6 +65,63 @@
 
   let worker = null, warmed = false
 
+  function link(path, text) {
+    const a = document.createElement("a")
+    a.href = new URL(path, base).href
+    a.textContent = text
+    return a
+  }
+
+  function para(...parts) {
+    const p = document.createElement("p")
+    p.append(...parts)
+    return p
+  }
+
+  function panel(data) {
+    const meta = document.querySelector(".md-search-result__meta")
+    if (!meta) return
+    let box = document.querySelector(".vi-search-panel")
+    if (!data || !(data.reading || data.expanded.length || data.weak)) {
+      if (box) box.remove()
+      return
+    }
+    if (!box) {
+      box = document.createElement("div")
+      box.className = "vi-search-panel"
+      meta.after(box)
+    }
+    const parts = []
+    if (data.reading) parts.push(para(`Đã hiểu từ khóa là: «${data.reading}»`))
+    if (data.expanded.length)
+      parts.push(para("Viết tắt: " + data.expanded.map(([abbr, term]) => `${abbr} = ${term}`).join("; ")))
+    if (data.weak) {
+      parts.push(para(data.missing.length
+        ? `Chưa trang nào nói đủ về: «${data.missing.join(" ")}».`
+        : "Không tìm thấy trang phù hợp."))
+      if (data.titles.length) {
+        const list = document.createElement("ul")
+        for (const [title, location] of data.titles) {
+          const li = document.createElement("li")
+          li.append(link(location, title))
+          list.append(li)
+        }
+        parts.push(para("Có thể bạn cần:"), list)
+      }
+      if (data.glossary.length) {
+        const p = para("Thuật ngữ: ")
+        data.glossary.forEach(([abbr, term], i) => {
+          if (i) p.append("; ")
+          p.append(link("thuat-ngu/", `${abbr} — ${term}`))
+        })
+        parts.push(p)
+      }
+      parts.push(para(link("lien-he/", "Liên hệ Chi cục"), " · ",
+                      link("tuyen-ngon-phuc-vu/gop-y-phan-hoi/", "Gửi câu hỏi, góp ý")))
+    }
+    box.replaceChildren(...parts)
+  }
+
   function show(state) {
     const meta = document.querySelector(".md-search-result__meta")
     if (!meta) return
@@ -75,6 +137,7 @@
         worker = this
         this.addEventListener("message", ev => {
           if (ev.data && ev.data.type === "vi-status") show(ev.data.state)
+          if (ev.data && ev.data.type === "vi-panel") panel(ev.data.data)
         })
       }
     }

@@ -183,7 +183,7 @@
       })
       this.buckets = new Map()      // k → promise of {postings, bigrams}
       this.accented = new Map()     // k → promise of {word: refs}
-      this.loaded = { postings: new Map(), bigrams: new Map(), accented: new Map() }
+      this.loaded = { postings: new Map(), bigrams: new Map(), accented: new Map(), forms: new Map() }
       this.cache = { weights: new Map(), refs: new Map() }
       this.pageDocs = new Map()     // n → promise of Material's documents
     }
@@ -201,6 +201,7 @@
         const p = this.load(`s${k}.json`).then(b => {
           for (const t in b.postings) this.loaded.postings.set(t, b.postings[t])
           for (const t in b.bigrams) this.loaded.bigrams.set(t, b.bigrams[t])
+          for (const t in b.forms || {}) this.loaded.forms.set(t, b.forms[t])
         })
         p.catch(() => this.buckets.delete(k))  // a failed file is fetched again next time
         this.buckets.set(k, p)
@@ -229,6 +230,11 @@
         }
         return this.pageDocs.get(n)
       }))
+    }
+
+    /* The most frequent accented form of a folded word, once its bucket is loaded */
+    formOf(t) {
+      return this.loaded.forms.get(t)
     }
 
     postingsOf(t) {

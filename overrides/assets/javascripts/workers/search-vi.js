@@ -25,7 +25,7 @@ importScripts("../vendor/lunr-2.3.9.min.js", "../search/normalize.js", "../searc
 
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
 const MAX_TERMS = 12
-const SHOWN_PAGES = 20
+const SHOWN_PAGES = 10
 const RETRY_MS = [1000, 2000, 4000, 8000, 15000]
 
 function fetchJSON(path) {
@@ -194,21 +194,65 @@ function render(doc, score, spansOf, missing) {
   return item
 }
 
-/* A completion of the word being typed, taken from the best page's title */
+/* Completion of the words being typed, from the best page's title: the
+   title's words from the one the last typed word begins, up to four (typed
+   without accents, offered without accents). Material shows it only when it
+   starts with the last word as typed. */
 function suggestFor(query, plan, first) {
   const last = plan.concepts[plan.concepts.length - 1]
-  const typed = query.split(/[\s-]+/).pop().toLowerCase()
+  const typed = query.split(/[\s-]+/).pop()
   if (!last || !last.prefix || !typed || !first) return []
   const title = ViNormalize.htmlToText(first.title || "")
-  for (const t of ViNormalize.tokens(title)) {
-    const word = title.slice(t.start, t.end).toLowerCase()
-    if (t.word && t.term.startsWith(last.word) && word.startsWith(typed)) return [word]
+  const words = ViNormalize.tokens(title).filter(t => t.word)
+  const plain = ViNormalize.foldLower(typed).folded === typed.toLowerCase()
+  for (let i = 0; i < words.length; i++) {
+    const t = words[i]
+    const surface = title.slice(t.start, t.end)
+    const shown = plain ? t.term : surface.toLowerCase()
+    if (!t.term.startsWith(last.word) || !shown.startsWith(typed.toLowerCase())) continue
+    const end = words[Math.min(words.length, i + 4) - 1].end
+    const rest = title.slice(t.start, end).replace(/[^\p{L}\p{N}\s/-].*$/u, "").trim()
+    const completion = plain ? ViNormalize.foldLower(rest).folded : rest.toLowerCase()
+    return completion.length > typed.length
+      ? [typed + completion.slice(typed.length)] : []
   }
   return []
 }
 
+/* How the query was read and, when the answer is weak, where else to look:
+   shown by search/boot.js above the results (issue 13) */
+function panelFor(plan, perConcept, pages, docs, engine) {
+  const content = plan.concepts.filter(c => !c.question)
+  /* accents are added only to a query typed wholly without them */
+  const typedAccents = content.some(c => c.exact)
+  const read = content.map(c => c.exact || (!typedAccents && engine.formOf(c.word)) || c.word)
+  const accents = !typedAccents && content.some((c, i) => read[i] !== c.word)
+  const expanded = []
+  const glossary = []
+  for (const entry of engine.data.glossary) {
+    const keys = entry.keys.map(k => k.key)
+    const hit = content.find(c => keys.includes(c.word))
+    if (hit && hit.alternatives.length) expanded.push([entry.abbr, entry.label])
+    const words = new Set(content.map(c => c.word))
+    if ((hit || entry.term.some(p => p.every(w => words.has(w)))) && glossary.length < 3)
+      glossary.push([entry.abbr, entry.label])
+  }
+  /* a word still being typed counts once it has three letters */
+  const stillTyping = c => c.prefix && c.word.length < 3
+  let missing = content.filter(c => !stillTyping(c)).map(c => c.exact || c.word)
+  if (pages.length) {
+    const sat = engine.satisfied(pages[0].sections[0].ref, plan, perConcept)
+    missing = plan.concepts.filter((c, i) => !c.question && !sat[i] && !stillTyping(c))
+      .map(c => c.exact || c.word)
+  }
+  const weak = !pages.length || missing.length > 0
+  const titles = weak ? docs.slice(0, 3).map(d => [ViNormalize.htmlToText(d[0].title || ""), d[0].location]) : []
+  return { reading: accents ? read.join(" ") : "", expanded, missing: weak ? missing : [],
+           weak, titles, glossary: weak ? glossary : [] }
+}
+
 async function search(query) {
-  if (!query.trim()) return { items: [] }
+  if (!query.trim()) return { items: [], panel: null }
   const engine = await withRetries(start)
   const { plan, perConcept, pages } = await withRetries(() => engine.search(query))
   const shown = pages.slice(0, SHOWN_PAGES)
@@ -229,6 +273,7 @@ async function search(query) {
   const result = { items }
   if (options.suggest)
     result.suggest = suggestFor(query, plan, shown.length ? docs[0][0] : null)
+  result.panel = panelFor(plan, perConcept, shown, docs, engine)
   return result
 }
 
@@ -242,8 +287,11 @@ async function answer() {
     const query = pending
     pending = null
     try {
-      const data = await search(query)
-      if (pending === null) postMessage({ type: RESULT, data })
+      const { panel, ...data } = await search(query)
+      if (pending === null) {
+        postMessage({ type: RESULT, data })
+        postMessage({ type: "vi-panel", data: panel })
+      }
     } catch (err) {
       console.warn(`Search failed for "${query}":`, err)
       status("unavailable", String(err && err.message || err))
