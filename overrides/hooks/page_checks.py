@@ -4,14 +4,15 @@ point 'edit this page' at the file a page comes from (``edit_source`` or
 ``generated_from`` in its front matter; for a generated page that names
 neither, the hook that generated it).
 
-The work itself is plain Python in scripts/frontmatter.py, scripts/review.py
-and scripts/editlinks.py.
+The work itself is plain Python in scripts/pages/frontmatter.py, scripts/pages/review.py
+and scripts/pages/editlinks.py.
 """
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
-from scripts import editlinks, frontmatter, review
+from scripts.safety.scan import check as safety_check
+from scripts.pages import editlinks, frontmatter, review
 from scripts.yamlstrict import InvalidInput
 
 _units: dict[str, str] = {}
@@ -26,8 +27,9 @@ def on_pre_build(config):
     _units.clear()
     _units.update(units)
     problems = frontmatter.check_docs(Path(config.docs_dir), set(units), root)
+    problems += safety_check(root)
     if problems:
-        raise Abort("invalid front matter:\n" + "\n".join(map(str, problems)))
+        raise Abort("invalid front matter or snippets:\n" + "\n".join(map(str, problems)))
 
 
 def on_page_context(context, page, config, nav):

@@ -1,0 +1,256 @@
+"""Markdown, YAML and workflow linters, reported as ``file:line: message``.
+
+Each runner returns ``(problems, tool_error)``: problems are the editor's to
+fix; tool_error (a string, or None) means the linter itself could not run.
+Settings live in the repository: .pymarkdown.json and .yamllint.yml.
+GitHub workflows are validated against the github-workflows JSON Schema
+vendored inside check-jsonschema (``--builtin-schema``), so the check works
+offline; actionlint would need a downloaded binary.
+"""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+Result = tuple[list[str], "str | None"]
+
+# Plain-words hints for the Markdown rules editors meet most often.
+MARKDOWN_HINTS = {
+    "MD001": "heading levels must go up one at a time (## then ###, not ## then ####)",
+    "MD009": "remove the spaces at the end of the line",
+    "MD010": "replace the tab with spaces",
+    "MD012": "remove the extra blank line",
+    "MD018": "put a space after the # of a heading",
+    "MD019": "use a single space after the # of a heading",
+    "MD022": "leave a blank line before and after the heading",
+    "MD023": "headings must start at the beginning of the line",
+    "MD024": "two sibling headings have the same text; make them different",
+    "MD025": "a page has one # title; use ## for sections",
+    "MD031": "leave a blank line before and after a ``` code block",
+    "MD032": "leave a blank line before and after a list",
+    "MD034": "write the address as a link: <https://...> or [text](https://...)",
+    "MD037": "remove the spaces just inside the * or _ of emphasis",
+    "MD038": "remove the spaces just inside the `code` backticks",
+    "MD039": "remove the spaces just inside the [link text]",
+    "MD040": "name the language after the opening ``` (e.g. ```text)",
+    "MD042": "the link has no address",
+    "MD045": "give the image a description in its [alt text]",
+    "MD047": "end the file with exactly one empty line",
+    "MD055": "start and end every table row the same way (with or without |)",
+    "MD056": "this table row has a different number of cells from the header",
+    "MD058": "leave a blank line before and after the table",
+}
+
+_YAMLLINT = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): \[(?P<level>\w+)\] (?P<msg>.*)$")
+
+
+def _rel(path: str, root: Path) -> str:
+    p = Path(path)
+    try:
+        return (p if p.is_absolute() else root / p).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path
+
+
+def _run(cmd: list[str], root: Path) -> subprocess.CompletedProcess | str:
+    try:
+        return subprocess.run(cmd, cwd=root, capture_output=True, text=True, encoding="utf-8", timeout=300)
+    except (OSError, subprocess.SubprocessError) as e:
+        return f"{cmd[0]} could not run: {e}"
+
+
+def _tool(name: str) -> str:
+    """A console script of this Python environment (the virtualenv), else from PATH."""
+    local = Path(sys.executable).parent / name
+    return str(local) if local.exists() else (shutil.which(name) or name)
+
+
+def markdown_files(root: Path) -> list[Path]:
+    files = sorted((root / "docs").rglob("*.md"))
+    files += [p for p in (root / "CONTRIBUTING.md",) if p.is_file()]
+    files += sorted((root / ".github").rglob("*.md")) if (root / ".github").is_dir() else []
+    return files
+
+
+def _hide_front_matter(text: str) -> str:
+    """Front matter turned into an HTML comment, lines kept in place.
+
+    pymarkdown's front-matter extension crashes on YAML it cannot load (a
+    date such as 2026-13-01); the front-matter check reports those already.
+    """
+    lines = text.split("\n")
+    if lines and lines[0].rstrip() == "---":
+        for i in range(1, len(lines)):
+            if lines[i].rstrip() == "---":
+                lines[0], lines[i] = "<!--", "-->"
+                break
+    return "\n".join(lines)
+
+
+def lint_markdown(root: Path) -> Result:
+    from pymarkdown.api import PyMarkdownApi, PyMarkdownApiException
+
+    api = PyMarkdownApi().configuration_file_path(str(root / ".pymarkdown.json"))
+    files, problems = readable(markdown_files(root), root)
+    for path in files:
+        name = _rel(str(path), root)
+        try:
+            result = api.scan_string(_hide_front_matter(path.read_text(encoding="utf-8-sig")))
+        except PyMarkdownApiException as e:
+            return problems, f"pymarkdown failed on {name}: {e}"
+        for failure in result.scan_failures:
+            rule = failure.rule_id.upper()
+            detail = (failure.extra_error_information or "").strip()
+            message = MARKDOWN_HINTS.get(rule) or f"{failure.rule_description} {detail}".strip()
+            problems.append(f"{name}:{failure.line_number}: {message} (Markdown rule {rule})")
+    return problems, None
+
+
+def yaml_files(root: Path) -> list[Path]:
+    files = sorted((root / "data").rglob("*.yaml")) + sorted((root / "data").rglob("*.yml"))
+    files += [p for p in (root / "mkdocs.yml", root / ".yamllint.yml") if p.is_file()]
+    if (root / ".github").is_dir():
+        files += sorted((root / ".github").rglob("*.yml")) + sorted((root / ".github").rglob("*.yaml"))
+    return files
+
+
+def readable(files: list[Path], root: Path) -> tuple[list[Path], list[str]]:
+    """Files a linter can read, and one message per file that is not UTF-8
+    (the linters would stop on it with a traceback)."""
+    from scripts.yamlstrict import InvalidInput, display_name, read_text
+    ok, problems = [], []
+    for path in files:
+        try:
+            read_text(path, display_name(path, root))
+        except InvalidInput as e:
+            problems += [str(p) for p in e.problems]
+        else:
+            ok.append(path)
+    return ok, problems
+
+
+def lint_yaml(root: Path) -> Result:
+    files, unreadable = readable(yaml_files(root), root)
+    if not files:
+        return unreadable, None
+    result = _run([_tool("yamllint"), "--config-file", str(root / ".yamllint.yml"), "--format",
+                   "parsable", "--no-warnings", *[str(f) for f in files]], root)
+    if isinstance(result, str):
+        return [], result
+    problems = unreadable
+    for line in result.stdout.splitlines():
+        m = _YAMLLINT.match(line.strip())
+        if m:
+            problems.append(f"{_rel(m['file'], root)}:{m['line']}: YAML: {m['msg']}")
+    if result.returncode not in (0, 1) or (result.returncode == 1 and not problems):
+        return problems, f"yamllint failed: {(result.stderr or result.stdout).strip()[-500:]}"
+    return problems, None
+
+
+def _positions(text: str) -> dict:
+    """Line of every value in a YAML text, keyed by its path; all scalars as written.
+
+    BaseLoader resolves nothing, so the workflow key ``on`` stays "on" (as in
+    GitHub's YAML) instead of YAML 1.1's boolean true.
+    """
+    positions: dict = {}
+
+    def walk(node, path):
+        positions[path] = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                positions.setdefault(path + (key.value,), key.start_mark.line + 1)
+                walk(value, path + (key.value,))
+                positions[path + (key.value,)] = key.start_mark.line + 1
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                walk(item, path + (i,))
+
+    try:
+        node = yaml.compose(text, Loader=yaml.BaseLoader)
+    except yaml.YAMLError:
+        return positions
+    if node is not None:
+        walk(node, ())
+    return positions
+
+
+def _json_path(path: str) -> tuple:
+    """'$.jobs.build.steps[1]' -> ('jobs', 'build', 'steps', 1)."""
+    parts: list = []
+    for name, index in re.findall(r"\.([^.\[\]]+)|\[(\d+)\]", path.removeprefix("$")):
+        parts.append(int(index) if index else name)
+    return tuple(parts)
+
+
+def _line_for(positions: dict, path: tuple) -> int:
+    while path and path not in positions:
+        path = path[:-1]
+    return positions.get(path, 1)
+
+
+def _field(path: tuple) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _workflow_message(error: dict) -> tuple[tuple, str]:
+    """The most useful (path, message) of one schema error.
+
+    A step or job matches one of several shapes ("uses" or "run" ...), so
+    the top-level message is vague. The deepest place that failed names the
+    real mistake: prefer an unexpected (misspelt) key there, then the list of
+    keys one of which is required.
+    """
+    subs = [(_json_path(e["path"]), e["message"]) for e in error.get("sub_errors") or []]
+    if not subs:
+        deep = error.get("best_deep_match") or error
+        return _json_path(deep["path"]), deep["message"]
+    depth = max(len(path) for path, _ in subs)
+    deepest = [(path, msg) for path, msg in subs if len(path) == depth]
+    path = deepest[0][0]
+    unexpected = [msg for p, msg in deepest if p == path and msg.startswith("Additional properties")]
+    if unexpected:
+        return path, unexpected[0] + "; check the spelling of the key"
+    required = [re.match(r"^'([^']+)' is a required property$", msg) for p, msg in deepest if p == path]
+    keys = [m.group(1) for m in required if m]
+    if len(keys) > 1:
+        return path, "expected one of the keys " + ", ".join(f"'{k}'" for k in keys)
+    return path, deepest[0][1]
+
+
+def lint_workflows(root: Path) -> Result:
+    workflows_dir = root / ".github" / "workflows"
+    files = sorted(workflows_dir.glob("*.yml")) + sorted(workflows_dir.glob("*.yaml")) \
+        if workflows_dir.is_dir() else []
+    if not files:
+        return [], None
+    result = _run([_tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows",
+                   "--output-format", "json", "--verbose", *[str(f) for f in files]], root)
+    if isinstance(result, str):
+        return [], result
+    try:
+        report = json.loads(result.stdout)
+    except json.JSONDecodeError:
+        return [], f"check-jsonschema failed: {(result.stderr or result.stdout).strip()[-500:]}"
+    problems = []
+    for error in report.get("parse_errors", []):
+        name = _rel(error.get("filename", "?"), root)
+        problems.append(f"{name}:1: workflow is not valid YAML: {error.get('message', '')}")
+    for error in report.get("errors", []):
+        name = _rel(error["filename"], root)
+        text = Path(error["filename"]).read_text(encoding="utf-8")
+        positions = _positions(text)
+        path, message = _workflow_message(error)
+        field = _field(path)
+        problems.append(f"{name}:{_line_for(positions, path)}: workflow"
+                        f"{' ' + field if field else ''}: {message}")
+    return problems, None

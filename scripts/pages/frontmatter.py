@@ -1,0 +1,164 @@
+"""Front matter of the Markdown pages: parse strictly, validate, report.
+
+Every content page carries ``owner``, ``last_reviewed`` and ``review_in``;
+procedure pages (``docs/thu-tuc/*.md`` other than the catalogue) add their
+structured ``procedure`` metadata. Schemas live in ``data/schemas/`` so
+editors' tools can use them too.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from scripts import ROOT
+from scripts.yamlstrict import Document, InvalidInput, Problem, loads, read_text, schema_problems
+from scripts.yamlstrict import load as yamlstrict_load
+
+SCHEMA_DIR = ROOT / "data" / "schemas"
+
+
+@lru_cache(maxsize=None)
+def schema(name: str) -> dict:
+    return json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
+
+
+def is_procedure(rel: Path) -> bool:
+    """docs-relative path of a procedure page (the catalogue index is not one)."""
+    return rel.parts[0] == "thu-tuc" and len(rel.parts) == 2 and rel.name != "index.md"
+
+
+def parse(text: str, file: str) -> Document:
+    """The front matter of a page as a Document (empty mapping when absent)."""
+    if not text.startswith("---\n"):
+        return Document(file, {}, {(): (1, 1)})
+    end = text.find("\n---", 3)
+    if end < 0:
+        raise InvalidInput([Problem(file, 1, 1, "", "front matter opened with '---' is never closed")])
+    doc = loads(text[4:end + 1], file, line_offset=1)
+    if doc.data is None:
+        doc.data = {}
+    if not isinstance(doc.data, dict):
+        raise InvalidInput([doc.problem((), "front matter must be 'key: value' lines")])
+    return doc
+
+
+# "6 months", "6 tháng", "1 year", "1 năm": the review period of a page.
+_PERIOD = re.compile(r"^([1-9][0-9]?) (months?|tháng|years?|năm)$")
+# A clock a day ahead of the build machine's (another time zone) is not a mistake.
+_FUTURE_TOLERANCE = dt.timedelta(days=1)
+
+
+def as_date(value) -> dt.date | None:
+    """A YYYY-MM-DD string (strict loader) or a date (MkDocs' own loader) as a date."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value) if len(value) == 10 else None
+        except ValueError:
+            return None
+    return None
+
+
+def period_months(review_in) -> int | None:
+    """Number of months in a review period such as "6 months" (None if malformed)."""
+    match = _PERIOD.match(review_in) if isinstance(review_in, str) else None
+    if not match:
+        return None
+    n = int(match.group(1))
+    return n * 12 if match.group(2).startswith(("year", "năm")) else n
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` moved ``months`` ahead; 31 August + 6 months is 28/29 February."""
+    total = day.month - 1 + months
+    year, month = day.year + total // 12, total % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def review_due(meta: dict) -> dt.date | None:
+    """Date by which a page must be reviewed again, from its front matter."""
+    last, months = as_date(meta.get("last_reviewed")), period_months(meta.get("review_in"))
+    return add_months(last, months) if last and months else None
+
+
+def page_problems(doc: Document, rel: Path, unit_ids: set[str],
+                  today: dt.date | None = None, root: Path = ROOT) -> list[Problem]:
+    problems = schema_problems(doc, schema("page.schema.json"))
+    if is_procedure(rel):
+        problems += schema_problems(doc, schema("procedure.schema.json"))
+    owner = doc.data.get("owner")
+    if isinstance(owner, str) and unit_ids and owner not in unit_ids:
+        problems.append(doc.problem(("owner",), f"unknown unit id '{owner}'; "
+                                    f"known ids are in data/units.yaml: {', '.join(sorted(unit_ids))}"))
+    source = doc.data.get("edit_source")
+    if isinstance(source, str) and not (root / source).is_file():
+        problems.append(doc.problem(("edit_source",), f"file '{source}' does not exist in the repository"))
+    last = as_date(doc.data.get("last_reviewed"))
+    today = today or dt.date.today()
+    if last and last > today + _FUTURE_TOLERANCE:
+        problems.append(doc.problem(("last_reviewed",), f"date {last.isoformat()} is in the future; "
+                                    "write the day the page was actually reviewed"))
+    return problems
+
+
+def unit_names(root: Path = ROOT) -> dict[str, str]:
+    """Unit id -> unit name, from data/units.yaml (InvalidInput if it is broken)."""
+    doc = yamlstrict_load(root / "data" / "units.yaml", root)
+    units = doc.data.get("units") if isinstance(doc.data, dict) else None
+    if not isinstance(units, list):
+        raise InvalidInput([doc.problem(("units",), "expected a list of units under 'units:'")])
+    return {u["id"]: str(u.get("name") or u["id"]) for u in units
+            if isinstance(u, dict) and isinstance(u.get("id"), str)}
+
+
+def pages(docs_dir: Path, root: Path = ROOT):
+    """Yield (docs-relative path, repository-relative name, Document or InvalidInput)."""
+    for md in sorted(docs_dir.rglob("*.md")):
+        rel = md.relative_to(docs_dir)
+        name = str(md.relative_to(root)) if md.is_relative_to(root) else str(md)
+        try:
+            yield rel, name, parse(read_text(md, name), name)
+        except InvalidInput as e:
+            yield rel, name, e
+
+
+def check_docs(docs_dir: Path, unit_ids: set[str], root: Path = ROOT,
+               today: dt.date | None = None) -> list[Problem]:
+    """Validate every Markdown page under ``docs_dir``; names are relative to ``root``."""
+    problems: list[Problem] = []
+    for rel, _name, doc in pages(docs_dir, root):
+        if isinstance(doc, InvalidInput):
+            problems += doc.problems
+        else:
+            problems += page_problems(doc, rel, unit_ids, today, root)
+    return problems
+
+
+def main(argv=None) -> int:
+    """``python -m scripts.pages.frontmatter``: check every page; exit 2 on problems."""
+    import argparse
+    import sys
+
+    parser = argparse.ArgumentParser(description="Check the front matter of every page under docs/.")
+    parser.add_argument("--root", type=Path, default=ROOT, help="repository root (default: this one)")
+    args = parser.parse_args(argv)
+    try:
+        units = unit_names(args.root)
+    except InvalidInput as e:
+        print(e, file=sys.stderr)
+        return 2
+    problems = check_docs(args.root / "docs", set(units), args.root)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return 2 if problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

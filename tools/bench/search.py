@@ -1,0 +1,305 @@
+"""Search benchmark: `make bench-search` (python -m tools.bench.search).
+
+Measures, in one run, this site's search, plain Material's (lang vi) and
+Pagefind 1.5's over the same built pages:
+1. relevance on the site's pages (tests/search_relevance.yaml): hit@1, hit@5
+   and MRR on the tuning and the held-out split, hit@1 of the queries typed
+   without accents, through the real search box in Chromium (and the CLI);
+   misses are listed for the tuning split only;
+2. transfer at the shipped size and at 2,000 synthetic pages: search bytes
+   fetched before the first answer (gzip, as a host sends them), seconds from
+   focusing the box to the first answer, on a first visit;
+3. build CPU time at 2,000 pages, three builds each (Pagefind: Material's
+   build plus its indexer).
+
+Nothing here is asserted: the issue's targets are printed beside the figures.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from scripts.search.site import load_engine
+from tools.bench import pagefind_site
+from tools.bench.relevance import ROOT, load_suite, run_cli, split_of, summarize
+from tools.bench.search_browser import MATERIAL_BOX, first_answer, launch, run_queries, serve
+from tools.bench.synthetic import corpus as synthetic_corpus
+
+MATERIAL_WORKER = "workers/search.a7633da7.min.js"
+OUR_WORKER = "workers/search-vi.js"
+EVAL_DIR = "zz-eval"
+SHIPPED_PROBE = "hoàn thuế"
+KINDS = ["exact", "accentless", "partial", "abbreviation", "d-letter", "question", "legal",
+         "typo", "english"]
+
+
+def build(project: Path, site: Path) -> tuple[float, float]:
+    """Wall-clock and CPU seconds of a build. CPU time is what the ratio uses:
+    on a machine shared with other jobs, wall time mostly measures the others."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    r = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)],
+                       cwd=project, capture_output=True, text=True, env=env)
+    took = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if r.returncode != 0:
+        sys.exit(f"build of {project} failed:\n{r.stdout[-3000:]}\n{r.stderr[-3000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return took, cpu
+
+
+def with_materials_worker(site: Path, dest: Path) -> Path:
+    """A copy of a built site whose pages use Material's own search worker
+    (and do not load search/boot.js, which answers Material's index request)."""
+    shutil.copytree(site, dest)
+    boot = re.compile(r'<script src="[^"]*assets/javascripts/search/boot\.js"></script>')
+    for html in dest.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        if OUR_WORKER in text:
+            html.write_text(boot.sub("", text.replace(OUR_WORKER, MATERIAL_WORKER)), encoding="utf-8")
+    return dest
+
+
+def copy_project(dest: Path, search_additions: bool = True) -> Path:
+    """The project as search_eval.py copies it; optionally without our search."""
+    shutil.copytree(ROOT, dest, symlinks=True, ignore=shutil.ignore_patterns(
+        ".git", "site", ".venv", "venv", "node_modules", "__pycache__", ".pytest_cache"))
+    cfg = dest / "mkdocs.yml"
+    text = "\n".join("strict: false" if line.startswith("strict:") else line
+                     for line in cfg.read_text(encoding="utf-8").splitlines()) + "\n"
+    if not search_additions:
+        text = text.replace("  - overrides/hooks/search_vi.py\n", "")
+        main = dest / "overrides" / "main.html"
+        main.write_text(re.sub(r"\{% block config %\}.*?\{% endblock %\}", "",
+                               main.read_text(encoding="utf-8"), flags=re.S), encoding="utf-8")
+    cfg.write_text(text, encoding="utf-8")
+    return dest
+
+
+def borrowed_front_matter(docs: Path) -> str:
+    """Front matter of an ordinary page minus title/description (as search_eval.py does)."""
+    for md in sorted(docs.rglob("*.md")):
+        t = md.read_text(encoding="utf-8")
+        if t.startswith("---\n") and "owner" in t[: t.find("\n---", 4)]:
+            fm = t[4: t.find("\n---", 4)]
+            keep = [l for l in fm.splitlines() if not l.lower().startswith(("title:", "description:"))]
+            return "---\n" + "\n".join(keep) + "\n---\n\n"
+    return ""
+
+
+def inject(project: Path, corpus: dict) -> None:
+    d = project / "docs" / EVAL_DIR
+    d.mkdir(parents=True, exist_ok=True)
+    front = borrowed_front_matter(project / "docs")
+    for p in corpus["pages"]:
+        (d / f"{p['slug']}.md").write_text(f"{front}# {p['title']}\n\n{p['body']}\n", encoding="utf-8")
+
+
+def ratio(a, b) -> str:
+    return f"{a / b:.2f}×" if a and b else "n/a"
+
+
+# -- printing ------------------------------------------------------------------
+def _row(label, *cells, width=22):
+    print(f"  {label:<20}" + "".join(f"{c:>{width}}" for c in cells))
+
+
+def _fmt(s: dict) -> str:
+    return f"{s['hit1']:.3f}/{s['hit5']:.3f}/{s['mrr']:.3f}"
+
+
+def print_relevance(results: dict[str, list[dict]]) -> None:
+    print("\nRelevance on the site's pages, hit@1/hit@5/MRR (targets, held-out: hit@1 ≥ 0.95; "
+          "no accents: hit@1 ≥ 0.93)")
+    _row("", *results, width=24)
+    for split in ("tuning", "held-out"):
+        summaries = {n: summarize([r for r in rows if split_of(r["q"]) == split])
+                     for n, rows in results.items()}
+        first = next(iter(summaries.values()))
+        _row(f"{split} ({first['all']['n']})", *[_fmt(s["all"]) for s in summaries.values()], width=24)
+        _row(f"  no accents ({first['no-accents']['n']})",
+             *[f"hit@1 {s['no-accents']['hit1']:.3f}" for s in summaries.values()], width=24)
+    kinds = sorted({r["kind"] for r in next(iter(results.values())) if r["expect"] != "none"})
+    print("  per kind, both splits (hit@1):")
+    for kind in kinds:
+        cells = []
+        for rows in results.values():
+            s = summarize([r for r in rows if r["kind"] == kind])
+            cells.append(f"{s['all']['hit1']:.3f} (n={s['all']['n']})")
+        _row(f"    {kind}", *cells, width=24)
+    for name, rows in results.items():
+        misses = [r for r in rows if r["rank"] != 1 and r["expect"] != "none"
+                  and split_of(r["q"]) == "tuning"]
+        print(f"\nTuning misses ({name}): {len(misses)}")
+        for r in misses:
+            print(f"  [{r['kind']}] {r['q']!r} → {r['expect']}: rank {r['rank']}, top {r['top'][:3]}")
+    ours = next(iter(results.values()))
+    oos = [r for r in ours if r["expect"] == "none"]
+    if oos:
+        print(f"\nOut-of-scope queries ({len(oos)}), first page shown by {next(iter(results))}:")
+        for r in oos:
+            print(f"  {r['q']!r}: {r['top'][:1]}")
+
+
+def print_disagreements(cli: list[dict], browser: list[dict]) -> None:
+    differ = [(c, b) for c, b in zip(cli, browser) if (c["top"][:1] != b["top"][:1])]
+    agree = 1 - len(differ) / len(cli)
+    print(f"\nCLI vs browser, same top page: {agree:.3f} ({len(cli) - len(differ)}/{len(cli)})")
+    for c, b in differ:
+        print(f"  {c['q']!r}: CLI {c['top'][:1]} · browser {b['top'][:1]}")
+
+
+def measure_transfer(browser, sites: dict[str, tuple[Path, str, str]], query: str, runs: int = 3) -> dict:
+    """Median over ``runs`` first visits of each site: (path, page, box selector)."""
+    out = {}
+    for name, (site, page, selector) in sites.items():
+        with serve(site, gzip_text=True) as url:
+            rows = [first_answer(browser, url + page, query, selector) for _ in range(runs)]
+        secs = [r["seconds"] for r in rows if r["seconds"] is not None]
+        out[name] = {"seconds": statistics.median(secs) if secs else None,
+                     "bytes": statistics.median(r["bytes"] for r in rows),
+                     "before_focus": statistics.median(r["before_focus"] for r in rows),
+                     "files": statistics.median(r["files"] for r in rows)}
+    return out
+
+
+def print_transfer(title: str, query: str, t: dict) -> None:
+    print(f"\n{title}: first visit, query {query!r} pasted after focusing the box "
+          "(median of 3; search code and index, gzip transfer)")
+    _row("", *t)
+    _row("before focus", *[f"{v['before_focus'] / 1e3:.1f} KB" for v in t.values()])
+    _row("before 1st answer", *[f"{v['bytes'] / 1e3:.1f} KB ({v['files']:.0f} files)" for v in t.values()])
+    _row("focus → 1st answer", *[f"{v['seconds']:.2f} s" if v["seconds"] is not None else "no answer"
+                                 for v in t.values()])
+
+
+# -- the parts -----------------------------------------------------------------
+def relevance(tmp: Path, playwright, limit: int | None = None) -> None:
+    suite = load_suite()[:limit]
+    site = tmp / "site"
+    took, _ = build(ROOT, site)
+    print(f"Built the site for the relevance suite in {took:.1f} s ({len(suite)} queries: "
+          f"{sum(split_of(q['q']) == 'tuning' for q in suite)} tuning, "
+          f"{sum(split_of(q['q']) == 'held-out' for q in suite)} held-out)")
+    cli = run_cli(load_engine(site), suite)
+    material_site = with_materials_worker(site, tmp / "site-material")
+    pagefind_dir = tmp / "site-pagefind"
+    shutil.copytree(site, pagefind_dir)
+    pagefind_site.index(pagefind_dir)
+    harness = pagefind_site.write_harness(pagefind_dir)
+    browser = launch(playwright)
+    try:
+        with serve(site) as url:
+            ours = run_queries(browser, url, suite, "hải quan", paste=True)
+        with serve(material_site) as url:
+            material = run_queries(browser, url, suite, "hải quan", paste=True)
+        with serve(pagefind_dir) as url:
+            pagefind = run_queries(browser, url + harness, suite, "hải quan", paste=True,
+                                   selector=pagefind_site.BOX)
+        transfer = measure_transfer(browser, {
+            "this site": (site, "", MATERIAL_BOX),
+            "plain Material": (material_site, "", MATERIAL_BOX),
+            "Pagefind 1.5": (pagefind_dir, harness, pagefind_site.BOX)}, SHIPPED_PROBE)
+    finally:
+        browser.close()
+    print_relevance({"this site (browser)": ours, "CLI": cli, "plain Material (vi)": material,
+                     "Pagefind 1.5": pagefind})
+    print_disagreements(cli, ours)
+    print_transfer(f"Shipped size ({len(json.loads((site / 'search' / 'search_index.json').read_text(encoding='utf-8'))['docs'])} sections)",
+                   SHIPPED_PROBE, transfer)
+
+
+def scale(tmp: Path, playwright, pages: int, latency_queries: int, runs: int) -> None:
+    corpus = synthetic_corpus(pages)
+    queries = corpus["queries"][:latency_queries]
+    for q in queries:
+        q["expect"] = f"{EVAL_DIR}/{q['expect']}/"
+    sites, cpu = {}, {"this site": [], "plain Material": [], "Pagefind 1.5": []}
+    # Alternate the builds, plain first: if the machine gets busier, it counts against us.
+    projects = {}
+    for name, additions in (("plain Material", False), ("this site", True)):
+        projects[name] = copy_project(tmp / f"project-{additions}", search_additions=additions)
+        inject(projects[name], corpus)
+    for run in range(runs):
+        for name in ("plain Material", "this site"):
+            site = tmp / f"scale-{name.replace(' ', '-')}-{run}"
+            _, c = build(projects[name], site)
+            cpu[name].append(c)
+            if run:
+                shutil.rmtree(site)
+            else:
+                sites[name] = site
+        pf_site = tmp / f"scale-pagefind-{run}"
+        shutil.copytree(sites["plain Material"], pf_site)
+        _, c = pagefind_site.index(pf_site)
+        cpu["Pagefind 1.5"].append(cpu["plain Material"][-1] + c)
+        if run:
+            shutil.rmtree(pf_site)
+        else:
+            sites["Pagefind 1.5"] = pf_site
+    harness = pagefind_site.write_harness(sites["Pagefind 1.5"])
+    # An accented title, which plain Material (no folding) can answer too
+    probe = " ".join(corpus["pages"][0]["title"].split()[:5])
+    browser = launch(playwright)
+    try:
+        transfer = measure_transfer(browser, {
+            "this site": (sites["this site"], "", MATERIAL_BOX),
+            "plain Material": (sites["plain Material"], "", MATERIAL_BOX),
+            "Pagefind 1.5": (sites["Pagefind 1.5"], harness, pagefind_site.BOX)}, probe)
+        hits = {}
+        for name, (page, selector) in {"this site": ("", MATERIAL_BOX),
+                                       "plain Material": ("", MATERIAL_BOX),
+                                       "Pagefind 1.5": (harness, pagefind_site.BOX)}.items():
+            with serve(sites[name]) as url:
+                rows = run_queries(browser, url + page, queries, probe, paste=True, selector=selector)
+            # queries are the titles typed without accents
+            hits[name] = summarize(rows)["all"]["hit1"]
+    finally:
+        browser.close()
+    print(f"\nScale: {pages} synthetic pages (+ the site's own), same configuration")
+    _row("", *cpu)
+    for run in range(runs):
+        _row(f"build CPU, run {run + 1}", *[f"{v[run]:.1f} s" for v in cpu.values()])
+    print("  ratio to plain Material per run (target ≤ 1.10×): this site "
+          + ", ".join(ratio(a, b) for a, b in zip(cpu["this site"], cpu["plain Material"]))
+          + "; Pagefind " + ", ".join(ratio(a, b) for a, b in zip(cpu["Pagefind 1.5"], cpu["plain Material"])))
+    print_transfer(f"At {pages} pages (targets: ≤ 150 KB, no later than Pagefind)", probe, transfer)
+    _row(f"hit@1 ({len(queries)} q.)", *[f"{v:.3f}" for v in hits.values()])
+    print(f"  (machine load {os.getloadavg()[0]:.1f})")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--pages", type=int, default=2000, help="synthetic pages (default 2000)")
+    ap.add_argument("--latency-queries", type=int, default=40)
+    ap.add_argument("--runs", type=int, default=3, help="builds per configuration at scale")
+    ap.add_argument("--queries", type=int, default=None, help="first N suite queries (smoke runs)")
+    ap.add_argument("--skip-relevance", action="store_true")
+    ap.add_argument("--skip-scale", action="store_true")
+    a = ap.parse_args(argv)
+    from playwright.sync_api import sync_playwright
+    tmp = Path(tempfile.mkdtemp(prefix="bench-search-"))
+    try:
+        with sync_playwright() as p:
+            if not a.skip_relevance:
+                relevance(tmp, p, a.queries)
+            if not a.skip_scale:
+                scale(tmp, p, a.pages, a.latency_queries, a.runs)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
