@@ -7,13 +7,14 @@ Written at build time under ``site/search/`` (tests/test_search_shards.py):
   terms per ref (``lengths``), the pages (``[path, first document, documents]``),
   the number of buckets and the ``version`` directory of everything below;
 * ``vi/<version>/s<k>.json``: for the terms of bucket ``k``, their postings
-  (as in prebuilt.py) and the word pairs that start with them (``bigrams``:
-  "thu tuc" → refs), so re-ranking knows adjacency without the texts, and
-  each folded word's usual accented form (``forms``: "thue" → "thuế", when
+  (as in prebuilt.py) and each folded word's usual accented form (``forms``: "thue" → "thuế", when
   that form is in at least half the refs of the word), with which the result
   panel says how an accentless query was read;
-* ``vi/<version>/a<k>.json``: accented words ("hải" → refs) whose folded form
-  is in bucket ``k``: loaded only for queries typed with accents;
+* ``vi/<version>/b<k>.json``: word pairs ("thu tuc" → refs), so re-ranking
+  knows adjacency without the texts; file ``pair_bucket_of(first, second)``,
+  fetched only for the pairs a query has;
+* ``vi/<version>/a<k>.json``: accented words ("hải" → refs), file FNV-1a of
+  the word modulo ``side``: loaded only for words typed with accents;
 * ``vi/<version>/p<n>.json``: Material's documents of page ``n``, loaded only
   for the pages a result list shows.
 
@@ -36,6 +37,7 @@ META_NAME = "vi_meta.json"
 DIR_NAME = "vi"
 DOCS_PER_BUCKET = 64
 MAX_BUCKETS = 512
+SIDE_FILES = 2          # files of word pairs and of accented words per bucket
 HEADERS_RULE = "/search/vi/*\n  Cache-Control: public, max-age=31536000, immutable\n"
 
 
@@ -46,16 +48,29 @@ def fnv1a(text: str) -> int:
     return h
 
 
+_PREFIX_HASH: dict[str, int] = {}
+
+
+def _prefix_hash(term: str) -> int:
+    key = term[:3]
+    h = _PREFIX_HASH.get(key)
+    if h is None:
+        h = _PREFIX_HASH[key] = fnv1a(key)
+    return h
+
+
 def bucket_of(term: str, buckets: int) -> int:
-    return fnv1a(term[:3]) % buckets
+    return _prefix_hash(term) % buckets
+
+
+def pair_bucket_of(first: str, second: str, buckets: int) -> int:
+    """Word pairs: by both words' first three letters, so the completions of a
+    word being typed ("thông qu…") share a file with each word before them."""
+    return ((_prefix_hash(first) * 31 + _prefix_hash(second)) & 0xFFFFFFFF) % buckets
 
 
 def _deltas(refs: list[int]) -> list[int]:
-    out, last = [], 0
-    for r in refs:
-        out.append(r - last)
-        last = r
-    return out
+    return [b - a for a, b in zip([0, *refs], refs)]
 
 
 def pages_of(docs: list[dict]) -> list[list]:
@@ -83,16 +98,19 @@ def write(search_dir: Path, docs: list[dict], title_boost: float, source: bytes)
     version = hashlib.sha1(source).hexdigest()[:12]
     out = Path(search_dir) / DIR_NAME / version
     out.mkdir(parents=True, exist_ok=True)
-    buckets = [{"postings": {}, "bigrams": {}} for _ in range(n_buckets)]
-    accented: list[dict] = [{} for _ in range(n_buckets)]
+    n_side = n_buckets * SIDE_FILES
+    buckets = [{"postings": {}} for _ in range(n_buckets)]
+    pairs: list[dict] = [{} for _ in range(n_side)]
+    accented: list[dict] = [{} for _ in range(n_side)]
     for term, postings in zip(index["terms"], index["postings"]):
         buckets[bucket_of(term, n_buckets)]["postings"][term] = postings
     for pair, refs in index["bigrams"].items():
-        buckets[bucket_of(pair.split(" ", 1)[0], n_buckets)]["bigrams"][pair] = _deltas(refs)
+        first, second = pair.split(" ", 1)
+        pairs[pair_bucket_of(first, second, n_side)][pair] = _deltas(refs)
     forms: dict[str, tuple[int, str]] = {}
     for word, refs in index["accented"].items():
         folded = word.translate(prebuilt._TABLE)
-        accented[bucket_of(folded, n_buckets)][word] = _deltas(refs)
+        accented[fnv1a(word) % n_side][word] = _deltas(refs)
         if (len(refs), word) > forms.get(folded, (0, "")):
             forms[folded] = (len(refs), word)
     refs_of = {t: len(p) // 2 for t, p in zip(index["terms"], index["postings"])}
@@ -102,13 +120,16 @@ def write(search_dir: Path, docs: list[dict], title_boost: float, source: bytes)
             buckets[bucket_of(folded, n_buckets)].setdefault("forms", {})[folded] = word
     for k in range(n_buckets):
         _dump(out / f"s{k}.json", buckets[k])
+    for k in range(n_side):
+        _dump(out / f"b{k}.json", pairs[k])
         _dump(out / f"a{k}.json", accented[k])
     pages = pages_of(docs)
     for n, (_, first, count) in enumerate(pages):
         _dump(out / f"p{n}.json", docs[first:first + count])
     meta = {key: index[key] for key in ("count", "checksum", "boosts", "k1", "b", "doc_boosts",
                                         "lengths", "terms")}
-    meta.update({"format": FORMAT, "version": version, "buckets": n_buckets, "pages": pages})
+    meta.update({"format": FORMAT, "version": version, "buckets": n_buckets, "side": n_side,
+                 "pages": pages})
     _dump(Path(search_dir) / META_NAME, meta)
     return meta
 

@@ -147,8 +147,21 @@
     return h >>> 0
   }
 
+  const PREFIX_HASH = new Map()
+  function prefixHash(term) {
+    const key = [...term].slice(0, 3).join("")
+    let h = PREFIX_HASH.get(key)
+    if (h === undefined) PREFIX_HASH.set(key, h = fnv1a(key))
+    return h
+  }
+
   function bucketOf(term, buckets) {
-    return fnv1a([...term].slice(0, 3).join("")) % buckets
+    return prefixHash(term) % buckets
+  }
+
+  /* scripts.search.shards.pair_bucket_of */
+  function pairBucketOf(first, second, buckets) {
+    return ((Math.imul(prefixHash(first), 31) + prefixHash(second)) >>> 0) % buckets
   }
 
   function refSet(deltas, withFrequencies) {
@@ -182,7 +195,7 @@
         for (let i = first; i < first + count; i++) this.pageOfDoc[i] = n
       })
       this.buckets = new Map()      // k → promise of {postings, bigrams}
-      this.accented = new Map()     // k → promise of {word: refs}
+      this.side = new Map()         // file name → promise (word pairs, accented words)
       this.loaded = { postings: new Map(), bigrams: new Map(), accented: new Map(), forms: new Map() }
       this.cache = { weights: new Map(), refs: new Map() }
       this.pageDocs = new Map()     // n → promise of Material's documents
@@ -200,7 +213,6 @@
       if (!this.buckets.has(k)) {
         const p = this.load(`s${k}.json`).then(b => {
           for (const t in b.postings) this.loaded.postings.set(t, b.postings[t])
-          for (const t in b.bigrams) this.loaded.bigrams.set(t, b.bigrams[t])
           for (const t in b.forms || {}) this.loaded.forms.set(t, b.forms[t])
         })
         p.catch(() => this.buckets.delete(k))  // a failed file is fetched again next time
@@ -209,15 +221,18 @@
       return this.buckets.get(k)
     }
 
-    fetchAccented(k) {
-      if (!this.accented.has(k)) {
-        const p = this.load(`a${k}.json`).then(b => {
-          for (const w in b) this.loaded.accented.set(w, b[w])
+    /* a side file: word pairs (b) or accented words (a) */
+    fetchSide(prefix, k) {
+      const name = `${prefix}${k}.json`
+      if (!this.side.has(name)) {
+        const kind = prefix === "b" ? "bigrams" : "accented"
+        const p = this.load(name).then(b => {
+          for (const w in b) this.loaded[kind].set(w, b[w])
         })
-        p.catch(() => this.accented.delete(k))
-        this.accented.set(k, p)
+        p.catch(() => this.side.delete(name))
+        this.side.set(name, p)
       }
-      return this.accented.get(k)
+      return this.side.get(name)
     }
 
     /* Material's documents of the pages `ns` (for previews) */
@@ -310,12 +325,16 @@
       const plan = analyzeQuery(query, this.data)
       const perConcept = this.conceptTerms(plan)
       const clauses = this.clauses(plan, perConcept)
-      const n = this.meta.buckets
+      const n = this.meta.buckets, side = this.meta.side
       const wanted = new Set([...clauses.keys()].map(t => bucketOf(t, n)))
-      const accent = new Set(plan.concepts.filter(c => c.exact && !c.question)
-        .map(c => bucketOf(c.word, n)))
+      const files = new Set()
+      for (const c of plan.concepts)
+        if (c.exact && !c.question) files.add(`a${fnv1a(c.exact) % side}`)
+      for (const [a, b] of this.pairs(plan))
+        for (const x of perConcept[a].keys())
+          for (const y of perConcept[b].keys()) files.add(`b${pairBucketOf(x, y, side)}`)
       await Promise.all([...[...wanted].map(k => this.fetchBucket(k)),
-                         ...[...accent].map(k => this.fetchAccented(k))])
+                         ...[...files].map(f => this.fetchSide(f[0], f.slice(1)))])
       return [plan, perConcept, clauses]
     }
 
@@ -382,6 +401,16 @@
         c.alternatives.some(phrase => phrase.every(inside)))
     }
 
+    /* Adjacent content concepts: the pairs whose adjacency counts */
+    pairs(plan) {
+      const content = []
+      plan.concepts.forEach((c, i) => { if (!c.question) content.push(i) })
+      const pairs = []
+      for (let k = 0; k + 1 < content.length; k++)
+        if (content[k + 1] === content[k] + 1) pairs.push([content[k], content[k + 1]])
+      return pairs
+    }
+
     rerank(doc, score, plan, perConcept) {
       const r = this.r
       const sat = this.satisfied(doc, plan, perConcept)
@@ -391,9 +420,7 @@
       const basis = content.length ? content : plan.concepts.map((_, i) => i)
       const coverage = basis.length ? basis.filter(i => sat[i]).length / basis.length : 0
       const titleCoverage = basis.length ? basis.filter(i => inTitle[i]).length / basis.length : 0
-      const pairs = []
-      for (let k = 0; k + 1 < content.length; k++)
-        if (content[k + 1] === content[k] + 1) pairs.push([content[k], content[k + 1]])
+      const pairs = this.pairs(plan)
       let adjacent = 0
       for (const [a, b] of pairs) {
         const fb = [...perConcept[b].keys()]
