@@ -199,3 +199,9 @@ def test_suggestion_completes_to_a_real_title(desktop_page, site_url):
     type_query(desktop_page, "kiem tra sau thong q")
     settle(desktop_page)
     assert desktop_page.locator(".md-search__suggest").inner_text().startswith("kiem tra sau thong quan")
+
+
+def test_legal_reference_marks_only_itself(desktop_page, site_url):
+    marks = marks_for(desktop_page, site_url, "Thông tư 38/2015/TT-BTC")
+    assert "38/2015/tt-btc" in marks, marks
+    assert not {"38", "2015", "tt", "btc"} & set(marks), marks

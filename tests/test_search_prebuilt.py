@@ -109,3 +109,26 @@ def test_accented_words_equal_the_engines_exact_forms(docs):
             exact = {w for w in _words_and_terms(d.get(field, ""))[2] if not w.isascii()}
             got = {w for w, refs in full["accented"].items() if i * 2 + f in refs}
             assert got == exact, d["location"]
+
+
+def test_browser_puts_terms_pairs_and_words_in_the_same_files():
+    node = shutil.which("node")
+    assert node, "node is needed to run the browser's engine outside the browser"
+    terms = ["thu", "thue", "hải", "38/2015", "2-gio", "c/o", "nghiệp", "a"]
+    pairs = [["thu", "tuc"], ["thong", "quan"], ["hai", "quan"], ["2", "gio"]]
+    script = ("const {bucketOf, pairBucketOf, fnv1a} = require('./overrides/assets/javascripts/search/engine.js');"
+              f"const terms = {json.dumps(terms)}, pairs = {json.dumps(pairs)};"
+              "process.stdout.write(JSON.stringify([terms.map(t => bucketOf(t, 97)),"
+              " pairs.map(([a, b]) => pairBucketOf(a, b, 389)), terms.map(t => fnv1a(t) % 389)]))")
+    out = subprocess.run([node, "-e", script], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert json.loads(out.stdout) == [[shards.bucket_of(t, 97) for t in terms],
+                                      [shards.pair_bucket_of(a, b, 389) for a, b in pairs],
+                                      [shards.fnv1a(t) % 389 for t in terms]]
+
+
+def test_cell_and_line_break_boundaries_survive_indexing():
+    from scripts.search.boundaries import spaced
+    assert spaced("doanh nghiệp<br>02 giờ") == "doanh nghiệp<br> 02 giờ"
+    assert spaced("<td>a</td><td>b</td>") == "<td>a</td> <td>b</td>"
+    assert spaced("<br/>\n x") == "<br/>\n x"

@@ -438,5 +438,5 @@
     }
   }
 
-  return { analyzeQuery, Engine, checksum, weights, bucketOf }
+  return { analyzeQuery, Engine, checksum, weights, bucketOf, pairBucketOf, fnv1a }
 })

@@ -113,8 +113,10 @@ function matcher(plan, perConcept, data) {
   const singles = new Set()  // one-word stand-ins
   const phrases = []         // multi-word stand-ins
   const whole = new Set(plan.extras)
+  /* the parts of a typed reference ("38", "2015" of "38/2015/TT-BTC") mark nothing alone */
+  const parts = new Set(plan.extras.flatMap(e => e.split(/[/-]/)))
   plan.concepts.forEach((c, i) => {
-    if (c.question) return
+    if (c.question || (parts.has(c.word) && !c.alternatives.length)) return
     if (c.alternatives.length && !c.exact && /[/-]/.test(c.word)) whole.add(c.word)
     words.push({ word: c.word, terms: perConcept[i], exact: c.exact, prefix: c.prefix })
     for (const phrase of c.alternatives) {
