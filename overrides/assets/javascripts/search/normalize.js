@@ -15,8 +15,10 @@
   const TAG = /<[^>]*>/g
   const UNITS = ["gio", "phut", "giay", "ngay", "tuan", "thang", "nam", "lan", "usd", "vnd", "dong",
                  "trieu", "ty", "kg", "tan", "mat"]
-  const QUANTITY = new RegExp("(?<![a-z0-9./-])([0-9]{1,3}(?:\\.[0-9]{3})+|[0-9]+)[ \\t\\n]*(" +
-                              UNITS.join("|") + ")(?![a-z0-9])", "g")
+  const ARTICLES = ["dieu", "khoan", "chuong", "muc", "diem"]
+  const QUANTITY = new RegExp("(?<![a-z0-9./-])(?:([0-9]{1,3}(?:\\.[0-9]{3})+|[0-9]+)[ \\t\\n]*(" +
+                              UNITS.join("|") + ")|(" + ARTICLES.join("|") +
+                              ")[ \\t\\n]*([0-9]+))(?![a-z0-9])", "g")
   const ENTITIES = { "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#x27;": "'", "&#39;": "'", "&amp;": "&" }
   const ENTITY = /&lt;|&gt;|&quot;|&#x27;|&#39;|&amp;/g
 
@@ -80,11 +82,12 @@
     return out
   }
 
-  /* scripts.search.normalize.quantities: "02 gio" → "2-gio" */
+  /* scripts.search.normalize.quantities: "02 gio" → "2-gio", "dieu 37" → "dieu-37" */
   function quantities(folded) {
     const out = []
     for (const m of folded.matchAll(QUANTITY))
-      out.push({ term: `${number(m[1].replace(/\./g, ""))}-${m[2]}`, start: m.index,
+      out.push({ term: m[1] ? `${number(m[1].replace(/\./g, ""))}-${m[2]}` : `${m[3]}-${number(m[4])}`,
+                 start: m.index,
                  end: m.index + m[0].length })
     return out
   }
