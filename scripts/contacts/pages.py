@@ -16,6 +16,7 @@ PAGE_SOURCES = {
     "phan-anh/index.md": "data/escalation.yaml",
     "phan-anh/to-cao-vi-pham.md": "data/escalation.yaml",
     "thuat-ngu.md": "data/glossary.yaml",
+    "van-ban-phap-luat.md": "data/legal.yaml",
 }
 CONTACTS_PAGE = "lien-he/index.md"
 

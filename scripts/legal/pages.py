@@ -1,0 +1,50 @@
+"""What the build does to each page's Markdown (called by the MkDocs hook):
+refuse citations the checks reject, turn ``[[…]]`` into links with status
+badges, and list the page's instruments in its "Căn cứ pháp lý" section."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from scripts.legal import checks, refs as refs_mod
+from scripts.legal.registry import Registry
+from scripts.legal.render import LEGAL_PAGE, resolve, with_basis_section
+
+
+def _source_name(page, config) -> tuple[str, int]:
+    """Repository-relative name of the page's file and the number of front-matter
+    lines before the Markdown MkDocs passes to hooks (so lines match the file)."""
+    path = page.file.abs_src_path
+    if page.file.generated_by or not path:
+        return f"docs/{page.file.src_uri}", 0
+    root = Path(config.config_file_path).parent
+    text = Path(path).read_text(encoding="utf-8")
+    offset = 0
+    if text.startswith("---\n"):
+        end = text.find("\n---", 3)
+        offset = text[:end + 4].count("\n") + 1 if end > 0 else 0
+        while offset < len(text.splitlines()) and not text.splitlines()[offset].strip():
+            offset += 1
+    try:
+        return Path(path).relative_to(root).as_posix(), offset
+    except ValueError:
+        return Path(path).as_posix(), offset
+
+
+def problems(markdown: str, page, config, registry: Registry):
+    """The checks' problems for this page, with lines counted in its file."""
+    if page.file.generated_by:
+        return []  # generated from data/, checked there
+    name, offset = _source_name(page, config)
+    found = checks.text_problems(markdown, name, registry)
+    return [p.__class__(p.file, p.line + offset, p.col, p.field, p.message) for p in found]
+
+
+def render(markdown: str, page, registry: Registry) -> str:
+    """Citations resolved and the page's instruments listed with their status."""
+    if page.file.src_uri == LEGAL_PAGE:
+        return markdown
+    numbers = [r.number for r in refs_mod.text_refs(markdown)]
+    basis = (page.meta.get("procedure") or {}).get("legal_basis") if isinstance(page.meta, dict) else None
+    if isinstance(basis, list):
+        numbers += [r.number for b in basis if isinstance(b, str) for r in refs_mod.line_refs(b, 1)]
+    return with_basis_section(resolve(markdown, registry), registry, numbers, page.file.src_uri)
