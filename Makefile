@@ -21,6 +21,7 @@ help:
 	@echo "make check  - every editor check (data, front matter, links, Markdown, YAML, workflows)"
 	@echo "make check-data - validate data/*.yaml only (contacts, escalation, glossary)"
 	@echo "make review - pages due or overdue for review, by owner"
+	@echo "make legal-impact [ID=38/2015/TT-BTC] - every page and line citing a legal instrument"
 	@echo "make bench-web - Lighthouse (phone) scores and transfer size next to plain Material"
 	@echo "make new-procedure SLUG=ten-thu-tuc TITLE=\"Tên thủ tục\" - start a procedure page"
 
@@ -65,6 +66,11 @@ review: $(STAMP)
 
 new-procedure: $(STAMP)
 	$(PY) -m scripts.new_procedure --slug "$(SLUG)" --title "$(TITLE)"
+
+# Every page and line citing a legal instrument (data/legal.yaml), or one: ID=121/2025/TT-BTC.
+.PHONY: legal-impact
+legal-impact: $(STAMP)
+	$(PY) -m scripts.legal impact $(if $(ID),"$(ID)")
 
 # Data files only (data/*.yaml): fast; exit status 2 lists every problem.
 check-data: $(STAMP)
