@@ -42,6 +42,31 @@ def link(registry: Registry, number: str, detail: str = "") -> str:
     return f'[{md_text(text)}]({url(registry.url(item))} "{md_text(title)}"){{: .kb-law }}'
 
 
+def _segment(text: str) -> str:
+    """Escaped text that keeps the spaces at its ends (md_text trims them)."""
+    if not text.strip():
+        return " " if text else ""
+    return (" " if text[0].isspace() else "") + md_text(text) + (" " if text[-1].isspace() else "")
+
+
+def inline(registry: Registry, text: str) -> str:
+    """One line of data text (e.g. a deadline's basis) with every registered
+    number linked to its source, title and status, followed by its badge; the
+    rest escaped."""
+    out, last = [], 0
+    for m in refs_mod.NUMBER.finditer(text):
+        item = registry.get(m.group(0))
+        if item is None:
+            continue
+        title = _title_attr(f"{item['title']} – {STATUS_LABELS[item['status']]}")
+        out += [_segment(text[last:m.start()]),
+                f'[{md_text(m.group(0))}]({url(registry.url(item))} "{md_text(title)}"){{: .kb-law }} '
+                f"{badge(item['status'])}"]
+        last = m.end()
+    out.append(_segment(text[last:]))
+    return "".join(out)
+
+
 def citation(registry: Registry, ref: Ref) -> str:
     """What ``[[number, detail]]`` becomes: the link and the status badge."""
     return f"{link(registry, ref.number, ref.detail)} {badge(registry.status(ref.number, ref.article))}"
