@@ -46,8 +46,9 @@ def check(root: Path) -> int:
     return 0
 
 
-def impact(root: Path, number: str | None, out=sys.stdout) -> int:
+def impact(root: Path, number: str | None, out=None) -> int:
     """Print, per instrument, every file and line that cites it."""
+    out = out or sys.stdout
     registry = _registry(root)
     if registry is None:
         return 2
