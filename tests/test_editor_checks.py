@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from editor_project import append_line, copy_project, output, run, set_front_matter
+from helpers.editor_project import append_line, copy_project, output, run, set_front_matter
 
 PAGE = "docs/bien-tap/index.md"  # the editors' page: hand-written, owned by these tests' feature
 
@@ -16,7 +16,7 @@ def project(tmp_path):
 
 
 def test_the_project_as_committed_passes_every_check(project):
-    result = run(project, "scripts.check")
+    result = run(project, "scripts.editor.check")
     assert result.returncode == 0, output(result)
     assert "all checks passed" in result.stdout
     for check in ("front matter", "strict build", "Markdown style", "YAML style", "GitHub workflows"):
@@ -25,7 +25,7 @@ def test_the_project_as_committed_passes_every_check(project):
 
 def test_broken_link_is_named_with_file_and_line(project):
     line = append_line(project / PAGE, "Xem [trang không có](../khong-co-trang-nay.md).")
-    result = run(project, "scripts.check")
+    result = run(project, "scripts.editor.check")
     assert result.returncode == 2, output(result)
     assert (f"{PAGE}:{line}: broken link '../khong-co-trang-nay.md': there is no file "
             "docs/khong-co-trang-nay.md") in result.stdout
@@ -33,7 +33,7 @@ def test_broken_link_is_named_with_file_and_line(project):
 
 def test_missing_anchor_is_named_with_file_and_line(project):
     line = append_line(project / PAGE, "Xem [mục không có](../index.md#muc-khong-ton-tai).")
-    result = run(project, "scripts.check")
+    result = run(project, "scripts.editor.check")
     assert result.returncode == 2, output(result)
     assert (f"{PAGE}:{line}: link '../index.md#muc-khong-ton-tai' points at '#muc-khong-ton-tai', "
             "but docs/index.md has no heading or anchor with that id") in result.stdout
@@ -41,7 +41,7 @@ def test_missing_anchor_is_named_with_file_and_line(project):
 
 def test_missing_anchor_on_the_same_page(project):
     line = append_line(project / PAGE, "Xem [mục dưới](#khong-co-muc-nay).")
-    result = run(project, "scripts.check")
+    result = run(project, "scripts.editor.check")
     assert result.returncode == 2, output(result)
     assert f"{PAGE}:{line}: link '#khong-co-muc-nay' points at a heading or anchor that this page " \
            "does not have" in result.stdout
@@ -60,7 +60,7 @@ def test_missing_anchor_on_the_same_page(project):
 ])
 def test_front_matter_mistakes(project, key, value, message):
     line = set_front_matter(project / PAGE, key, value)
-    result = run(project, "scripts.check")
+    result = run(project, "scripts.editor.check")
     assert result.returncode == 2, output(result)
     # A missing field is reported where the front matter starts (line 2).
     expected_line = 2 if value is None else line
@@ -73,7 +73,7 @@ def test_front_matter_mistakes(project, key, value, message):
 def test_unclosed_front_matter_is_reported(project):
     page = project / PAGE
     page.write_text(page.read_text(encoding="utf-8").replace("\n---\n", "\n", 1), encoding="utf-8")
-    result = run(project, "scripts.check")
+    result = run(project, "scripts.editor.check")
     assert result.returncode == 2, output(result)
     assert f"{PAGE}:1:1: front matter opened with '---' is never closed" in result.stdout
 
@@ -114,7 +114,7 @@ def test_build_failure_that_is_not_the_editors_exits_1(project):
 
 def test_markdown_linter_names_file_line_and_rule(project):
     line = append_line(project / PAGE, "## Mục mới\nngay dưới tiêu đề")
-    result = run(project, "scripts.check")
+    result = run(project, "scripts.editor.check")
     assert result.returncode == 2, output(result)
     assert (f"{PAGE}:{line}: leave a blank line before and after the heading (Markdown rule MD022)"
             in result.stdout)
@@ -142,7 +142,7 @@ def test_markdown_linter_accepts_admonitions_attr_lists_tables_and_cards(project
         "",
         "</div>",
     ]))
-    result = run(project, "scripts.check")
+    result = run(project, "scripts.editor.check")
     assert result.returncode == 0, output(result)
 
 
@@ -151,7 +151,7 @@ def test_yaml_linter_names_file_and_line(project):
     text = workflow.read_text(encoding="utf-8").split("\n")
     text[0] += "   "
     workflow.write_text("\n".join(text), encoding="utf-8")
-    result = run(project, "scripts.check")
+    result = run(project, "scripts.editor.check")
     assert result.returncode == 2, output(result)
     assert ".github/workflows/test.yml:1: YAML: trailing spaces (trailing-spaces)" in result.stdout
 
@@ -161,7 +161,7 @@ def test_workflow_linter_names_the_misspelt_key(project):
     lines = workflow.read_text(encoding="utf-8").rstrip("\n").split("\n")
     lines += ["      - name: typo", "        runs: make test"]
     workflow.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = run(project, "scripts.check")
+    result = run(project, "scripts.editor.check")
     assert result.returncode == 2, output(result)
     problem = [ln for ln in result.stdout.splitlines() if ln.startswith(".github/workflows/test.yml:")]
     assert problem, output(result)
@@ -181,7 +181,7 @@ def test_workflow_linter_works_without_network(project, tmp_path):
     workflow = project / ".github" / "workflows" / "test.yml"
     workflow.write_text(workflow.read_text(encoding="utf-8") + "      - name: typo\n        runs: x\n",
                         encoding="utf-8")
-    code = ("from pathlib import Path; from scripts.linters import lint_workflows; "
+    code = ("from pathlib import Path; from scripts.editor.linters import lint_workflows; "
             "p, err = lint_workflows(Path('.')); print(err); print(*p, sep='\\n')")
     result = subprocess.run(["unshare", "-n", sys.executable, "-c", code], cwd=project,
                             capture_output=True, text=True)
@@ -193,10 +193,10 @@ def test_workflow_linter_works_without_network(project, tmp_path):
 def test_every_problem_is_reported_in_one_run(project):
     link_line = append_line(project / PAGE, "[hỏng](../khong-co.md)")
     set_front_matter(project / "docs" / "tin-tuc" / "index.md", "owner", "khong-co")
-    result = run(project, "scripts.check")
+    result = run(project, "scripts.editor.check")
     assert result.returncode == 2
     assert "docs/tin-tuc/index.md:2:8: owner: unknown unit id 'khong-co'" in result.stdout
     # The build waits for the front matter to be fixed; then reports the link.
     set_front_matter(project / "docs" / "tin-tuc" / "index.md", "owner", "chi-cuc-hq-kv3")
-    result = run(project, "scripts.check")
+    result = run(project, "scripts.editor.check")
     assert f"{PAGE}:{link_line}: broken link" in result.stdout

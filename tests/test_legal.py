@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from data_helpers import FIXTURE, ROOT, copy_data
-from editor_project import append_line, copy_project, output, run
+from helpers.data import FIXTURE, ROOT, copy_data
+from helpers.editor_project import append_line, copy_project, output, run
 from scripts.contacts.cli import main as contacts_main
 from scripts.contacts.load import load_data
 from scripts.legal.__main__ import main as legal_main
@@ -250,7 +250,7 @@ def project(tmp_path):
 def test_make_check_exits_2_on_an_unregistered_number(project):
     page = "docs/thu-tuc/hoan-thue.md"
     line = append_line(project / page, "Theo Thông tư 999/2025/TT-BTC.")
-    result = run(project, "scripts.check")
+    result = run(project, "scripts.editor.check")
     assert result.returncode == 2, output(result)
     assert f"{page}:{line}:15: văn bản '999/2025/TT-BTC' chưa có trong data/legal.yaml" in result.stdout
 
