@@ -43,8 +43,8 @@ def render(markdown: str, page, registry: Registry) -> str:
     """Citations resolved and the page's instruments listed with their status."""
     if page.file.src_uri == LEGAL_PAGE:
         return markdown
-    numbers = [r.number for r in refs_mod.text_refs(markdown)]
+    cited = [(r.number, r.article) for r in refs_mod.text_refs(markdown)]
     basis = (page.meta.get("procedure") or {}).get("legal_basis") if isinstance(page.meta, dict) else None
     if isinstance(basis, list):
-        numbers += [r.number for b in basis if isinstance(b, str) for r in refs_mod.line_refs(b, 1)]
-    return with_basis_section(resolve(markdown, registry), registry, numbers, page.file.src_uri)
+        cited += [(r.number, r.article) for b in basis if isinstance(b, str) for r in refs_mod.line_refs(b, 1)]
+    return with_basis_section(resolve(markdown, registry), registry, cited, page.file.src_uri)

@@ -101,20 +101,41 @@ def _changes(registry: Registry, item: dict) -> str:
     return "; ".join(parts)
 
 
-def basis_list(registry: Registry, numbers: list[str], page_uri: str) -> str:
-    """The instruments a page cites, each with its status badge and what changed it."""
+def _articles(registry: Registry, number: str, articles: list[str]) -> str:
+    """'Điều 23; Điều 29 (số điều chưa đối chiếu)': the articles a page cites,
+    marked unless the register confirms them."""
+    parts = []
+    for art in sorted(set(articles), key=lambda a: (len(a), a)):
+        entry = registry.article(number, art)
+        mark = "" if entry is not None and entry["verified"] else " (số điều chưa đối chiếu với văn bản gốc)"
+        parts.append(f"Điều {md_text(art)}{mark}")
+    return "; ".join(parts)
+
+
+def basis_list(registry: Registry, cited: list[tuple[str, str | None]], page_uri: str) -> str:
+    """The instruments a page cites (``(number, article)`` pairs), each with its
+    status badge, what changed it and the articles cited."""
     prefix = "../" * page_uri.count("/")
-    out = ""
-    seen: set[str] = set()
-    for number in numbers:
-        item = registry.get(number)
-        if item is None or normalize(number) in seen:
+    by_key: dict[str, list[str]] = {}
+    order: list[str] = []
+    for number, article in cited:
+        if registry.get(number) is None:
             continue
-        seen.add(normalize(number))
+        key = normalize(number)
+        if key not in by_key:
+            by_key[key] = []
+            order.append(key)
+        if article:
+            by_key[key].append(article)
+    out = ""
+    for key in order:
+        item = registry.get(key)
         line = f"- {link(registry, item['number'])} {badge(item['status'])}"
         changes = _changes(registry, item)
         if changes:
             line += f": {changes}"
+        if by_key[key]:
+            line += f". Điều được dẫn: {_articles(registry, key, by_key[key])}"
         if not item["verified"]:
             line += ". *Chưa đối chiếu với văn bản gốc.*"
         line += f" [Chi tiết]({prefix}{LEGAL_PAGE}#{anchor(item['number'])})"
@@ -122,10 +143,11 @@ def basis_list(registry: Registry, numbers: list[str], page_uri: str) -> str:
     return out
 
 
-def with_basis_section(markdown: str, registry: Registry, numbers: list[str], page_uri: str) -> str:
+def with_basis_section(markdown: str, registry: Registry, cited: list[tuple[str, str | None]],
+                       page_uri: str) -> str:
     """The page with the status of its instruments at the end of its "Căn cứ pháp lý"
     section (added at the end of the page when it has none)."""
-    listing = basis_list(registry, numbers, page_uri)
+    listing = basis_list(registry, cited, page_uri)
     if not listing:
         return markdown
     block = f"\n**Tình trạng các văn bản trên trang này:**\n{{: .kb-law-basis }}\n\n{listing}\n"
