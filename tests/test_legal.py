@@ -265,3 +265,34 @@ def test_build_stops_on_a_replaced_text_and_keeps_the_site(project):
     assert (f"{page}:{line}:24: văn bản '38/2019/QH14' đã được thay thế bởi Luật Quản lý thuế 108/2025/QH15 "
             "(từ 01/07/2026)") in bad.stderr
     assert (project / "site" / "index.html").read_bytes() == before
+
+
+# --- the site's content is current -------------------------------------------------
+
+def _procedure_texts():
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted((ROOT / "docs" / "thu-tuc").glob("*.md"))
+            if p.name != "index.md"}
+
+
+def test_every_procedure_citing_circular_38_also_cites_circular_121():
+    citing = {name: text for name, text in _procedure_texts().items() if "38/2015/TT-BTC" in text}
+    assert citing, "no procedure page cites Thông tư 38/2015/TT-BTC any more"
+    missing = [name for name, text in citing.items() if "121/2025/TT-BTC" not in text]
+    assert missing == [], f"cite 38/2015/TT-BTC without its 2025 amendment: {missing}"
+
+
+@pytest.mark.parametrize("page", ["hoan-thue.md", "mien-thue.md", "kiem-tra-sau-thong-quan.md"])
+def test_tax_pages_rest_on_the_2025_tax_administration_law(page):
+    assert "108/2025/QH15" in _procedure_texts()[page]
+
+
+def test_no_escalation_level_invents_a_fresh_limit(site_data):
+    """The team-leader level has no new limit of its own, and no level offers the
+    30-day complaint limit as the wait for an unanswered difficulty."""
+    levels = site_data.escalation.data["levels"]
+    leader = next(lv for lv in levels if lv["id"] == "doi-truong")
+    assert all(d.get("continues") for d in leader["deadlines"])
+    for lv in levels:
+        main = lv["deadlines"][0]
+        assert not (main["unit"] == "days" and main["value"] == 30 and "khiếu nại" not in lv["who"].lower()
+                    and "vướng mắc" in main["what"].lower()), lv["id"]
