@@ -9,6 +9,7 @@ from scripts.legal.registry import KIND_LABELS, STATUS_LABELS, vn_date
 from scripts.legal.render import LEGAL_PAGE, anchor, badge
 
 PAGE = LEGAL_PAGE
+SEARCH_BOOST = 0.2
 KIND_ORDER = ("luat", "nghi-quyet", "nghi-dinh", "thong-tu", "quyet-dinh")
 KIND_HEADINGS = {"luat": "Luật", "nghi-quyet": "Nghị quyết", "nghi-dinh": "Nghị định",
                  "thong-tu": "Thông tư", "quyet-dinh": "Quyết định"}
@@ -113,7 +114,9 @@ def ordered(registry) -> list[dict]:
 def render(data, citing: dict[str, dict[str, str]]) -> str:
     """``citing``: instrument key -> {docs-relative page: title} (scripts.legal.scan.citing_pages)."""
     registry = data.registry
-    meta = data.legal.data.get("page", {})
+    # Every instrument number is on this page: without a lower weight it would
+    # outrank the procedure pages that explain each text (Material's search.boost).
+    meta = {**data.legal.data.get("page", {}), "search": {"boost": SEARCH_BOOST}}
     out = front_matter(meta, PAGE_SOURCES[PAGE])
     out += f"# {md_text(meta.get('title', 'Văn bản pháp luật'))}\n\n"
     if data.legal.data.get("intro"):
