@@ -2,7 +2,7 @@
 with its status, dates, successor, sources and the pages that cite it."""
 from __future__ import annotations
 
-from scripts.contacts.escape import md_paragraphs, md_text, url
+from scripts.escape import md_paragraphs, md_text, url
 from scripts.contacts.pages import PAGE_SOURCES, front_matter
 from scripts.legal.refs import normalize
 from scripts.legal.registry import KIND_LABELS, STATUS_LABELS, vn_date

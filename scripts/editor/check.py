@@ -31,6 +31,7 @@ MODULE_CHECKS = (
     ("scripts.contacts", ("check",), "data files (data/*.yaml)"),
     ("scripts.pages.procedures", ("check",), "procedure pages (docs/thu-tuc/)"),
     ("scripts.legal", ("check",), "legal citations (docs/, data/legal.yaml)"),
+    ("scripts.safety", (), "raw HTML, snippets, invisible characters (scripts/safety)"),
 )
 
 

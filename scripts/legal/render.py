@@ -1,14 +1,14 @@
 """Markdown for citations: the link a ``[[…]]`` citation becomes, a status
 badge, and the "Căn cứ pháp lý" list of a page's instruments.
 
-Every string from data/legal.yaml goes through scripts.contacts.escape, and
+Every string from data/legal.yaml goes through scripts.escape, and
 badges use attr_list on an emphasis (no raw HTML).
 """
 from __future__ import annotations
 
 import re
 
-from scripts.contacts.escape import md_text, url
+from scripts.escape import md_text, url
 from scripts.legal import refs as refs_mod
 from scripts.legal.refs import Ref, normalize
 from scripts.legal.registry import STATUS_LABELS, Registry, vn_date

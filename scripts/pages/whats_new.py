@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts import ROOT
+from scripts.escape import md_text, page_link
 from scripts.pages.frontmatter import InvalidInput, parse
-from scripts.mdescape import md_link, md_text
 
 PAGE = "tin-tuc/thay-doi-gan-day.md"
 MAX_ENTRIES = 40
@@ -72,8 +72,6 @@ def generated_sources(pages) -> dict[str, list[tuple[str, str]]]:
     names its source in ``generated_from`` or ``edit_source``; a change to
     that file (say data/units.yaml) is a change of the page (the contacts).
     """
-    import html
-
     import yaml
 
     sources: dict[str, list[tuple[str, str]]] = {}
@@ -88,7 +86,7 @@ def generated_sources(pages) -> dict[str, list[tuple[str, str]]]:
             continue
         source = meta.get("generated_from") or meta.get("edit_source")
         if isinstance(source, str) and source.startswith("data/"):
-            title = html.unescape(str(meta.get("title") or rel))
+            title = str(meta.get("title") or rel)
             sources.setdefault(source, []).append((rel, title))
     return sources
 
@@ -186,7 +184,7 @@ def page_markdown(hist: History) -> str:
             current = change.date
             out += ["", f"## Ngày {change.date.strftime('%d/%m/%Y')} {{#ngay-{change.date.isoformat()}}}", ""]
         kind = "Trang mới" if change.added else "Cập nhật"
-        out.append(f"- **{kind}:** [{md_text(change.title)}]({md_link(change.rel, PAGE)}) "
+        out.append(f"- **{kind}:** [{md_text(change.title)}]({page_link(change.rel, PAGE)}) "
                    f"— {md_text(change.subject)}")
     out.append("")
     return "\n".join(out)
