@@ -296,3 +296,14 @@ def test_no_escalation_level_invents_a_fresh_limit(site_data):
         main = lv["deadlines"][0]
         assert not (main["unit"] == "days" and main["value"] == 30 and "khiếu nại" not in lv["who"].lower()
                     and "vướng mắc" in main["what"].lower()), lv["id"]
+
+
+def test_plain_mkdocs_build_names_file_and_line_too(project, tmp_path):
+    """`mkdocs serve` and `mkdocs build` run the hook without the preflight: the
+    hook reports the same message, with lines counted in the page's file."""
+    from helpers.project import mkdocs_build
+    page = "docs/thu-tuc/mien-thue.md"
+    line = append_line(project / page, "Theo Thông tư 999/2025/TT-BTC.")
+    result = mkdocs_build(tmp_path / "site", project / "mkdocs.yml")
+    assert result.returncode != 0
+    assert f"{page}:{line}:15: văn bản '999/2025/TT-BTC' chưa có trong data/legal.yaml" in result.stderr

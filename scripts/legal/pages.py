@@ -3,6 +3,7 @@ refuse citations the checks reject, turn ``[[…]]`` into links with status
 badges, and list the page's instruments in its "Căn cứ pháp lý" section."""
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from scripts.legal import checks, refs as refs_mod
@@ -17,13 +18,12 @@ def _source_name(page, config) -> tuple[str, int]:
     if page.file.generated_by or not path:
         return f"docs/{page.file.src_uri}", 0
     root = Path(config.config_file_path).parent
-    text = Path(path).read_text(encoding="utf-8")
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
     offset = 0
-    if text.startswith("---\n"):
-        end = text.find("\n---", 3)
-        offset = text[:end + 4].count("\n") + 1 if end > 0 else 0
-        while offset < len(text.splitlines()) and not text.splitlines()[offset].strip():
-            offset += 1
+    if lines and lines[0] == "---" and "---" in lines[1:]:
+        offset = lines.index("---", 1) + 1
+        while offset < len(lines) and not lines[offset].strip():
+            offset += 1  # MkDocs drops the blank lines after front matter
     try:
         return Path(path).relative_to(root).as_posix(), offset
     except ValueError:
@@ -36,7 +36,7 @@ def problems(markdown: str, page, config, registry: Registry):
         return []  # generated from data/, checked there
     name, offset = _source_name(page, config)
     found = checks.text_problems(markdown, name, registry)
-    return [p.__class__(p.file, p.line + offset, p.col, p.field, p.message) for p in found]
+    return [dataclasses.replace(p, line=p.line + offset) for p in found]
 
 
 def render(markdown: str, page, registry: Registry) -> str:
