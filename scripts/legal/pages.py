@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from scripts.contacts.pages import PAGE_SOURCES
 from scripts.legal import checks, refs as refs_mod
 from scripts.legal.registry import Registry
 from scripts.legal.render import LEGAL_PAGE, resolve, with_basis_section
@@ -40,9 +41,16 @@ def problems(markdown: str, page, config, registry: Registry):
 
 
 def render(markdown: str, page, registry: Registry) -> str:
-    """Citations resolved and the page's instruments listed with their status."""
+    """Citations resolved and the page's instruments listed with their status.
+
+    Pages that other pages summarise (the procedure catalogue, the change log,
+    the editor guide) keep their citations but get no list of their own; pages
+    generated from data/ (escalation, contacts) do get one.
+    """
     if page.file.src_uri == LEGAL_PAGE:
         return markdown
+    if page.file.generated_by and page.file.src_uri not in PAGE_SOURCES:
+        return resolve(markdown, registry)
     cited = [(r.number, r.article) for r in refs_mod.text_refs(markdown)]
     basis = (page.meta.get("procedure") or {}).get("legal_basis") if isinstance(page.meta, dict) else None
     if isinstance(basis, list):
