@@ -9,7 +9,7 @@ from scripts.legal.registry import KIND_LABELS, STATUS_LABELS, vn_date
 from scripts.legal.render import LEGAL_PAGE, anchor, badge
 
 PAGE = LEGAL_PAGE
-SEARCH_BOOST = 0.2
+SEARCH_BOOST = 0.1
 KIND_ORDER = ("luat", "nghi-quyet", "nghi-dinh", "thong-tu", "quyet-dinh")
 KIND_HEADINGS = {"luat": "Luật", "nghi-quyet": "Nghị quyết", "nghi-dinh": "Nghị định",
                  "thong-tu": "Thông tư", "quyet-dinh": "Quyết định"}
