@@ -32,6 +32,7 @@ EXIT_OK, EXIT_TOOL, EXIT_EDITOR = 0, 1, 2
 MODULE_CHECKS = (
     ("scripts.contacts", ("check",), "data files (data/*.yaml)"),
     ("scripts.pages.procedures", ("check",), "procedure pages (docs/thu-tuc/)"),
+    ("scripts.legal", ("check",), "legal citations (docs/, data/legal.yaml)"),
     ("scripts.safety", (), "raw HTML, snippets, invisible characters (scripts/safety)"),
 )
 
