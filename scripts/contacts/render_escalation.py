@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from scripts.contacts import diagram
 from scripts.escape import md_paragraphs, md_text
-from scripts.contacts.pages import PAGE_SOURCES, amount, bullet_list, deadline_line, front_matter, unit_link
+from scripts.contacts.pages import (PAGE_SOURCES, amount, bullet_list, deadline_line, front_matter,
+                                    public_channels, unit_route)
 
 PAGE = "phan-anh/index.md"
 
 
-def table(levels: list[dict]) -> str:
+def table(data, levels: list[dict]) -> str:
     out = "| Cấp | Ai xử lý | Thời hạn | Căn cứ pháp lý |\n|---|---|---|---|\n"
     for lv in levels:
         limits = "<br>".join(f"{md_text(amount(d))}: {md_text(d['what'])}" for d in lv["deadlines"])
@@ -20,8 +21,9 @@ def table(levels: list[dict]) -> str:
 def level_section(data, lv: dict) -> str:
     out = f"### Cấp {lv['level']}: {md_text(lv['who'])} {{ #cap-{lv['level']} }}\n\n"
     out += f"**Khi nào:** {md_text(lv['when'])}\n\n**Gửi tới:**\n\n"
-    out += "".join(f"- {unit_link(data, c['unit'], PAGE)}: {md_text(c['how'])}\n" for c in lv["channels"])
-    out += "\n**Thời hạn:**\n\n" + "".join(f"- {deadline_line(d)}\n" for d in lv["deadlines"])
+    out += "".join(unit_route(data, c, PAGE) for c in lv["channels"])
+    out += public_channels(data, lv)
+    out += "\n**Thời hạn:**\n\n" + "".join(f"- {deadline_line(data, d)}\n" for d in lv["deadlines"])
     if lv.get("include"):
         out += "\n**Doanh nghiệp nên gửi kèm:**\n\n" + bullet_list(lv["include"])
     return out + "\n"
@@ -39,10 +41,13 @@ def render(data) -> str:
             "    Đừng chuyển cấp theo đường dưới đây: hãy dùng "
             "[kênh báo cáo sai phạm](to-cao-vi-pham.md), không đi qua người bị báo cáo "
             "và cấp quản lý trực tiếp của họ.\n\n")
+    out += ("!!! tip \"Soạn văn bản nêu vướng mắc\"\n\n"
+            "    [Soạn văn bản nêu vướng mắc](../soan-van-ban/vuong-mac.md) theo Điều 6 Quy chế phối hợp: "
+            "trang kiểm tra đủ thông tin, in ra một trang A4 và tính ngày phải có trả lời ở từng cấp.\n\n")
     out += "## Sơ đồ chuyển cấp { #so-do }\n\n"
     summary = "Sơ đồ chuyển cấp: " + "; ".join(f"cấp {lv['level']} {lv['who']}" for lv in levels)
     out += diagram.fence(diagram.escalation_chart(levels), summary) + "\n"
-    out += "## Các cấp và thời hạn { #cac-cap }\n\n" + table(levels)
+    out += "## Các cấp và thời hạn { #cac-cap }\n\n" + table(data, levels)
     out += "## Chi tiết từng cấp { #chi-tiet }\n\n"
     out += "".join(level_section(data, lv) for lv in levels)
     return out
