@@ -48,5 +48,8 @@ def on_page_content(html, page, config, files):
     page.meta["description"] = Markup(escape(str(text)))
     if page.file.src_uri == charter_qr.CHARTER_PAGE:
         img = relpath(charter_qr.QR_FILE, dirname(page.file.dest_uri) or ".")
-        html += charter_qr.print_box(img, page.canonical_url or page.url)
+        # First thing under the title: on paper the QR code sits on page 1.
+        box = charter_qr.print_box(img, page.canonical_url or page.url)
+        end = html.find("</h1>")
+        html = html[:end + 5] + box + html[end + 5:] if end >= 0 else box + html
     return html
