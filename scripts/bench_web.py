@@ -26,7 +26,7 @@ from urllib.parse import urlparse
 
 import yaml
 
-from scripts import ROOT, chromium
+from scripts import ROOT, chromium, site_address
 from scripts.static_server import serve
 
 LIGHTHOUSE = ROOT / "tools" / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
@@ -38,13 +38,6 @@ CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 BUDGET = {"performance": 0.95, "accessibility": 1.00, "best-practices": 0.95, "seo": 0.95}
 BUDGET_KB = 250
 PORTS = (8480, 8481)
-
-
-def _loader():
-    class Loader(yaml.SafeLoader):
-        pass
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    return Loader
 
 
 def build_site(out: Path) -> None:
@@ -111,7 +104,7 @@ def main(argv=None) -> int:
     if not LIGHTHOUSE.is_file():
         print(f"{LIGHTHOUSE} is missing: run `npm ci --prefix tools/lighthouse`", file=sys.stderr)
         return 1
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_loader())
+    config = site_address.read_config(ROOT)
     prefix = urlparse(config.get("site_url") or "/").path
     tmp = Path(tempfile.mkdtemp(prefix="bench-web-"))
     reports = args.keep or tmp / "reports"

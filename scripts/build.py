@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 from scripts import ROOT
+from scripts import site_address
 from scripts.check import EXIT_EDITOR, EXIT_TOOL, Report, preflight, strict_build
 
 
@@ -42,6 +43,9 @@ def build(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> int:
     tmp.rename(site_dir)
     shutil.rmtree(old, ignore_errors=True)
     print(f"site written to {site_dir}")
+    banner = site_address.placeholder_warning(root)
+    if banner:
+        print(banner, file=sys.stderr)
     return 0
 
 

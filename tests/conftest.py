@@ -94,14 +94,10 @@ def desktop_page(browser):
 def hosted_site_url(built_site):
     """The built site served as its hosts serve it (scripts/static_server.py):
     under site_url's path, gzip, the site's 404.html, the _headers file's CSP."""
-    import yaml
     from urllib.parse import urlparse
+    from scripts import site_address
     from scripts.static_server import serve
 
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    config = site_address.read_config(ROOT)
     with serve(built_site, urlparse(config.get("site_url") or "/").path) as url:
         yield url

@@ -9,7 +9,6 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 from conftest import ROOT, copy_project, mkdocs_build
 from scripts import charter_qr, csp, descriptions
@@ -44,10 +43,8 @@ def head(path: Path) -> _Head:
 
 
 def site_url() -> str:
-    class Loader(yaml.SafeLoader):
-        pass
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)["site_url"]
+    from scripts import site_address
+    return site_address.site_url(ROOT)
 
 
 def html_file(site: Path, rel: str) -> Path:

@@ -4,22 +4,15 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-import yaml
 
 from conftest import ROOT, mkdocs_build
 from scripts.vietnamese import slugify
 
 
-class _Loader(yaml.SafeLoader):
-    """mkdocs.yml uses !!python/name tags; only their presence matters here."""
-
-
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: suffix)
-
-
 def mkdocs_config():
     """mkdocs.yml as data (nav, validation, theme)."""
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    from scripts import site_address
+    return site_address.read_config(ROOT)
 
 
 def nav_files(items):

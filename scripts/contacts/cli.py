@@ -43,10 +43,8 @@ def write_atomically(out: Path, files: dict[str, str]) -> None:
 
 
 def site_url_from_config(root: Path) -> str | None:
-    import re
-    text = (root / "mkdocs.yml").read_text(encoding="utf-8") if (root / "mkdocs.yml").is_file() else ""
-    m = re.search(r"^site_url:\s*(\S+)", text, re.M)
-    return m.group(1) if m else None
+    from scripts import site_address
+    return site_address.site_url(root) if (root / "mkdocs.yml").is_file() else None
 
 
 def main(argv=None) -> int:
