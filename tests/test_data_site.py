@@ -83,7 +83,7 @@ def test_bad_data_stops_the_build_with_every_problem(tmp_path):
     result = mkdocs_build(tmp_path / "site", project / "mkdocs.yml")
     out = result.stdout + result.stderr
     assert result.returncode != 0
-    assert re.search(r"data/units\.yaml:\d+:\d+: units\[1\]\.fax: unknown field 'fax'", out), out
+    assert re.search(r"data/units\.yaml:\d+:\d+: units\[1\]\.fax: không có trường 'fax'", out), out
     assert "Traceback" not in out
     assert not (tmp_path / "site" / "lien-he").exists()
 

@@ -241,7 +241,7 @@ def test_missing_required_field_fails_the_build_naming_the_file(tmp_path):
     result = mkdocs_build(site, root / "mkdocs.yml")
     out = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "docs/thu-tuc/huy-to-khai.md:" in out and "'fee' is a required property" in out, out
+    assert "docs/thu-tuc/huy-to-khai.md:" in out and "thiếu trường bắt buộc 'fee'" in out, out
     assert "docs/thu-tuc/hoan-thue.md:" in out and "procedure.code: expected the national procedure code" in out, out
     assert not (site / "index.html").exists()
 
