@@ -8,15 +8,20 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 # Browser assets served from the site itself (Mermaid), pinned in package-lock.json.
 NODE_STAMP := node_modules/.installed-stamp
-CHROMIUM := /usr/bin/chromium
+# Chromium for tests and benchmarks: Debian's by default; CI on GitHub's Ubuntu
+# runners sets KB_CHROMIUM to the preinstalled Google Chrome (tools/testing/chromium.py).
+KB_CHROMIUM ?= /usr/bin/chromium
+CHROMIUM := $(KB_CHROMIUM)
+export KB_CHROMIUM
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve build test chromium clean check check-data review new-procedure bench-web
+.PHONY: help setup serve build test test-fast chromium clean check check-data review new-procedure bench-web
 
 help:
 	@echo "make serve  - serve the site on http://127.0.0.1:8000 with live reload"
 	@echo "make test   - run every test (installs Chromium if missing)"
+	@echo "make test-fast - every test except those driving Chromium (pytest -m \"not browser\")"
 	@echo "make build  - write the static site to site/"
 	@echo "make check  - every editor check (data, front matter, links, Markdown, YAML, workflows)"
 	@echo "make check-data - validate data/*.yaml only (contacts, escalation, glossary)"
@@ -52,19 +57,23 @@ build: $(STAMP) $(NODE_STAMP)
 test: $(STAMP) $(NODE_STAMP) chromium check
 	$(PY) -m pytest
 
+# Everything but the browser tests: a quick run while working.
+test-fast: $(STAMP) $(NODE_STAMP)
+	$(PY) -m pytest -m "not browser"
+
 clean:
 	rm -rf site $(VENV) .pytest_cache
 
 # Editors' checks: exit status 2 means a problem to fix (see CONTRIBUTING.md).
 check: $(STAMP) $(NODE_STAMP)
-	$(PY) -m scripts.check
+	$(PY) -m scripts.editor.check
 
 # Review schedule; CI adds --fail-if-overdue (exit status 1 while a page is overdue).
 review: $(STAMP)
-	$(PY) -m scripts.review $(REVIEW_ARGS)
+	$(PY) -m scripts.pages.review $(REVIEW_ARGS)
 
 new-procedure: $(STAMP)
-	$(PY) -m scripts.new_procedure --slug "$(SLUG)" --title "$(TITLE)"
+	$(PY) -m scripts.editor.new_procedure --slug "$(SLUG)" --title "$(TITLE)"
 
 # Data files only (data/*.yaml): fast; exit status 2 lists every problem.
 check-data: $(STAMP)
@@ -81,10 +90,10 @@ $(LH_STAMP): tools/lighthouse/package.json tools/lighthouse/package-lock.json
 
 # Prints scores and sizes next to a plain Material site built in the same run.
 bench-web: $(STAMP) $(NODE_STAMP) chromium $(LH_STAMP)
-	CHROME_PATH=$(CHROMIUM) $(PY) -m scripts.bench_web $(BENCH_ARGS)
+	CHROME_PATH=$(CHROMIUM) $(PY) -m tools.bench.web $(BENCH_ARGS)
 
 # Search relevance (CLI, this site in Chromium, plain Material) and 2,000-page
 # scale figures, printed side by side; takes several minutes (scripts/search/README.md).
 .PHONY: bench-search
 bench-search: $(STAMP) chromium
-	$(PY) -m scripts.search.bench
+	$(PY) -m tools.bench.search

@@ -14,7 +14,7 @@ from urllib.request import urlopen
 
 import pytest
 
-from webchecks import AXE_TAGS, CSP_LISTENER, OVERFLOW_JS, TAP_TARGETS_JS, built_pages
+from helpers.webchecks import AXE_TAGS, CSP_LISTENER, OVERFLOW_JS, TAP_TARGETS_JS, built_pages
 
 pytestmark = pytest.mark.browser
 

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from content_html import article, blocks, built_page, table_after
+from helpers.content_html import article, blocks, built_page, table_after
 
 CHARTER = "tuyen-ngon-phuc-vu/index.md"
 CHARTER_PAGES = [CHARTER, "tuyen-ngon-phuc-vu/quyen-cua-doanh-nghiep.md",

@@ -5,7 +5,7 @@ import unicodedata
 
 import pytest
 
-from conftest import ROOT
+from helpers.project import ROOT
 
 SOURCES = sorted([*(ROOT / "docs").rglob("*.md"), *(ROOT / "data").rglob("*.yaml"), ROOT / "mkdocs.yml"])
 

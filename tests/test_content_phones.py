@@ -5,9 +5,9 @@ import re
 import pytest
 import yaml
 
-from conftest import ROOT
-from content_html import visible_text
-from scripts.phone_scan import is_masked, normalise, phone_like
+from helpers.project import ROOT
+from helpers.content_html import visible_text
+from helpers.phone_scan import is_masked, normalise, phone_like
 
 
 def data_strings(node):

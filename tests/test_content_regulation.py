@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from conftest import ROOT
-from content_html import article, built_page, headings
+from helpers.project import ROOT
+from helpers.content_html import article, built_page, headings
 
 REGULATION = "quy-che-phoi-hop/index.md"
 ARTICLE_HEADING = re.compile(r"^#{2,6} Điều (\d+)\.(.*)$", re.M)

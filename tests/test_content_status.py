@@ -7,9 +7,9 @@ import textwrap
 
 import pytest
 
-from conftest import ROOT, mkdocs_build
-from content_html import built_page
-from test_site_foundation import mkdocs_config
+from helpers.project import ROOT, mkdocs_build
+from helpers.content_html import built_page
+from helpers.project import mkdocs_config
 
 LABELS = {"draft": "Dự thảo", "in-force": "Đang có hiệu lực", "superseded": "Đã được thay thế"}
 

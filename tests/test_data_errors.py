@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from data_helpers import FIXTURE, ROOT, copy_data
+from helpers.data import FIXTURE, ROOT, copy_data
 from scripts.contacts.cli import main
 
 DEADLINE_L1 = """    deadlines:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from data_helpers import FIXTURE, FIXTURE_SITE_URL, GOLDEN
+from helpers.data import FIXTURE, FIXTURE_SITE_URL, GOLDEN
 from scripts.contacts.load import load_data
 from scripts.contacts.outputs import generate
 

@@ -6,7 +6,7 @@ import jsonschema
 import pytest
 import vobject
 
-from data_helpers import FIXTURE, FIXTURE_SITE_URL, ROOT, copy_data
+from helpers.data import FIXTURE, FIXTURE_SITE_URL, ROOT, copy_data
 from scripts.contacts import render_glossary
 from scripts.contacts.load import load_data
 from scripts.contacts.outputs import generate

@@ -11,7 +11,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from data_helpers import FIXTURE
+from helpers.data import FIXTURE
 from scripts.contacts.cli import main
 
 STEMS = ("units", "organization", "escalation", "glossary")

@@ -7,8 +7,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import mkdocs_build, serve_directory
-from data_helpers import FIXTURE, ROOT, copy_project
+from helpers.project import mkdocs_build, serve_directory
+from helpers.data import FIXTURE, ROOT, copy_project
 
 GENERATED_PAGES = ["lien-he/index.html", "phan-anh/index.html", "phan-anh/to-cao-vi-pham/index.html",
                    "thuat-ngu/index.html"]

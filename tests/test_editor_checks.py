@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from editor_project import append_line, copy_project, output, run, set_front_matter
+from helpers.editor_project import append_line, copy_project, output, run, set_front_matter
 
 PAGE = "docs/bien-tap/index.md"  # the editors' page: hand-written, owned by these tests' feature
 
@@ -16,7 +16,7 @@ def project(tmp_path):
 
 
 def test_the_project_as_committed_passes_every_check(project):
-    result = run(project, "scripts.check")
+    result = run(project, "scripts.editor.check")
     assert result.returncode == 0, output(result)
     assert "mọi kiểm tra đều đạt" in result.stdout
     for check in ("phần đầu các trang", "dựng thử nghiêm ngặt", "cách viết Markdown", "cách viết YAML",
@@ -26,7 +26,7 @@ def test_the_project_as_committed_passes_every_check(project):
 
 def test_broken_link_is_named_with_file_and_line(project):
     line = append_line(project / PAGE, "Xem [trang không có](../khong-co-trang-nay.md).")
-    result = run(project, "scripts.check")
+    result = run(project, "scripts.editor.check")
     assert result.returncode == 2, output(result)
     assert (f"{PAGE}:{line}: liên kết hỏng '../khong-co-trang-nay.md': không có tệp "
             "docs/khong-co-trang-nay.md") in result.stdout
@@ -34,7 +34,7 @@ def test_broken_link_is_named_with_file_and_line(project):
 
 def test_missing_anchor_is_named_with_file_and_line(project):
     line = append_line(project / PAGE, "Xem [mục không có](../index.md#muc-khong-ton-tai).")
-    result = run(project, "scripts.check")
+    result = run(project, "scripts.editor.check")
     assert result.returncode == 2, output(result)
     assert (f"{PAGE}:{line}: liên kết '../index.md#muc-khong-ton-tai' trỏ tới '#muc-khong-ton-tai', "
             "nhưng docs/index.md không có tiêu đề hay neo nào mang mã đó") in result.stdout
@@ -42,7 +42,7 @@ def test_missing_anchor_is_named_with_file_and_line(project):
 
 def test_missing_anchor_on_the_same_page(project):
     line = append_line(project / PAGE, "Xem [mục dưới](#khong-co-muc-nay).")
-    result = run(project, "scripts.check")
+    result = run(project, "scripts.editor.check")
     assert result.returncode == 2, output(result)
     assert f"{PAGE}:{line}: liên kết '#khong-co-muc-nay' trỏ tới tiêu đề hay neo mà chính trang " \
            "này không có" in result.stdout
@@ -61,7 +61,7 @@ def test_missing_anchor_on_the_same_page(project):
 ])
 def test_front_matter_mistakes(project, key, value, message):
     line = set_front_matter(project / PAGE, key, value)
-    result = run(project, "scripts.check")
+    result = run(project, "scripts.editor.check")
     assert result.returncode == 2, output(result)
     # A missing field is reported where the front matter starts (line 2).
     expected_line = 2 if value is None else line
@@ -74,7 +74,7 @@ def test_front_matter_mistakes(project, key, value, message):
 def test_unclosed_front_matter_is_reported(project):
     page = project / PAGE
     page.write_text(page.read_text(encoding="utf-8").replace("\n---\n", "\n", 1), encoding="utf-8")
-    result = run(project, "scripts.check")
+    result = run(project, "scripts.editor.check")
     assert result.returncode == 2, output(result)
     assert f"{PAGE}:1:1: phần đầu trang mở bằng dòng '---' nhưng không có dòng '---' đóng lại" in result.stdout
 
@@ -115,7 +115,7 @@ def test_build_failure_that_is_not_the_editors_exits_1(project):
 
 def test_markdown_linter_names_file_line_and_rule(project):
     line = append_line(project / PAGE, "## Mục mới\nngay dưới tiêu đề")
-    result = run(project, "scripts.check")
+    result = run(project, "scripts.editor.check")
     assert result.returncode == 2, output(result)
     assert (f"{PAGE}:{line}: leave a blank line before and after the heading (Markdown rule MD022)"
             in result.stdout)
@@ -143,7 +143,7 @@ def test_markdown_linter_accepts_admonitions_attr_lists_tables_and_cards(project
         "",
         "</div>",
     ]))
-    result = run(project, "scripts.check")
+    result = run(project, "scripts.editor.check")
     assert result.returncode == 0, output(result)
 
 
@@ -152,7 +152,7 @@ def test_yaml_linter_names_file_and_line(project):
     text = workflow.read_text(encoding="utf-8").split("\n")
     text[0] += "   "
     workflow.write_text("\n".join(text), encoding="utf-8")
-    result = run(project, "scripts.check")
+    result = run(project, "scripts.editor.check")
     assert result.returncode == 2, output(result)
     assert ".github/workflows/test.yml:1: YAML: trailing spaces (trailing-spaces)" in result.stdout
 
@@ -162,7 +162,7 @@ def test_workflow_linter_names_the_misspelt_key(project):
     lines = workflow.read_text(encoding="utf-8").rstrip("\n").split("\n")
     lines += ["      - name: typo", "        runs: make test"]
     workflow.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = run(project, "scripts.check")
+    result = run(project, "scripts.editor.check")
     assert result.returncode == 2, output(result)
     problem = [ln for ln in result.stdout.splitlines() if ln.startswith(".github/workflows/test.yml:")]
     assert problem, output(result)
@@ -182,7 +182,7 @@ def test_workflow_linter_works_without_network(project, tmp_path):
     workflow = project / ".github" / "workflows" / "test.yml"
     workflow.write_text(workflow.read_text(encoding="utf-8") + "      - name: typo\n        runs: x\n",
                         encoding="utf-8")
-    code = ("from pathlib import Path; from scripts.linters import lint_workflows; "
+    code = ("from pathlib import Path; from scripts.editor.linters import lint_workflows; "
             "p, err = lint_workflows(Path('.')); print(err); print(*p, sep='\\n')")
     result = subprocess.run(["unshare", "-n", sys.executable, "-c", code], cwd=project,
                             capture_output=True, text=True)
@@ -194,10 +194,10 @@ def test_workflow_linter_works_without_network(project, tmp_path):
 def test_every_problem_is_reported_in_one_run(project):
     link_line = append_line(project / PAGE, "[hỏng](../khong-co.md)")
     set_front_matter(project / "docs" / "tin-tuc" / "index.md", "owner", "khong-co")
-    result = run(project, "scripts.check")
+    result = run(project, "scripts.editor.check")
     assert result.returncode == 2
     assert "docs/tin-tuc/index.md:2:8: owner: không có đơn vị mang id 'khong-co'" in result.stdout
     # The build waits for the front matter to be fixed; then reports the link.
     set_front_matter(project / "docs" / "tin-tuc" / "index.md", "owner", "chi-cuc-hq-kv3")
-    result = run(project, "scripts.check")
+    result = run(project, "scripts.editor.check")
     assert f"{PAGE}:{link_line}: liên kết hỏng" in result.stdout

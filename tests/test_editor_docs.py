@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from conftest import ROOT
+from helpers.project import ROOT
 
 CONTRIBUTING = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 # Messages are written as implicitly joined string literals over several lines.
@@ -42,7 +42,7 @@ def test_contributing_explains_messages_the_code_prints(fragment):
 
 
 def test_contributing_lists_the_procedure_template_sections_in_order():
-    from scripts.procedures import TEMPLATE_SECTIONS
+    from scripts.pages.procedures import TEMPLATE_SECTIONS
     listed = re.findall(r"^\d+\. (.+)$", CONTRIBUTING.split("## Thêm một thủ tục", 1)[1], flags=re.M)
     assert listed[:len(TEMPLATE_SECTIONS)] == list(TEMPLATE_SECTIONS)
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, mkdocs_build, serve_directory
-from editor_project import copy_project, set_front_matter
+from helpers.project import ROOT, mkdocs_build, serve_directory
+from helpers.editor_project import copy_project, set_front_matter
 
 REPO_URL = "https://github.com/haiquan-kv3/co-so-tri-thuc"
 OVERDUE = "bien-tap/index.md"          # made overdue in the copy
@@ -199,7 +199,7 @@ def repo(tmp_path):
 
 
 def test_whats_new_lists_title_date_and_subject(repo):
-    from scripts import whats_new
+    from scripts.pages import whats_new
     hist = whats_new.history(repo)
     assert hist.available and not hist.shallow
     latest = hist.changes[0]
@@ -225,7 +225,7 @@ def test_whats_new_page_is_built_with_escaped_subjects(repo, tmp_path):
 
 
 def test_whats_new_without_git_history_still_builds(tmp_path):
-    from scripts import whats_new
+    from scripts.pages import whats_new
     project = copy_project(tmp_path / "nogit")
     hist = whats_new.history(project)
     assert not hist.available and hist.changes == []
@@ -233,7 +233,7 @@ def test_whats_new_without_git_history_still_builds(tmp_path):
 
 
 def test_whats_new_in_a_shallow_clone_does_not_claim_everything_changed(repo, tmp_path):
-    from scripts import whats_new
+    from scripts.pages import whats_new
     shallow = tmp_path / "shallow"
     subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(shallow)], check=True)
     hist = whats_new.history(shallow)
@@ -249,7 +249,7 @@ def test_whats_new_in_a_shallow_clone_does_not_claim_everything_changed(repo, tm
 
 
 def test_whats_new_shows_a_data_change_as_a_change_of_its_generated_page(repo):
-    from scripts import whats_new
+    from scripts.pages import whats_new
     glossary = repo / "data" / "glossary.yaml"
     glossary.write_text(glossary.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     git(repo, "commit", "-q", "-am", "Glossary: one more abbreviation")

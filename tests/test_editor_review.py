@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from editor_project import copy_project, output, run, set_front_matter
-from scripts.frontmatter import add_months, period_months, review_due
+from helpers.editor_project import copy_project, output, run, set_front_matter
+from scripts.pages.frontmatter import add_months, period_months, review_due
 
 OVERDUE_PAGE = "docs/bien-tap/index.md"
 
@@ -46,7 +46,7 @@ def test_overdue_page_is_listed_under_its_owner_and_fails_ci(project):
     set_front_matter(project / "docs" / "tin-tuc" / "index.md", "owner", "cuc-hai-quan")
     news_line = set_front_matter(project / "docs" / "tin-tuc" / "index.md", "last_reviewed", "2021-03-01")
     today = dt.date.today()
-    report = run(project, "scripts.review")
+    report = run(project, "scripts.pages.review")
     assert report.returncode == 0, output(report)
     text = report.stdout
     days = (today - dt.date(2020, 7, 1)).days
@@ -57,20 +57,20 @@ def test_overdue_page_is_listed_under_its_owner_and_fails_ci(project):
     assert OVERDUE_PAGE in groups["Chi cục Hải quan khu vực III"]
     assert f"docs/tin-tuc/index.md:{news_line}: OVERDUE" in groups["Cục Hải quan"]
     assert "docs/tin-tuc/index.md" not in groups["Chi cục Hải quan khu vực III"]
-    ci = run(project, "scripts.review", "--fail-if-overdue")
+    ci = run(project, "scripts.pages.review", "--fail-if-overdue")
     assert ci.returncode == 1, output(ci)
 
 
 def test_no_overdue_page_passes_ci(project):
-    from scripts import review
+    from scripts.pages import review
     earliest = min(r.last_reviewed for r in review.collect(project))
-    result = run(project, "scripts.review", "--fail-if-overdue", "--today", earliest.isoformat())
+    result = run(project, "scripts.pages.review", "--fail-if-overdue", "--today", earliest.isoformat())
     assert result.returncode == 0, output(result)
 
 
 def test_page_due_soon_is_listed_without_failing_ci(project):
     line = set_front_matter(project / OVERDUE_PAGE, "last_reviewed", "2026-06-01")
-    result = run(project, "scripts.review", "--today", "2026-11-20", "--fail-if-overdue")
+    result = run(project, "scripts.pages.review", "--today", "2026-11-20", "--fail-if-overdue")
     assert f"{OVERDUE_PAGE}:{line}: due in 11 day(s) (review by 2026-12-01" in result.stdout, \
         output(result)
     assert result.returncode == 0, output(result)
@@ -79,14 +79,14 @@ def test_page_due_soon_is_listed_without_failing_ci(project):
 
 def test_review_refuses_invalid_front_matter(project):
     set_front_matter(project / OVERDUE_PAGE, "last_reviewed", "hôm qua")
-    result = run(project, "scripts.review")
+    result = run(project, "scripts.pages.review")
     assert result.returncode == 2
     assert f"{OVERDUE_PAGE}:3:16: last_reviewed: cần một ngày có thật" in result.stderr
 
 
 def test_new_procedure_scaffold_uses_the_template_and_names_what_to_fill(project):
-    from scripts.procedures import TEMPLATE_SECTIONS
-    result = run(project, "scripts.new_procedure", "--slug", "thu-tuc-thu-nghiem",
+    from scripts.pages.procedures import TEMPLATE_SECTIONS
+    result = run(project, "scripts.editor.new_procedure", "--slug", "thu-tuc-thu-nghiem",
                  "--title", "Thủ tục thử nghiệm của biên tập viên")
     assert result.returncode == 0, output(result)
     page = project / "docs" / "thu-tuc" / "thu-tuc-thu-nghiem.md"
@@ -94,7 +94,7 @@ def test_new_procedure_scaffold_uses_the_template_and_names_what_to_fill(project
     headings = re.findall(r"^## (.+)$", text, flags=re.M)
     assert headings == list(TEMPLATE_SECTIONS)
     assert "\nstatus: draft\n" in text
-    check = run(project, "scripts.check")
+    check = run(project, "scripts.editor.check")
     assert check.returncode == 2, output(check)
     name = "docs/thu-tuc/thu-tuc-thu-nghiem.md"
     for field in ("description", "procedure.field", "procedure.time_limit", "procedure.fee",
@@ -107,7 +107,7 @@ def test_new_procedure_scaffold_uses_the_template_and_names_what_to_fill(project
         if line.startswith("## "):
             hits = [ln for ln in check.stdout.splitlines() if ln.startswith(f"{name}:{number}:1: ")]
             assert len(hits) == 1 and "vẫn còn dòng hướng dẫn của mẫu" in hits[0], (line, check.stdout)
-    again = run(project, "scripts.new_procedure", "--slug", "thu-tuc-thu-nghiem", "--title", "X")
+    again = run(project, "scripts.editor.new_procedure", "--slug", "thu-tuc-thu-nghiem", "--title", "X")
     assert again.returncode == 2 and "đã có; chọn SLUG khác" in again.stderr
-    bad = run(project, "scripts.new_procedure", "--slug", "Thủ tục", "--title", "X")
+    bad = run(project, "scripts.editor.new_procedure", "--slug", "Thủ tục", "--title", "X")
     assert bad.returncode == 2 and "SLUG chỉ gồm" in bad.stderr

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project, mkdocs_build
-from scripts import charter_qr, csp, descriptions
-from webchecks import built_pages
+from helpers.project import ROOT, copy_project, mkdocs_build, mkdocs_config
+from scripts.web import charter_qr, csp, descriptions
+from helpers.webchecks import built_pages
 
 MATERIAL = Path(__import__("material").__file__).parent / "templates"
 
@@ -43,8 +43,7 @@ def head(path: Path) -> _Head:
 
 
 def site_url() -> str:
-    from scripts import site_address
-    return site_address.site_url(ROOT)
+    return mkdocs_config()["site_url"]
 
 
 def html_file(site: Path, rel: str) -> Path:
@@ -195,7 +194,7 @@ def test_page_without_description_gets_its_first_paragraph_escaped(tmp_path):
 
 
 def test_test_server_behaves_like_the_host(built_site, hosted_site_url):
-    """scripts/static_server.py (tests and benchmark): gzip, the _headers
+    """tools/testing/static_server.py (tests and benchmark): gzip, the _headers
     file's policy as an HTTP header, the site's 404 page for a missing path."""
     from urllib.error import HTTPError
     from urllib.request import Request, urlopen

@@ -10,7 +10,7 @@ import unicodedata
 import pytest
 from pypdf import PdfReader
 
-from scripts import charter_qr
+from scripts.web import charter_qr
 
 pytestmark = pytest.mark.browser
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project, mkdocs_build
-from scripts import frontmatter, procedures
+from helpers.project import ROOT, copy_project, mkdocs_build
+from scripts.pages import frontmatter, procedures
 
 DOCS = ROOT / "docs"
 PAGES = procedures.procedure_files(DOCS)
@@ -262,7 +262,7 @@ def test_broken_template_fails_the_build_naming_file_and_line(tmp_path):
 # --- command line ------------------------------------------------------------
 
 def run_cli(*args):
-    return subprocess.run([sys.executable, "-m", "scripts.procedures", *args],
+    return subprocess.run([sys.executable, "-m", "scripts.pages.procedures", *args],
                           cwd=ROOT, capture_output=True, text=True)
 
 

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import material
 
+from scripts import ROOT
+
 MATERIAL = Path(material.__file__).parent
 WORKER = "assets/javascripts/workers/search.a7633da7.min.js"
 
@@ -18,7 +20,7 @@ def _sources(map_path: Path) -> dict:
 
 def test_material_is_the_pinned_version():
     assert metadata.version("mkdocs-material") == "9.8.1"
-    assert "mkdocs-material==9.8.1" in (Path(__file__).parent.parent / "requirements.txt").read_text()
+    assert "mkdocs-material==9.8.1" in (ROOT / "requirements.txt").read_text()
 
 
 def test_base_template_names_the_worker_we_replace():

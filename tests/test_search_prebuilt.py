@@ -10,10 +10,10 @@ import pytest
 from scripts.search.engine import RANKING, Engine
 from scripts.search.normalize import html_to_text, terms
 from scripts.search.prebuilt import build, checksum, fast_terms, weights
+from scripts import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 
-VECTORS = json.loads(open("tests/search_vectors.json", encoding="utf-8").read())
+VECTORS = json.loads((ROOT / "tests" / "search_vectors.json").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("case", VECTORS["tokens"], ids=lambda c: c["input"][:40])

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from scripts.search.relevance import ROOT, load_suite, run_cli, summarize
+from tools.bench.relevance import ROOT, load_suite, run_cli, summarize
 from scripts.search.site import load_engine
 
 SUITE = load_suite()

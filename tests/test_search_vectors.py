@@ -9,8 +9,8 @@ import pytest
 
 from scripts.search.normalize import html_to_text, terms
 from scripts.search.query import QUESTION_PHRASES, analyze
+from scripts import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SPEC = json.loads((ROOT / "tests" / "search_vectors.json").read_text(encoding="utf-8"))
 
 

@@ -5,14 +5,9 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import ROOT, mkdocs_build
+from helpers.project import ROOT, mkdocs_build, mkdocs_config
 from scripts.vietnamese import slugify
 
-
-def mkdocs_config():
-    """mkdocs.yml as data (nav, validation, theme)."""
-    from scripts import site_address
-    return site_address.read_config(ROOT)
 
 
 def nav_files(items):

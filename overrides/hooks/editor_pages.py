@@ -1,12 +1,12 @@
 """MkDocs glue: add the generated editors' pages to every build, in memory:
-the review schedule (scripts/review.py), the guide made from CONTRIBUTING.md
-(scripts/editor_guide.py) and the "what's new" page (scripts/whats_new.py)."""
+the review schedule (scripts/pages/review.py), the guide made from CONTRIBUTING.md
+(scripts/pages/editor_guide.py) and the "what's new" page (scripts/pages/whats_new.py)."""
 import datetime as dt
 from pathlib import Path
 
 from mkdocs.structure.files import File
 
-from scripts import editor_guide, review, whats_new
+from scripts.pages import editor_guide, review, whats_new
 
 
 def on_files(files, config):

@@ -4,14 +4,14 @@ point 'edit this page' at the file a page comes from (``edit_source`` or
 ``generated_from`` in its front matter; for a generated page that names
 neither, the hook that generated it).
 
-The work itself is plain Python in scripts/frontmatter.py, scripts/review.py
-and scripts/editlinks.py.
+The work itself is plain Python in scripts/pages/frontmatter.py, scripts/pages/review.py
+and scripts/pages/editlinks.py.
 """
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
-from scripts import editlinks, frontmatter, review
+from scripts.pages import editlinks, frontmatter, review
 from scripts.yamlstrict import InvalidInput
 
 _units: dict[str, str] = {}

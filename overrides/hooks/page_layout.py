@@ -1,12 +1,12 @@
 """MkDocs glue for how a page's content is laid out (scripts/ does the work):
-the charter's key-limits card (scripts/key_limits.py), column labels on
-table cells for phones (scripts/html_tables.py) and link addresses for paper
-(scripts/print_links.py)."""
+the charter's key-limits card (scripts/web/key_limits.py), column labels on
+table cells for phones (scripts/web/html_tables.py) and link addresses for paper
+(scripts/web/print_links.py)."""
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
-from scripts import html_tables, key_limits, print_links
+from scripts.web import html_tables, key_limits, print_links
 
 
 def on_page_content(html, page, config, files):

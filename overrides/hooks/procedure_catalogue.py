@@ -1,4 +1,4 @@
-"""MkDocs glue for procedure pages; the work is done in scripts/procedures.py.
+"""MkDocs glue for procedure pages; the work is done in scripts/pages/procedures.py.
 
 - on_config: every page under docs/thu-tuc/ joins the "Thủ tục hải quan" nav
   section (sorted by field, then title), so the nav is never kept by hand.
@@ -11,7 +11,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
 
-from scripts import procedures
+from scripts.pages import procedures
 
 
 def _root(config) -> Path:

@@ -7,7 +7,8 @@ from posixpath import dirname, relpath
 from markupsafe import Markup
 from mkdocs.structure.files import File
 
-from scripts import asset_bundle, charter_qr, csp, descriptions, web_meta
+from scripts.web import asset_bundle, charter_qr, csp, descriptions
+from scripts.web import meta as web_meta
 
 
 def on_env(env, config, files):

@@ -43,7 +43,7 @@ def write_atomically(out: Path, files: dict[str, str]) -> None:
 
 
 def site_url_from_config(root: Path) -> str | None:
-    from scripts import site_address
+    from scripts.web import site_address
     return site_address.site_url(root) if (root / "mkdocs.yml").is_file() else None
 
 

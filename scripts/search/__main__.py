@@ -16,8 +16,8 @@ from pathlib import Path
 
 from scripts.search.normalize import html_to_text
 from scripts.search.site import load_engine
+from scripts import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from scripts import yamlstrict
 from scripts.search.normalize import terms, tokens
+from scripts import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 GLOSSARY = ROOT / "data" / "glossary.yaml"
 
 # A key that reads like a Vietnamese syllable ("co" = có/cơ/cô) is expanded

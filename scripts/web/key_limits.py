@@ -17,7 +17,7 @@ from __future__ import annotations
 import html
 import unicodedata
 
-from scripts import html_tables
+from scripts.web import html_tables
 from scripts.vietnamese import slugify
 from scripts.yamlstrict import Problem
 

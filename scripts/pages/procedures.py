@@ -4,13 +4,13 @@ Each procedure page follows the national template for publishing an
 administrative procedure (TEMPLATE_SECTIONS, as H2 headings, in order) and
 carries its structured metadata in front matter under ``procedure:``
 (contract: data/schemas/procedure.schema.json, validated by
-scripts/frontmatter.py). From that metadata alone this module renders the
+scripts/pages/frontmatter.py). From that metadata alone this module renders the
 catalogue page (one table per field) and the "Thủ tục hải quan" navigation,
 so neither is ever maintained by hand.
 
-    python -m scripts.procedures catalogue   # print the catalogue Markdown
-    python -m scripts.procedures sections    # print the template's headings
-    python -m scripts.procedures check       # template problems, exit 2 if any
+    python -m scripts.pages.procedures catalogue   # print the catalogue Markdown
+    python -m scripts.pages.procedures sections    # print the template's headings
+    python -m scripts.pages.procedures check       # template problems, exit 2 if any
 """
 from __future__ import annotations
 
@@ -24,7 +24,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from scripts import DOCS_DIR, ROOT, frontmatter
+from scripts import DOCS_DIR, ROOT
+from scripts.pages import frontmatter
 from scripts.vietnamese import fold
 from scripts.yamlstrict import InvalidInput, Problem
 
@@ -50,7 +51,7 @@ OPTIONAL_SECTIONS: dict[str, str] = {
     "Thời gian tiếp nhận và trả kết quả": "Trình tự thực hiện",
 }
 
-# What scripts/new_procedure.py writes under each heading; a section still
+# What scripts/editor/new_procedure.py writes under each heading; a section still
 # holding it, or holding nothing but comments, is not finished.
 PLACEHOLDER = "Điền mục «{section}» theo văn bản pháp luật; ghi rõ điều, khoản."
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -157,7 +158,7 @@ def load(docs_dir: Path = DOCS_DIR, root: Path = ROOT) -> list[Procedure]:
     """Every readable procedure page, sorted by field (schema order) then title.
 
     Pages whose front matter cannot be parsed are skipped here: the front
-    matter check (scripts/frontmatter.py) reports them and stops the build.
+    matter check (scripts/pages/frontmatter.py) reports them and stops the build.
     """
     out = []
     for md in procedure_files(docs_dir):
@@ -333,7 +334,7 @@ def catalogue_markdown(procs: list[Procedure]) -> str:
         "description": (f"Danh mục {len(procs)} thủ tục hải quan theo lĩnh vực, kèm thời hạn "
                         "giải quyết, phí, lệ phí và liên kết đến hướng dẫn từng thủ tục."),
         # "Edit this page" opens the renderer (rows come from each procedure page).
-        "edit_source": "scripts/procedures.py",
+        "edit_source": "scripts/pages/procedures.py",
     }
     lines = ["---"]
     lines += [f"{key}: {json.dumps(value, ensure_ascii=False)}"

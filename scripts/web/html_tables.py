@@ -4,7 +4,7 @@ where each tag starts, so that attributes can be added without re-serialising
 
 Used at build time (overrides/hooks/page_layout.py) to label every cell with
 its column's header (``data-label``: on phones each row becomes a card,
-phone.css) and to find the charter's commitment rows (scripts/key_limits.py).
+phone.css) and to find the charter's commitment rows (scripts/web/key_limits.py).
 Every text that goes back into the HTML is escaped here.
 """
 from __future__ import annotations

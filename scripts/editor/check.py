@@ -1,9 +1,9 @@
 """``make check``: every check an editor's change must pass, in plain words.
 
-    python -m scripts.check          # all checks; exit 0 ok, 2 problems to fix, 1 a tool failed
+    python -m scripts.editor.check          # all checks; exit 0 ok, 2 problems to fix, 1 a tool failed
 
 Runs, in order: data validation (``python -m scripts.contacts check``), the
-procedure template check (``python -m scripts.procedures check``), front
+procedure template check (``python -m scripts.pages.procedures check``), front
 matter of every page, the strict build (links and anchors), the Markdown
 linter, the YAML linter and the GitHub workflow schema. Every problem is
 printed as ``file:line: message``; CONTRIBUTING.md explains each message.
@@ -20,14 +20,16 @@ import sys
 import tempfile
 from pathlib import Path
 
-from scripts import ROOT, buildlog, linters
+from scripts import ROOT
+from scripts.build import buildlog
+from scripts.editor import linters
 from scripts.yamlstrict import InvalidInput
 
 EXIT_OK, EXIT_TOOL, EXIT_EDITOR = 0, 1, 2
 # Editor-input checks written by other modules: (module, arguments, what it checks).
 MODULE_CHECKS = (
     ("scripts.contacts", ("check",), "tệp dữ liệu (data/*.yaml)"),
-    ("scripts.procedures", ("check",), "trang thủ tục (docs/thu-tuc/)"),
+    ("scripts.pages.procedures", ("check",), "trang thủ tục (docs/thu-tuc/)"),
 )
 
 
@@ -93,7 +95,7 @@ def run_module_check(root: Path, module: str, args: tuple) -> tuple[list[str], s
 
 
 def front_matter_problems(root: Path) -> list[str]:
-    from scripts import frontmatter
+    from scripts.pages import frontmatter
     try:
         units = frontmatter.unit_names(root)
     except InvalidInput as e:

@@ -7,7 +7,7 @@ hosts this site is published on:
 - text responses are gzip-compressed when the client accepts it;
 - the headers of the generated ``_headers`` file are sent with every response.
 
-Run it on its own: ``python -m scripts.static_server site/ --port 8480``.
+Run it on its own: ``python -m tools.testing.static_server site/ --port 8480``.
 """
 from __future__ import annotations
 

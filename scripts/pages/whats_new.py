@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts import ROOT
-from scripts.frontmatter import InvalidInput, parse
+from scripts.pages.frontmatter import InvalidInput, parse
 from scripts.mdescape import md_link, md_text
 
 PAGE = "tin-tuc/thay-doi-gan-day.md"
@@ -160,7 +160,7 @@ def page_markdown(hist: History) -> str:
         "title: Thay đổi gần đây",
         "description: Những trang vừa được thêm hoặc sửa trên cơ sở tri thức, "
         "kèm ngày thay đổi và nội dung thay đổi.",
-        "edit_source: scripts/whats_new.py",
+        "edit_source: scripts/pages/whats_new.py",
         "---",
         "",
         "# Thay đổi gần đây",
@@ -193,7 +193,7 @@ def page_markdown(hist: History) -> str:
 
 
 def main(argv=None) -> int:
-    """``python -m scripts.whats_new [OUT]``: print (or write) the page's Markdown."""
+    """``python -m scripts.pages.whats_new [OUT]``: print (or write) the page's Markdown."""
     argv = sys.argv[1:] if argv is None else argv
     text = page_markdown(history(ROOT))
     if argv:

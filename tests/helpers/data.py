@@ -4,9 +4,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import conftest
+from helpers import project
+from scripts import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "contacts"
 GOLDEN = FIXTURE / "golden"
 FIXTURE_SITE_URL = "https://example.test/"
@@ -21,8 +21,8 @@ def copy_data(src_root: Path, dest_root: Path) -> Path:
 
 
 def copy_project(dest: Path, data_from: Path | None = None) -> Path:
-    """A copy of the project to build (conftest.copy_project), optionally with other data."""
-    conftest.copy_project(dest)
+    """A copy of the project to build (helpers.project.copy_project), optionally with other data."""
+    project.copy_project(dest)
     if data_from is not None:
         copy_data(data_from, dest)
     return dest

@@ -1,6 +1,6 @@
 """The relevance suite (tests/search_relevance.yaml) and its scores.
 
-Scoring follows /work/shared/tools/search_eval.py (hit@1, hit@5, MRR over the
+Scoring follows the project's shared search evaluation tool (hit@1, hit@5, MRR over the
 top 10, per kind), so the benchmark's numbers compare with that tool's.
 """
 from __future__ import annotations
@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from scripts import yamlstrict
+from scripts import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 SUITE = ROOT / "tests" / "search_relevance.yaml"
 
 

@@ -1,6 +1,6 @@
 """Drive a built site's header search box in headless Chromium.
 
-Adapted from /work/shared/tools/search_eval.py (``run_queries``: readiness
+Adapted from the project's shared search evaluation tool (``run_queries``: readiness
 probe, typing, waiting for the result list to settle); that tool is not part
 of the repository, so the logic is copied here rather than imported.
 """
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import time
 
-from scripts import chromium, static_server
-from scripts.search.relevance import page_path, rank_of
+from tools.testing import chromium, static_server
+from tools.bench.relevance import page_path, rank_of
 
 RESULTS_JS = ("() => Array.from(document.querySelectorAll('.md-search-result__item > a'))"
               ".map(a => a.getAttribute('href'))")

@@ -1,7 +1,7 @@
 """Lighthouse on phones: this site next to a plain Material site built from
 the same pages in the same run.
 
-Both sites are served gzip-compressed by scripts/static_server.py; Lighthouse
+Both sites are served gzip-compressed by tools/testing/static_server.py; Lighthouse
 12.2.3 (tools/lighthouse, `npm ci`) drives Debian's Chromium in its default
 mobile mode (simulated slow 4G, 4× CPU slowdown) on the home page, the service
 charter and one procedure page, several runs each (median: the machine is
@@ -9,7 +9,7 @@ shared, and one run's CPU timings are noisy). Prints performance, accessibility,
 best-practices and SEO scores and the first-load transfer size, and the budget
 each is held to. Numbers are printed, not asserted.
 
-    python -m scripts.bench_web            (or: make bench-web)
+    python -m tools.bench.web            (or: make bench-web)
 """
 from __future__ import annotations
 
@@ -26,8 +26,10 @@ from urllib.parse import urlparse
 
 import yaml
 
-from scripts import ROOT, chromium, site_address
-from scripts.static_server import serve
+from scripts import ROOT
+from scripts.config import site_config
+from tools.testing import chromium
+from tools.testing.static_server import serve
 
 LIGHTHOUSE = ROOT / "tools" / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
 CHROME = os.environ.get("CHROME_PATH", chromium.PATH)
@@ -104,7 +106,7 @@ def main(argv=None) -> int:
     if not LIGHTHOUSE.is_file():
         print(f"{LIGHTHOUSE} is missing: run `npm ci --prefix tools/lighthouse`", file=sys.stderr)
         return 1
-    config = site_address.read_config(ROOT)
+    config = site_config(ROOT)
     prefix = urlparse(config.get("site_url") or "/").path
     tmp = Path(tempfile.mkdtemp(prefix="bench-web-"))
     reports = args.keep or tmp / "reports"

@@ -1,4 +1,4 @@
-"""Search benchmark: `make bench-search` (python -m scripts.search.bench).
+"""Search benchmark: `make bench-search` (python -m tools.bench.search).
 
 Prints, each next to plain Material measured in the same run:
 1. relevance on the site's own pages (tests/search_relevance.yaml): hit@1,
@@ -27,10 +27,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from scripts.search.browser import launch, run_queries, serve, time_until_answer, time_until_ready
-from scripts.search.relevance import ROOT, load_suite, run_cli, summarize
+from tools.bench.search_browser import launch, run_queries, serve, time_until_answer, time_until_ready
+from tools.bench.relevance import ROOT, load_suite, run_cli, summarize
 from scripts.search.site import DATA_NAME, INDEX_NAME, load_engine
-from scripts.search.synthetic import corpus as synthetic_corpus
+from tools.bench.synthetic import corpus as synthetic_corpus
 
 MATERIAL_WORKER = "workers/search.a7633da7.min.js"
 OUR_WORKER = "workers/search-vi.js"

@@ -1,10 +1,10 @@
 """A synthetic Vietnamese customs corpus for the search scale benchmark.
 
-    python -m scripts.search.synthetic --pages 2000 --out /tmp/corpus.yaml
+    python -m tools.bench.synthetic --pages 2000 --out /tmp/corpus.yaml
 
 Deterministic (seeded), never committed: the benchmark generates it into a
-temporary directory. The format is the one /work/shared/tools/search_eval.py
-reads: ``pages: [{slug, title, body}]`` and ``queries: [{q, expect, kind}]``.
+temporary directory. The format is the one the project's shared search
+evaluation tool reads (it is not part of this repository): ``pages: [{slug, title, body}]`` and ``queries: [{q, expect, kind}]``.
 Pages are about 3 kB of text in three sections, like the issue's measurement
 (Material: 6.4 MB of search index for 2,000 pages).
 """

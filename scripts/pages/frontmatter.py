@@ -142,7 +142,7 @@ def check_docs(docs_dir: Path, unit_ids: set[str], root: Path = ROOT,
 
 
 def main(argv=None) -> int:
-    """``python -m scripts.frontmatter``: check every page; exit 2 on problems."""
+    """``python -m scripts.pages.frontmatter``: check every page; exit 2 on problems."""
     import argparse
     import sys
 

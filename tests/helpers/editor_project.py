@@ -1,8 +1,8 @@
 """Temporary copies of the project for the editor-workflow tests.
 
 Each test breaks its own copy (a link, a date, an owner) and runs the real
-commands in it: ``python -m scripts.check``, ``python -m scripts.build``,
-``python -m scripts.review``. ``python -m`` puts the copy first on sys.path,
+commands in it: ``python -m scripts.editor.check``, ``python -m scripts.build``,
+``python -m scripts.pages.review``. ``python -m`` puts the copy first on sys.path,
 so the copy's own scripts/ and data/ are the ones checked.
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import copy_project  # noqa: F401  (re-exported for the editor tests)
+from helpers.project import copy_project  # noqa: F401  (re-exported for the editor tests)
 
 def run(root: Path, *args: str) -> subprocess.CompletedProcess:
     """``python -m ARGS`` in ``root``, with output captured as text."""

@@ -2,7 +2,7 @@
 
 Writes docs/thu-tuc/SLUG.md with the page's front matter and one heading per
 section of the national procedure template (TEMPLATE_SECTIONS, owned by
-scripts/procedures.py). Fields that only the editor can know (time limit,
+scripts/pages/procedures.py). Fields that only the editor can know (time limit,
 fee, legal basis, description) are left empty on purpose: ``make check``
 names each one until it is filled, so no placeholder reaches readers.
 """
@@ -34,7 +34,7 @@ def _yaml_string(text: str) -> str:
 
 
 def page_text(title: str, sections, fields: list[str], today: dt.date, owner: str) -> str:
-    from scripts.procedures import PLACEHOLDER as placeholder
+    from scripts.pages.procedures import PLACEHOLDER as placeholder
     lines = [
         "---",
         f"owner: {owner}",
@@ -84,9 +84,9 @@ def main(argv=None) -> int:
         print('thiếu TITLE, ví dụ TITLE="Thủ tục hủy tờ khai hải quan"', file=sys.stderr)
         return 2
     try:
-        from scripts.procedures import TEMPLATE_SECTIONS
+        from scripts.pages.procedures import TEMPLATE_SECTIONS
     except ImportError:
-        print("scripts/procedures.py does not define TEMPLATE_SECTIONS", file=sys.stderr)
+        print("scripts/pages/procedures.py does not define TEMPLATE_SECTIONS", file=sys.stderr)
         return 1
     target = args.root / "docs" / "thu-tuc" / f"{args.slug}.md"
     if target.exists():

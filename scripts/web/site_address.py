@@ -1,4 +1,4 @@
-"""The site's public address (``site_url``) and how mkdocs.yml is read as data.
+"""The site's public address (``site_url``), set at build time.
 
 mkdocs.yml writes ``site_url: !ENV [KB_SITE_URL, <placeholder>]``: the
 address is set at build time by the environment variable ``KB_SITE_URL``
@@ -12,41 +12,20 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import yaml
-import yaml_env_tag
-
 from scripts import ROOT
+from scripts.config import load_config
 
 ENV = "KB_SITE_URL"
 
 
-def _loader(environ: bool):
-    class Loader(yaml.SafeLoader):
-        """mkdocs.yml as data: !!python/name tags become their dotted name."""
-
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: suffix)
-    if environ:
-        Loader.add_constructor("!ENV", yaml_env_tag.construct_env_tag)
-    else:   # the value written in the file: the last item of !ENV [VAR, ..., default]
-        Loader.add_constructor("!ENV", lambda loader, node: (
-            loader.construct_sequence(node)[-1] if isinstance(node, yaml.SequenceNode) else None))
-    return Loader
-
-
-def read_config(root: Path = ROOT, environ: bool = True) -> dict:
-    """mkdocs.yml as plain data, ``!ENV`` resolved as MkDocs resolves it
-    (``environ=False``: the defaults written in the file)."""
-    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    return yaml.load(text, Loader=_loader(environ)) or {}
-
-
 def site_url(root: Path = ROOT) -> str:
-    return read_config(root).get("site_url") or ""
+    """The address MkDocs builds in now (KB_SITE_URL, else the placeholder)."""
+    return load_config(root / "mkdocs.yml").get("site_url") or ""
 
 
 def placeholder(root: Path = ROOT) -> str:
     """The address mkdocs.yml falls back to when KB_SITE_URL is not set."""
-    return read_config(root, environ=False).get("site_url") or ""
+    return load_config(root / "mkdocs.yml", environ=False).get("site_url") or ""
 
 
 def placeholder_warning(root: Path = ROOT) -> str | None:

@@ -1,7 +1,7 @@
 """Site-wide files for crawlers and static hosts: robots.txt and _headers."""
 from __future__ import annotations
 
-from scripts import csp
+from scripts.web import csp
 
 
 def robots_txt(site_url: str) -> str:

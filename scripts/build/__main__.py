@@ -1,7 +1,7 @@
 """Build the static site into ``site/`` without ever leaving a broken one.
 
 Editor input is checked first (data files, procedure pages, front matter:
-scripts/check.py's preflight); mkdocs then writes into a fresh temporary
+scripts/editor/check.py's preflight); mkdocs then writes into a fresh temporary
 directory next to ``site/``, and only a successful strict build replaces the
 previous site, so an editor's mistake leaves the last good site in place.
 Exit status: 0 built, 2 bad editor input (data, front matter, broken links
@@ -15,8 +15,8 @@ import tempfile
 from pathlib import Path
 
 from scripts import ROOT
-from scripts import site_address
-from scripts.check import EXIT_EDITOR, EXIT_TOOL, Report, preflight, strict_build
+from scripts.editor.check import EXIT_EDITOR, EXIT_TOOL, Report, preflight, strict_build
+from scripts.web import site_address
 
 
 def build(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> int:

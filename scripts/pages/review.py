@@ -2,7 +2,7 @@
 
 Every page's front matter says who owns it (``owner``), when it was last
 checked (``last_reviewed``) and how often it must be (``review_in``). This
-module turns that into a report for editors: ``python -m scripts.review``
+module turns that into a report for editors: ``python -m scripts.pages.review``
 (``make review``) prints it; ``--fail-if-overdue`` makes it exit 1 while a
 page is overdue, for a scheduled CI job. The same data feeds the generated
 editors' page (``report_markdown``); its status column is recomputed in the
@@ -18,7 +18,7 @@ from pathlib import Path
 
 from scripts import ROOT
 from scripts.mdescape import md_link, md_text
-from scripts.frontmatter import (InvalidInput, as_date, page_problems, pages, review_due,
+from scripts.pages.frontmatter import (InvalidInput, as_date, page_problems, pages, review_due,
                                  unit_names)
 
 # A page is "due soon" this many days before its review date.
@@ -155,7 +155,7 @@ def report_markdown(reviews: list[PageReview], built_on: dt.date, page_rel: str 
         "description: Danh sách các trang của cơ sở tri thức theo đơn vị phụ trách, "
         "với ngày rà soát lần cuối và hạn rà soát tiếp theo.",
         # Generated: no review dates of its own; "edit" opens the generator.
-        "edit_source: scripts/review.py",
+        "edit_source: scripts/pages/review.py",
         "---",
         "",
         "# Lịch rà soát nội dung",

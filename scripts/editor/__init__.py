@@ -1,0 +1,2 @@
+"""Editors' commands: ``make check`` (``check``, ``linters``) and
+``make new-procedure`` (``new_procedure``)."""
