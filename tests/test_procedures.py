@@ -242,7 +242,7 @@ def test_missing_required_field_fails_the_build_naming_the_file(tmp_path):
     out = result.stdout + result.stderr
     assert result.returncode != 0
     assert "docs/thu-tuc/huy-to-khai.md:" in out and "thiếu trường bắt buộc 'fee'" in out, out
-    assert "docs/thu-tuc/hoan-thue.md:" in out and "procedure.code: expected the national procedure code" in out, out
+    assert "docs/thu-tuc/hoan-thue.md:" in out and "procedure.code: cần mã thủ tục quốc gia" in out, out
     assert not (site / "index.html").exists()
 
 

@@ -23,6 +23,8 @@ from scripts.yamlstrict import Problem
 
 FIELD = "key_limits"
 LIMIT_HEADER = "Thời hạn"
+# Every time limit on the site cites its legal basis, in the card too.
+BASIS_HEADER = "Căn cứ pháp lý"
 TITLE = "Thời hạn chính"
 
 
@@ -52,10 +54,12 @@ def apply(page_html: str, meta: dict, file: str, source: str) -> tuple[str, list
     for table in tables:
         headers = [_key(h) for h in table.headers]
         column = headers.index(_key(LIMIT_HEADER)) if _key(LIMIT_HEADER) in headers else 1
+        basis = headers.index(_key(BASIS_HEADER)) if _key(BASIS_HEADER) in headers else None
         for row in table.body_rows:
             texts = row.texts
             if texts and _key(texts[0]) not in rows and len(texts) > column:
-                rows[_key(texts[0])] = (row, texts[column])
+                cited = texts[basis] if basis is not None and len(texts) > basis else ""
+                rows[_key(texts[0])] = (row, texts[column], cited)
     problems, items, inserts = [], [], []
     for name in names:
         found = rows.get(_key(name))
@@ -64,12 +68,14 @@ def apply(page_html: str, meta: dict, file: str, source: str) -> tuple[str, list
                 f"không có hàng nào của bảng trên trang bắt đầu bằng «{name}»; "
                 "ghi đúng nội dung ô đầu tiên của hàng đó, hoặc xóa dòng này")))
             continue
-        row, limit = found
+        row, limit, cited = found
         anchor = "han-" + slugify(name)
         if not any(offset == row.tag_end for offset, _ in inserts):
             inserts.append((row.tag_end, html_tables.attr("id", anchor)))
+        basis = (f'<span class="kb-key-limits__basis">Căn cứ: {html.escape(cited)}</span>'
+                 if cited else "")
         items.append(f'<li><a href="#{html.escape(anchor, quote=True)}">{html.escape(name)}'
-                     f'<span class="kb-key-limits__limit">{html.escape(limit)}</span></a></li>')
+                     f'<span class="kb-key-limits__limit">{html.escape(limit)}</span></a>{basis}</li>')
     if problems or not items:
         return page_html, problems
     card = (f'<nav class="kb-key-limits" aria-labelledby="kb-key-limits-title">'
