@@ -201,3 +201,18 @@ def test_every_problem_is_reported_in_one_run(project):
     set_front_matter(project / "docs" / "tin-tuc" / "index.md", "owner", "chi-cuc-hq-kv3")
     result = run(project, "scripts.editor.check")
     assert f"{PAGE}:{link_line}: liên kết hỏng" in result.stdout
+
+
+def test_a_mistake_found_by_two_checks_is_printed_once(project):
+    """A duplicate key in data/units.yaml is found by the data check and by the
+    YAML linter on the same line: the editor reads it once, in Vietnamese."""
+    units = project / "data" / "units.yaml"
+    text = units.read_text(encoding="utf-8")
+    units.write_text(text.replace("  - id: chi-cuc-hq-kv3\n", "  - id: chi-cuc-hq-kv3\n    id: x\n", 1),
+                     encoding="utf-8")
+    result = run(project, "scripts.editor.check")
+    assert result.returncode == 2, output(result)
+    line = text.splitlines().index("  - id: chi-cuc-hq-kv3") + 2
+    hits = [ln for ln in result.stdout.splitlines() if ln.startswith(f"data/units.yaml:{line}:")]
+    assert len(hits) == 1, result.stdout
+    assert "khóa 'id' được viết hai lần" in hits[0], hits

@@ -62,7 +62,7 @@ def main(argv=None) -> int:
     except InvalidInput as e:
         for problem in e.problems:
             print(problem, file=sys.stderr)
-        print(f"{len(e.problems)} problem(s) in data/; nothing was generated", file=sys.stderr)
+        print(f"{len(e.problems)} lỗi trong data/; chưa sinh tệp nào", file=sys.stderr)
         return 2
     if args.command == "check":
         print("data/: units, organization, escalation and glossary are valid")
