@@ -30,6 +30,7 @@ EXIT_OK, EXIT_TOOL, EXIT_EDITOR = 0, 1, 2
 MODULE_CHECKS = (
     ("scripts.contacts", ("check",), "tệp dữ liệu (data/*.yaml)"),
     ("scripts.pages.procedures", ("check",), "trang thủ tục (docs/thu-tuc/)"),
+    ("scripts.pages.whats_new", ("check",), "ghi chú thay đổi cho người đọc (data/changes.yaml)"),
 )
 
 
