@@ -1,10 +1,11 @@
 """MkDocs glue for page metadata and browser security (scripts/ does the work):
 the CSP for templates, robots.txt and _headers, a description for every page,
-the charter's print-only QR code, and one stylesheet bundle."""
+the charter's print-only QR code, one stylesheet and one deferred script bundle."""
 from html import escape
 from posixpath import dirname, relpath
 
 from markupsafe import Markup
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.structure.files import File
 
 from scripts.web import asset_bundle, charter_qr, csp, descriptions
@@ -27,7 +28,7 @@ def on_files(files, config):
         generated[charter_qr.QR_FILE] = charter_qr.qr_png(url)
     for path, content in generated.items():
         files.append(File.generated(config, path, content=content))
-    return bundle_stylesheets(files, config)
+    return bundle_scripts(bundle_stylesheets(files, config), config)
 
 
 def bundle_stylesheets(files, config):
@@ -37,6 +38,19 @@ def bundle_stylesheets(files, config):
     css = asset_bundle.concatenate([(f.src_uri, f.content_string) for f in sources])
     files.append(File.generated(config, asset_bundle.BUNDLE, content=css))
     config.extra_css = [asset_bundle.BUNDLE]
+    return files
+
+
+def bundle_scripts(files, config):
+    sources = [files.get_file_from_path(str(script)) for script in config.extra_javascript]
+    if not sources or None in sources or any(getattr(s, "type", "") == "module"
+                                             for s in config.extra_javascript):
+        return files
+    js = asset_bundle.concatenate_scripts([(f.src_uri, f.content_string) for f in sources])
+    files.append(File.generated(config, asset_bundle.SCRIPT_BUNDLE, content=js))
+    bundle = ExtraScriptValue(asset_bundle.SCRIPT_BUNDLE)
+    bundle.defer = True
+    config.extra_javascript = [bundle]
     return files
 
 
