@@ -301,3 +301,24 @@ def test_hand_written_catalogue_is_refused(tmp_path):
     (docs / procedures.CATALOGUE).write_text("# Danh mục viết tay\n", encoding="utf-8")
     messages = [str(p) for p in procedures.check(docs, tmp_path)]
     assert any(m.startswith("docs/thu-tuc/index.md:1:1:") and "sinh tự động" in m for m in messages), messages
+
+
+def test_template_check_refuses_empty_and_placeholder_sections():
+    sections = list(procedures.TEMPLATE_SECTIONS)
+    text = "\n".join(f"## {s}\n\nNội dung theo Điều 1.\n" for s in sections)
+    text = text.replace("## Phí, lệ phí\n\nNội dung theo Điều 1.", "## Phí, lệ phí\n\n<!-- ghi sau -->")
+    note = procedures.PLACEHOLDER.format(section="Căn cứ pháp lý")
+    text = text.replace("## Căn cứ pháp lý\n\nNội dung theo Điều 1.",
+                        f"## Căn cứ pháp lý\n\nLuật Hải quan.\n\n<!-- {note} -->")
+    lines = text.splitlines()
+    problems = procedures.template_problems(text, "docs/thu-tuc/x.md")
+    assert [(p.line, p.message.split(";")[0]) for p in problems] == [
+        (lines.index("## Phí, lệ phí") + 1, "mục «Phí, lệ phí» đang trống"),
+        (lines.index("## Căn cứ pháp lý") + 1,
+         "mục «Căn cứ pháp lý» vẫn còn dòng hướng dẫn của mẫu («Điền mục …»)"),
+    ]
+
+
+def test_every_published_procedure_has_every_section_filled():
+    for md in procedures.procedure_files(ROOT / "docs"):
+        assert procedures.content_problems(md.read_text(encoding="utf-8"), md.name) == [], md.name
