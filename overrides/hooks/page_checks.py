@@ -11,6 +11,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
+from scripts.safety.scan import check as safety_check
 from scripts.pages import editlinks, frontmatter, review
 from scripts.yamlstrict import InvalidInput
 
@@ -26,8 +27,9 @@ def on_pre_build(config):
     _units.clear()
     _units.update(units)
     problems = frontmatter.check_docs(Path(config.docs_dir), set(units), root)
+    problems += safety_check(root)
     if problems:
-        raise Abort("invalid front matter:\n" + "\n".join(map(str, problems)))
+        raise Abort("invalid front matter or snippets:\n" + "\n".join(map(str, problems)))
 
 
 def on_page_context(context, page, config, nav):

@@ -1,13 +1,12 @@
 """MkDocs glue for page metadata and browser security (scripts/ does the work):
 the CSP for templates, robots.txt and _headers, a description for every page,
 the charter's print-only QR code, one stylesheet and one deferred script bundle."""
-from html import escape
 from posixpath import dirname, relpath
 
-from markupsafe import Markup
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.structure.files import File
 
+from scripts.escape import html_text
 from scripts.web import asset_bundle, charter_qr, csp, descriptions
 from scripts.web import meta as web_meta
 
@@ -54,13 +53,22 @@ def bundle_scripts(files, config):
     return files
 
 
+def on_page_markdown(markdown, page, config, files):
+    # MkDocs renders templates without autoescaping and Material prints
+    # page.meta.title as is (<title>, header, navigation, footer, search
+    # index): store it escaped once, as Markup, which the `e` filter leaves
+    # alone. page.title returns it too. The schema (page.schema.json) has
+    # already refused markup characters; this makes '&' and quotes safe.
+    if page.meta.get("title") is not None:
+        page.meta["title"] = html_text(page.meta["title"])
+    return markdown
+
+
 def on_page_content(html, page, config, files):
-    # MkDocs renders templates without autoescaping and Material writes
-    # page.meta.description as is: store it escaped once (Markup is not
-    # escaped again by the `e` filter in partials/head-extra.html).
+    # The same for page.meta.description (Material's <meta name=description>).
     text = page.meta.get("description") or descriptions.derive(
         html, page.title or "", config.site_name)
-    page.meta["description"] = Markup(escape(str(text)))
+    page.meta["description"] = html_text(text)
     if page.file.src_uri == charter_qr.CHARTER_PAGE:
         img = relpath(charter_qr.QR_FILE, dirname(page.file.dest_uri) or ".")
         # First thing under the title: on paper the QR code sits on page 1.

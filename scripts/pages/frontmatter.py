@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from scripts import ROOT
-from scripts.yamlstrict import Document, InvalidInput, Problem, loads, schema_problems
+from scripts.yamlstrict import Document, InvalidInput, Problem, loads, read_text, schema_problems
 from scripts.yamlstrict import load as yamlstrict_load
 
 SCHEMA_DIR = ROOT / "data" / "schemas"
@@ -124,7 +124,7 @@ def pages(docs_dir: Path, root: Path = ROOT):
         rel = md.relative_to(docs_dir)
         name = str(md.relative_to(root)) if md.is_relative_to(root) else str(md)
         try:
-            yield rel, name, parse(md.read_text(encoding="utf-8"), name)
+            yield rel, name, parse(read_text(md, name), name)
         except InvalidInput as e:
             yield rel, name, e
 

@@ -15,7 +15,6 @@ so neither is ever maintained by hand.
 from __future__ import annotations
 
 import argparse
-import html
 import json
 import re
 import sys
@@ -25,9 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from scripts import DOCS_DIR, ROOT
+from scripts.escape import html_text, md_text
 from scripts.pages import frontmatter
 from scripts.vietnamese import fold
-from scripts.yamlstrict import InvalidInput, Problem
+from scripts.yamlstrict import InvalidInput, Problem, read_text
 
 # The national template, in its published order. Every procedure page has
 # each of these as an H2 heading, in this order (the editor-workflow
@@ -131,7 +131,7 @@ def procedure_files(docs_dir: Path) -> list[Path]:
 def read_procedure(md: Path, docs_dir: Path, root: Path = ROOT) -> Procedure:
     """One page's metadata, tolerant of mistakes (the schema check reports those)."""
     name = _display_name(md, root)
-    text = md.read_text(encoding="utf-8")
+    text = read_text(md, name)
     data = frontmatter.parse(text, name).data
     meta = data.get("procedure") if isinstance(data.get("procedure"), dict) else {}
     title = _text(data.get("title"))
@@ -281,36 +281,24 @@ def check(docs_dir: Path = DOCS_DIR, root: Path = ROOT) -> list[Problem]:
             problems.append(Problem(name, 1, 1, "", (
                 "tên tệp của trang thủ tục trở thành địa chỉ web: dùng chữ thường không dấu, "
                 "chữ số và dấu gạch ngang, ví dụ huy-to-khai.md")))
-        problems += template_problems(md.read_text(encoding="utf-8"), name)
+        try:
+            problems += template_problems(read_text(md, name), name)
+        except InvalidInput:
+            continue  # unreadable: the front-matter check reports it
     return problems
 
 
 # --- catalogue and navigation ----------------------------------------------
 
-# Python-Markdown's backslash escapes (core list plus '|' from the tables
-# extension); a backslash before any other character would be shown as is.
 # How a draft procedure (front matter ``status: draft``) is marked in the
 # catalogue and the menu: published, but never mistaken for one in force.
 DRAFT_LABEL = "dự thảo"
 DRAFT_MARK = '<span class="kb-draft-mark">Dự thảo</span>'
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
-
-
-def escape_markdown(value: str) -> str:
-    """Text safe inside a Markdown table cell or link text: shown as written.
-
-    HTML is escaped first (no tag or entity from an editor reaches the page),
-    then every Markdown metacharacter is backslash-escaped, and line breaks
-    become spaces (a table row is one line).
-    """
-    text = " ".join(str(value).split())
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
-
 
 def _anchor_link(field: str) -> str:
     from scripts.vietnamese import slugify
-    return f"[{escape_markdown(field)}](#{slugify(field)})"
+    return f"[{md_text(field)}](#{slugify(field)})"
 
 
 def grouped(procs: list[Procedure]) -> list[tuple[str, list[Procedure]]]:
@@ -355,18 +343,18 @@ def catalogue_markdown(procs: list[Procedure]) -> str:
     else:
         lines += ["**Lĩnh vực:** " + " · ".join(_anchor_link(f) for f, _ in groups), ""]
     for field, members in groups:
-        lines += [f"## {escape_markdown(field)}", "",
+        lines += [f"## {md_text(field)}", "",
                   "| Thủ tục | Thời hạn giải quyết | Phí, lệ phí |",
                   "| --- | --- | --- |"]
         for p in members:
             name = PurePosixPath(p.path).relative_to(SECTION_DIR).as_posix()
-            cell = f"[{escape_markdown(p.title)}]({name})"
+            cell = f"[{md_text(p.title)}]({name})"
             if p.code:
-                cell += f" (mã {escape_markdown(p.code)})"
+                cell += f" (mã {md_text(p.code)})"
             if p.draft:
                 cell += f" {DRAFT_MARK}"
-            lines.append(f"| {cell} | {escape_markdown(p.time_limit or 'chưa ghi')} "
-                         f"| {escape_markdown(p.fee or 'chưa ghi')} |")
+            lines.append(f"| {cell} | {md_text(p.time_limit or 'chưa ghi')} "
+                         f"| {md_text(p.fee or 'chưa ghi')} |")
         lines.append("")
     lines += ["<small>Trang này được tạo tự động khi dựng trang từ phần đầu (front matter) "
               "của từng trang thủ tục; muốn sửa một dòng, sửa trang thủ tục đó.</small>", ""]
@@ -414,7 +402,7 @@ def extend_nav(nav: list | None, procs: list[Procedure]) -> bool:
         if proc.path not in listed:
             # The theme prints nav titles without escaping (MkDocs' Jinja has
             # no autoescape), so escape editor text here.
-            title = html.escape(proc.nav_title)
+            title = html_text(proc.nav_title)
             section.append({f"{title} ({DRAFT_LABEL})" if proc.draft else title: proc.path})
     return True
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts import ROOT
-from scripts.mdescape import md_link, md_text
+from scripts.escape import md_text, page_link
 from scripts.pages.frontmatter import (InvalidInput, as_date, page_problems, pages, review_due,
                                  unit_names)
 
@@ -97,7 +97,7 @@ def collect(root: Path = ROOT) -> list[PageReview]:
         if page_errors:
             continue
         meta = doc.data
-        text = (docs / rel).read_text(encoding="utf-8")
+        text = (docs / rel).read_text(encoding="utf-8-sig")
         result.append(PageReview(
             path=name, rel=rel.as_posix(), title=_title(meta, text, rel), owner=meta["owner"],
             owner_name=units.get(meta["owner"], meta["owner"]),
@@ -178,7 +178,7 @@ def report_markdown(reviews: list[PageReview], built_on: dt.date, page_rel: str 
             status = r.status(built_on)
             cell = (f'<span class="page-review-status page-review-status--{status}" '
                     f'data-review-due="{r.due.isoformat()}">{STATUS_LABEL[status]}</span>')
-            out.append(f"| [{md_text(r.title)}]({md_link(r.rel, page_rel)}) "
+            out.append(f"| [{md_text(r.title)}]({page_link(r.rel, page_rel)}) "
                        f"| {vn_date(r.last_reviewed)} | {vn_date(r.due)} | {cell} |")
         out.append("")
     return "\n".join(out)

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts import ROOT
-from scripts.mdescape import md_link, md_text
+from scripts.escape import md_text, page_link
 from scripts.pages.frontmatter import as_date, parse, schema
 from scripts.yamlstrict import InvalidInput, Problem, load, schema_problems
 
@@ -133,7 +133,7 @@ def body_markdown(notes: list[Note], titles: dict[str, str]) -> str:
         if note.date != current:
             current = note.date
             out += ["", f"## Ngày {note.date.strftime('%d/%m/%Y')} {{#ngay-{note.date.isoformat()}}}", ""]
-        links = ", ".join(f"[{md_text(titles.get(rel, rel))}]({md_link(rel, PAGE)})" for rel in note.pages)
+        links = ", ".join(f"[{md_text(titles.get(rel, rel))}]({page_link(rel, PAGE)})" for rel in note.pages)
         out.append(f"- {links}: {md_text(note.note)}")
     out.append("")
     return "\n".join(out)
