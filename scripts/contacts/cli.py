@@ -65,7 +65,7 @@ def main(argv=None) -> int:
         print(f"{len(e.problems)} lỗi trong data/; chưa sinh tệp nào", file=sys.stderr)
         return 2
     if args.command == "check":
-        print("data/: units, organization, escalation and glossary are valid")
+        print("data/: units, organization, escalation, glossary, channels and holidays are valid")
         return 0
     files = generate(data, args.site_url or site_url_from_config(args.root))
     write_atomically(args.out, files)
