@@ -65,9 +65,10 @@ def main(argv=None) -> int:
         print(f"{len(e.problems)} lỗi trong data/; chưa sinh tệp nào", file=sys.stderr)
         return 2
     if args.command == "check":
-        print("data/: units, organization, escalation, glossary, channels and holidays are valid")
+        print("data/: units, organization, escalation, glossary, channels, holidays and legal are valid")
         return 0
-    files = generate(data, args.site_url or site_url_from_config(args.root))
+    docs_dir = args.root / "docs"
+    files = generate(data, args.site_url or site_url_from_config(args.root), docs_dir if docs_dir.is_dir() else None)
     write_atomically(args.out, files)
     print(f"{len(files)} files written to {args.out}")
     return 0

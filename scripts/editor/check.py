@@ -35,6 +35,7 @@ MODULE_CHECKS = (
     ("scripts.pages.whats_new", ("check",), "ghi chú thay đổi cho người đọc (data/changes.yaml)"),
     ("scripts.contacts", ("check",), "data files (data/*.yaml)"),
     ("scripts.pages.procedures", ("check",), "procedure pages (docs/thu-tuc/)"),
+    ("scripts.legal", ("check",), "trích dẫn pháp luật (docs/, data/legal.yaml)"),
     ("scripts.safety", (), "HTML viết tay, đoạn chèn, ký tự vô hình (scripts/safety)"),
 )
 

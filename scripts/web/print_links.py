@@ -4,8 +4,9 @@ link text. On screen nothing changes.
 
 Internal links are resolved against the page's canonical address (site_url),
 so a printed page names the public address, not the one it was printed from.
-Links within the page, the heading permalinks, footnote marks and links whose
-text already is the address are left alone.
+Links within the page, the heading permalinks, footnote marks, legal
+citations (named by their number) and links whose text already is the
+address are left alone.
 """
 from __future__ import annotations
 
@@ -17,7 +18,10 @@ _LINK = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.S | re.I)
 _HREF = re.compile(r'\bhref="([^"]*)"', re.I)
 _CLASS = re.compile(r'\bclass="([^"]*)"', re.I)
 _TAG = re.compile(r"<[^>]+>")
-_SKIP_CLASSES = {"headerlink", "footnote-ref", "footnote-backref", "md-content__button"}
+# Legal citations (scripts/legal, class kb-law) name the document by its
+# number, which is how a reader finds it on paper; their long source
+# addresses would double a page's length.
+_SKIP_CLASSES = {"headerlink", "footnote-ref", "footnote-backref", "md-content__button", "kb-law"}
 
 
 def address(href: str, base: str) -> str | None:
