@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+import yaml_env_tag
 
 from scripts import ROOT
 
@@ -32,11 +33,23 @@ class _Loader(yaml.SafeLoader):
 
 _Loader.add_multi_constructor(
     "tag:yaml.org,2002:python/", lambda loader, suffix, node: suffix.partition(":")[2])
+# ``!ENV [VAR, default]`` as MkDocs resolves it (site_url: scripts/web/site_address.py).
+_Loader.add_constructor("!ENV", yaml_env_tag.construct_env_tag)
 
 
-def load_config(path: Path) -> dict:
-    """``mkdocs.yml`` at ``path`` as plain data (no imports, no MkDocs defaults)."""
-    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_Loader) or {}
+class _DefaultsLoader(_Loader):
+    """The same, with every ``!ENV`` read as the default written in the file."""
+
+
+_DefaultsLoader.add_constructor("!ENV", lambda loader, node: (
+    loader.construct_object(node.value[-1]) if isinstance(node, yaml.SequenceNode) else None))
+
+
+def load_config(path: Path, environ: bool = True) -> dict:
+    """``mkdocs.yml`` at ``path`` as plain data (no imports, no MkDocs defaults);
+    ``environ=False``: ``!ENV`` values are the file's defaults, not the environment's."""
+    loader = _Loader if environ else _DefaultsLoader
+    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=loader) or {}
 
 
 @lru_cache(maxsize=None)

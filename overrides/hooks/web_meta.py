@@ -1,8 +1,9 @@
 """MkDocs glue for page metadata and browser security (scripts/ does the work):
 the CSP for templates, robots.txt and _headers, a description for every page,
-the charter's print-only QR code, and one stylesheet bundle."""
+the charter's print-only QR code, one stylesheet and one deferred script bundle."""
 from posixpath import dirname, relpath
 
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.structure.files import File
 
 from scripts.escape import html_text
@@ -26,7 +27,7 @@ def on_files(files, config):
         generated[charter_qr.QR_FILE] = charter_qr.qr_png(url)
     for path, content in generated.items():
         files.append(File.generated(config, path, content=content))
-    return bundle_stylesheets(files, config)
+    return bundle_scripts(bundle_stylesheets(files, config), config)
 
 
 def bundle_stylesheets(files, config):
@@ -36,6 +37,19 @@ def bundle_stylesheets(files, config):
     css = asset_bundle.concatenate([(f.src_uri, f.content_string) for f in sources])
     files.append(File.generated(config, asset_bundle.BUNDLE, content=css))
     config.extra_css = [asset_bundle.BUNDLE]
+    return files
+
+
+def bundle_scripts(files, config):
+    sources = [files.get_file_from_path(str(script)) for script in config.extra_javascript]
+    if not sources or None in sources or any(getattr(s, "type", "") == "module"
+                                             for s in config.extra_javascript):
+        return files
+    js = asset_bundle.concatenate_scripts([(f.src_uri, f.content_string) for f in sources])
+    files.append(File.generated(config, asset_bundle.SCRIPT_BUNDLE, content=js))
+    bundle = ExtraScriptValue(asset_bundle.SCRIPT_BUNDLE)
+    bundle.defer = True
+    config.extra_javascript = [bundle]
     return files
 
 
@@ -57,5 +71,8 @@ def on_page_content(html, page, config, files):
     page.meta["description"] = html_text(text)
     if page.file.src_uri == charter_qr.CHARTER_PAGE:
         img = relpath(charter_qr.QR_FILE, dirname(page.file.dest_uri) or ".")
-        html += charter_qr.print_box(img, page.canonical_url or page.url)
+        # First thing under the title: on paper the QR code sits on page 1.
+        box = charter_qr.print_box(img, page.canonical_url or page.url)
+        end = html.find("</h1>")
+        html = html[:end + 5] + box + html[end + 5:] if end >= 0 else box + html
     return html

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from scripts import ROOT
 from scripts.editor.check import EXIT_EDITOR, EXIT_TOOL, Report, preflight, strict_build
+from scripts.web import site_address
 
 
 TMP_PREFIX = ".site-build-"
@@ -66,7 +67,7 @@ def build(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> int:
     site_dir = site_dir.resolve()
     report = Report(out=sys.stderr, summary=False)
     if not preflight(root, report):
-        print(f"build stopped before mkdocs: {site_dir} was left as it was", file=sys.stderr)
+        print(f"dừng trước khi dựng trang: {site_dir} được giữ nguyên", file=sys.stderr)
         return report.status
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     remove_stale(site_dir.parent)
@@ -77,7 +78,7 @@ def build(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> int:
             editor_errors = bool(problems) and not others and "Traceback" not in log
             for line in problems + others if problems or others else [log.strip()]:
                 print(line, file=sys.stderr)
-            print(f"build failed: {site_dir} was left as it was", file=sys.stderr)
+            print(f"dựng trang không thành công: {site_dir} được giữ nguyên", file=sys.stderr)
             return EXIT_EDITOR if editor_errors else EXIT_TOOL
         old = site_dir.with_name(site_dir.name + ".old")
         shutil.rmtree(old, ignore_errors=True)
@@ -87,7 +88,10 @@ def build(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> int:
         shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    print(f"site written to {site_dir}")
+    print(f"đã dựng trang vào {site_dir}")
+    banner = site_address.placeholder_warning(root)
+    if banner:
+        print(banner, file=sys.stderr)
     return 0
 
 

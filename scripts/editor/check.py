@@ -30,10 +30,13 @@ from scripts.yamlstrict import InvalidInput
 EXIT_OK, EXIT_TOOL, EXIT_EDITOR = 0, 1, 2
 # Editor-input checks written by other modules: (module, arguments, what it checks).
 MODULE_CHECKS = (
+    ("scripts.contacts", ("check",), "tệp dữ liệu (data/*.yaml)"),
+    ("scripts.pages.procedures", ("check",), "trang thủ tục (docs/thu-tuc/)"),
+    ("scripts.pages.whats_new", ("check",), "ghi chú thay đổi cho người đọc (data/changes.yaml)"),
     ("scripts.contacts", ("check",), "data files (data/*.yaml)"),
     ("scripts.pages.procedures", ("check",), "procedure pages (docs/thu-tuc/)"),
-    ("scripts.legal", ("check",), "legal citations (docs/, data/legal.yaml)"),
-    ("scripts.safety", (), "raw HTML, snippets, invisible characters (scripts/safety)"),
+    ("scripts.legal", ("check",), "trích dẫn pháp luật (docs/, data/legal.yaml)"),
+    ("scripts.safety", (), "HTML viết tay, đoạn chèn, ký tự vô hình (scripts/safety)"),
 )
 
 
@@ -48,15 +51,18 @@ class Report:
     def section(self, title: str, problems: list[str], tool_error: str | None = None,
                 skipped: str = ""):
         # Once per run: data/units.yaml problems reach both the data and the
-        # front-matter checks.
-        problems = [p for p in dict.fromkeys(problems) if p not in self.problems]
+        # front-matter checks, and a mistake the data check names (say a
+        # duplicate key) is found again by the YAML linter on the same line.
+        seen = {_location(p) for p in self.problems}
+        problems = [p for p in dict.fromkeys(problems)
+                    if p not in self.problems and _location(p) not in seen]
         for line in problems:
             print(line, file=self.out)
         if tool_error:
-            print(f"error: {title}: {tool_error}", file=self.out)
+            print(f"lỗi công cụ: {title}: {tool_error}", file=self.out)
             self.tool_errors.append(tool_error)
-        state = ("could not run" if tool_error else f"{len(problems)} problem(s)" if problems else
-                 f"skipped ({skipped})" if skipped else "ok")
+        state = ("không chạy được" if tool_error else f"{len(problems)} lỗi" if problems else
+                 f"bỏ qua ({skipped})" if skipped else "đạt")
         if self.summary:
             print(f"-- {title}: {state}", file=self.out)
         self.problems += problems
@@ -66,6 +72,12 @@ class Report:
         if self.tool_errors:
             return EXIT_TOOL
         return EXIT_EDITOR if self.problems else EXIT_OK
+
+
+def _location(problem: str) -> str:
+    """``file:line`` of a ``file:line[:col]: message`` problem (the whole line otherwise)."""
+    parts = problem.split(":", 2)
+    return ":".join(parts[:2]) if len(parts) == 3 and parts[1].isdigit() else problem
 
 
 def _env() -> dict:
@@ -103,13 +115,13 @@ def preflight(root: Path, report: Report) -> bool:
     ok = True
     for module, args, what in MODULE_CHECKS:
         if not _module_present(root, module):
-            report.section(what, [], skipped=f"python -m {module} is not there yet")
+            report.section(what, [], skipped=f"chưa có python -m {module}")
             continue
         problems, tool_error = run_module_check(root, module, args)
         report.section(what, problems, tool_error)
         ok = ok and not problems and not tool_error
     problems = front_matter_problems(root)
-    report.section("front matter of pages (owner, last_reviewed, review_in)", problems)
+    report.section("phần đầu các trang (owner, last_reviewed, review_in)", problems)
     return ok and not problems
 
 
@@ -136,7 +148,7 @@ def check_build(root: Path, report: Report) -> None:
     if status != 0 and (others or not problems or "Traceback" in log):
         # Not (only) an editor mistake: show what mkdocs said.
         tool_error = "mkdocs build failed:\n" + "\n".join(others or [log.strip()[-3000:]])
-    report.section("strict build (links, anchors, nav)", problems, tool_error)
+    report.section("dựng thử nghiêm ngặt (liên kết, neo, menu)", problems, tool_error)
 
 
 def main(argv=None) -> int:
@@ -149,20 +161,20 @@ def main(argv=None) -> int:
     if preflight(root, report):
         check_build(root, report)
     else:
-        report.section("strict build (links, anchors, nav)", [],
-                       skipped="fix the problems above first")
-    for title, runner in (("Markdown style (pymarkdown, .pymarkdown.json)", linters.lint_markdown),
-                          ("YAML style (yamllint, .yamllint.yml)", linters.lint_yaml),
-                          ("GitHub workflows (.github/workflows, schema check)", linters.lint_workflows)):
+        report.section("dựng thử nghiêm ngặt (liên kết, neo, menu)", [],
+                       skipped="sửa các lỗi ở trên trước")
+    for title, runner in (("cách viết Markdown (pymarkdown, .pymarkdown.json)", linters.lint_markdown),
+                          ("cách viết YAML (yamllint, .yamllint.yml)", linters.lint_yaml),
+                          ("quy trình GitHub Actions (.github/workflows)", linters.lint_workflows)):
         problems, tool_error = runner(root)
         report.section(title, problems, tool_error)
     for warning in linters.markdown_size_warnings(root):
         print(warning)  # not a problem: the check still passes
     status = report.status
     if status == EXIT_EDITOR:
-        print(f"\n{len(report.problems)} problem(s) to fix; CONTRIBUTING.md explains each message.")
+        print(f"\nCó {len(report.problems)} lỗi cần sửa; CONTRIBUTING.md giải thích từng thông báo.")
     elif status == EXIT_OK:
-        print("\nall checks passed")
+        print("\nmọi kiểm tra đều đạt")
     return status
 
 

@@ -34,6 +34,7 @@ def _yaml_string(text: str) -> str:
 
 
 def page_text(title: str, sections, fields: list[str], today: dt.date, owner: str) -> str:
+    from scripts.pages.procedures import PLACEHOLDER as placeholder
     lines = [
         "---",
         f"owner: {owner}",
@@ -64,7 +65,7 @@ def page_text(title: str, sections, fields: list[str], today: dt.date, owner: st
         "",
     ]
     for section in sections:
-        lines += [f"## {section}", "", f"<!-- Điền mục «{section}» theo văn bản pháp luật; ghi rõ điều, khoản. -->", ""]
+        lines += [f"## {section}", "", f"<!-- {placeholder.format(section=section)} -->", ""]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -76,11 +77,11 @@ def main(argv=None) -> int:
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if not SLUG.match(args.slug or ""):
-        print("SLUG must be lower-case letters without accents, digits and '-', e.g. SLUG=huy-to-khai",
+        print("SLUG chỉ gồm chữ thường không dấu, chữ số và dấu '-', ví dụ SLUG=huy-to-khai",
               file=sys.stderr)
         return 2
     if not args.title.strip():
-        print('TITLE is missing, e.g. TITLE="Thủ tục hủy tờ khai hải quan"', file=sys.stderr)
+        print('thiếu TITLE, ví dụ TITLE="Thủ tục hủy tờ khai hải quan"', file=sys.stderr)
         return 2
     try:
         from scripts.pages.procedures import TEMPLATE_SECTIONS
@@ -89,15 +90,15 @@ def main(argv=None) -> int:
         return 1
     target = args.root / "docs" / "thu-tuc" / f"{args.slug}.md"
     if target.exists():
-        print(f"{target.relative_to(args.root)} already exists; choose another SLUG", file=sys.stderr)
+        print(f"{target.relative_to(args.root)} đã có; chọn SLUG khác", file=sys.stderr)
         return 2
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(page_text(args.title.strip(), TEMPLATE_SECTIONS, _fields(args.root),
                                 dt.date.today(), args.owner), encoding="utf-8")
     rel = target.relative_to(args.root)
-    print(f"created {rel}\n"
-          f"next: fill in description and procedure (field, time_limit, fee, legal_basis) in its front "
-          f"matter and every section, then run `make check` until it reports no problem for {rel}.")
+    print(f"đã tạo {rel}\n"
+          f"tiếp theo: điền description và procedure (field, time_limit, fee, legal_basis) ở phần đầu "
+          f"trang và nội dung từng mục, rồi chạy `make check` cho đến khi không còn lỗi nào ở {rel}.")
     return 0
 
 

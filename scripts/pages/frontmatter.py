@@ -37,12 +37,12 @@ def parse(text: str, file: str) -> Document:
         return Document(file, {}, {(): (1, 1)})
     end = text.find("\n---", 3)
     if end < 0:
-        raise InvalidInput([Problem(file, 1, 1, "", "front matter opened with '---' is never closed")])
+        raise InvalidInput([Problem(file, 1, 1, "", "phần đầu trang mở bằng dòng '---' nhưng không có dòng '---' đóng lại")])
     doc = loads(text[4:end + 1], file, line_offset=1)
     if doc.data is None:
         doc.data = {}
     if not isinstance(doc.data, dict):
-        raise InvalidInput([doc.problem((), "front matter must be 'key: value' lines")])
+        raise InvalidInput([doc.problem((), "phần đầu trang phải gồm các dòng 'khóa: giá trị'")])
     return doc
 
 
@@ -95,16 +95,16 @@ def page_problems(doc: Document, rel: Path, unit_ids: set[str],
         problems += schema_problems(doc, schema("procedure.schema.json"))
     owner = doc.data.get("owner")
     if isinstance(owner, str) and unit_ids and owner not in unit_ids:
-        problems.append(doc.problem(("owner",), f"unknown unit id '{owner}'; "
-                                    f"known ids are in data/units.yaml: {', '.join(sorted(unit_ids))}"))
+        problems.append(doc.problem(("owner",), f"không có đơn vị mang id '{owner}'; "
+                                    f"các id trong data/units.yaml: {', '.join(sorted(unit_ids))}"))
     source = doc.data.get("edit_source")
     if isinstance(source, str) and not (root / source).is_file():
-        problems.append(doc.problem(("edit_source",), f"file '{source}' does not exist in the repository"))
+        problems.append(doc.problem(("edit_source",), f"không có tệp '{source}' trong kho"))
     last = as_date(doc.data.get("last_reviewed"))
     today = today or dt.date.today()
     if last and last > today + _FUTURE_TOLERANCE:
-        problems.append(doc.problem(("last_reviewed",), f"date {last.isoformat()} is in the future; "
-                                    "write the day the page was actually reviewed"))
+        problems.append(doc.problem(("last_reviewed",), f"ngày {last.isoformat()} ở tương lai; "
+                                    "ghi ngày thực sự đã rà soát trang"))
     return problems
 
 
@@ -113,7 +113,7 @@ def unit_names(root: Path = ROOT) -> dict[str, str]:
     doc = yamlstrict_load(root / "data" / "units.yaml", root)
     units = doc.data.get("units") if isinstance(doc.data, dict) else None
     if not isinstance(units, list):
-        raise InvalidInput([doc.problem(("units",), "expected a list of units under 'units:'")])
+        raise InvalidInput([doc.problem(("units",), "cần một danh sách đơn vị dưới 'units:'")])
     return {u["id"]: str(u.get("name") or u["id"]) for u in units
             if isinstance(u, dict) and isinstance(u.get("id"), str)}
 

@@ -51,6 +51,11 @@ OPTIONAL_SECTIONS: dict[str, str] = {
     "Thời gian tiếp nhận và trả kết quả": "Trình tự thực hiện",
 }
 
+# What scripts/editor/new_procedure.py writes under each heading; a section still
+# holding it, or holding nothing but comments, is not finished.
+PLACEHOLDER = "Điền mục «{section}» theo văn bản pháp luật; ghi rõ điều, khoản."
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
 SECTION_DIR = "thu-tuc"
 CATALOGUE = f"{SECTION_DIR}/index.md"       # docs-relative, generated
 NAV_SECTION_ENTRY = CATALOGUE                # marks the nav section to extend
@@ -88,6 +93,11 @@ class Procedure:
     legal_basis: tuple[str, ...]
     owner: str
     last_reviewed: str
+    status: str = ""
+
+    @property
+    def draft(self) -> bool:
+        return self.status == "draft"
 
     @property
     def nav_title(self) -> str:
@@ -140,6 +150,7 @@ def read_procedure(md: Path, docs_dir: Path, root: Path = ROOT) -> Procedure:
         legal_basis=tuple(b for b in basis if isinstance(b, str)) if isinstance(basis, list) else (),
         owner=_text(data.get("owner")),
         last_reviewed=_text(data.get("last_reviewed")),
+        status=_text(data.get("status")),
     )
 
 
@@ -189,6 +200,37 @@ def h2_headings(text: str) -> list[tuple[int, str]]:
     return out
 
 
+def section_bodies(text: str) -> list[tuple[int, str, str]]:
+    """(file line, heading, Markdown up to the next H2) for every H2 of the page."""
+    body, first_line = _body(text)
+    lines = body.splitlines()
+    headings = h2_headings(text)
+    out = []
+    for index, (line, heading) in enumerate(headings):
+        start = line - first_line + 1
+        end = headings[index + 1][0] - first_line if index + 1 < len(headings) else len(lines)
+        out.append((line, heading, "\n".join(lines[start:end])))
+    return out
+
+
+def content_problems(text: str, file: str) -> list[Problem]:
+    """Template sections left empty, or still holding the template's note."""
+    problems = []
+    order = full_template()
+    for line, heading, content in section_bodies(text):
+        if heading not in order:
+            continue
+        if PLACEHOLDER.format(section=heading) in content:
+            problems.append(Problem(file, line, 1, "", (
+                f"mục «{heading}» vẫn còn dòng hướng dẫn của mẫu («Điền mục …»); "
+                "điền nội dung rồi xóa dòng đó")))
+        elif not _COMMENT.sub("", content).strip():
+            problems.append(Problem(file, line, 1, "", (
+                f"mục «{heading}» đang trống; điền nội dung theo văn bản pháp luật (ghi rõ điều, khoản), "
+                "hoặc ghi rõ «Chưa xác minh» nếu chưa có nguồn")))
+    return problems
+
+
 def template_problems(text: str, file: str) -> list[Problem]:
     """Problems with a procedure page's sections against the national template."""
     order = full_template()
@@ -200,19 +242,19 @@ def template_problems(text: str, file: str) -> list[Problem]:
     for line, heading in headings:
         if heading not in order:
             problems.append(Problem(file, line, 1, "", (
-                f"'## {heading}' is not a section of the national procedure template; "
-                f"make it a '###' sub-heading of one of: {listing}")))
+                f"«## {heading}» không phải là mục của mẫu công bố thủ tục hành chính; "
+                f"đổi thành tiêu đề con «###» trong một trong các mục: {listing}")))
             continue
         if heading in seen:
             problems.append(Problem(file, line, 1, "", (
-                f"section '## {heading}' appears twice (first on line {seen[heading]}); keep one")))
+                f"mục «## {heading}» xuất hiện hai lần (lần đầu ở dòng {seen[heading]}); giữ một mục")))
             continue
         seen[heading] = line
         rank = order.index(heading)
         if rank < last_rank:
             problems.append(Problem(file, line, 1, "", (
-                f"section '## {heading}' must come before '## {last_heading}'; "
-                f"the template's order is: {listing}")))
+                f"mục «## {heading}» phải đứng trước «## {last_heading}»; "
+                f"thứ tự của mẫu là: {listing}")))
         else:
             last_rank, last_heading = rank, heading
     end_line = text.count("\n") + 1
@@ -220,9 +262,9 @@ def template_problems(text: str, file: str) -> list[Problem]:
         if section not in seen:
             following = [ln for ln, h in headings if h in order and order.index(h) > order.index(section)]
             problems.append(Problem(file, min(following, default=end_line), 1, "", (
-                f"missing section '## {section}' of the national procedure template; "
-                f"the sections, in order, are: {listing}")))
-    return problems
+                f"thiếu mục «## {section}» của mẫu công bố thủ tục hành chính; "
+                f"các mục, theo thứ tự, là: {listing}")))
+    return problems + content_problems(text, file)
 
 
 def check(docs_dir: Path = DOCS_DIR, root: Path = ROOT) -> list[Problem]:
@@ -231,14 +273,14 @@ def check(docs_dir: Path = DOCS_DIR, root: Path = ROOT) -> list[Problem]:
     hand_written = docs_dir / CATALOGUE
     if hand_written.exists():
         problems.append(Problem(_display_name(hand_written, root), 1, 1, "", (
-            "the procedure catalogue is generated from the procedure pages' front matter; "
-            "delete this hand-written file")))
+            "danh mục thủ tục được sinh tự động từ phần đầu các trang thủ tục; "
+            "xóa tệp viết tay này")))
     for md in procedure_files(docs_dir):
         name = _display_name(md, root)
         if not FILE_NAME.match(md.name):
             problems.append(Problem(name, 1, 1, "", (
-                "a procedure page's file name becomes its web address: use lowercase "
-                "letters without accents, digits and hyphens, e.g. huy-to-khai.md")))
+                "tên tệp của trang thủ tục trở thành địa chỉ web: dùng chữ thường không dấu, "
+                "chữ số và dấu gạch ngang, ví dụ huy-to-khai.md")))
         try:
             problems += template_problems(read_text(md, name), name)
         except InvalidInput:
@@ -247,6 +289,12 @@ def check(docs_dir: Path = DOCS_DIR, root: Path = ROOT) -> list[Problem]:
 
 
 # --- catalogue and navigation ----------------------------------------------
+
+# How a draft procedure (front matter ``status: draft``) is marked in the
+# catalogue and the menu: published, but never mistaken for one in force.
+DRAFT_LABEL = "dự thảo"
+DRAFT_MARK = '<span class="kb-draft-mark">Dự thảo</span>'
+
 
 def _anchor_link(field: str) -> str:
     from scripts.vietnamese import slugify
@@ -305,6 +353,8 @@ def catalogue_markdown(procs: list[Procedure]) -> str:
             cell = f"[{md_text(p.title)}]({name})"
             if p.code:
                 cell += f" (mã {md_text(p.code)})"
+            if p.draft:
+                cell += f" {DRAFT_MARK}"
             lines.append(f"| {cell} | {md_text(p.time_limit or 'chưa ghi')} "
                          f"| {md_text(p.fee or 'chưa ghi')} |")
         lines.append("")
@@ -354,7 +404,8 @@ def extend_nav(nav: list | None, procs: list[Procedure]) -> bool:
         if proc.path not in listed:
             # The theme prints nav titles without escaping (MkDocs' Jinja has
             # no autoescape), so escape editor text here.
-            section.append({html_text(proc.nav_title): proc.path})
+            title = html_text(proc.nav_title)
+            section.append({f"{title} ({DRAFT_LABEL})" if proc.draft else title: proc.path})
     return True
 
 
