@@ -33,8 +33,6 @@ MODULE_CHECKS = (
     ("scripts.contacts", ("check",), "tệp dữ liệu (data/*.yaml)"),
     ("scripts.pages.procedures", ("check",), "trang thủ tục (docs/thu-tuc/)"),
     ("scripts.pages.whats_new", ("check",), "ghi chú thay đổi cho người đọc (data/changes.yaml)"),
-    ("scripts.contacts", ("check",), "data files (data/*.yaml)"),
-    ("scripts.pages.procedures", ("check",), "procedure pages (docs/thu-tuc/)"),
     ("scripts.legal", ("check",), "trích dẫn pháp luật (docs/, data/legal.yaml)"),
     ("scripts.safety", (), "HTML viết tay, đoạn chèn, ký tự vô hình (scripts/safety)"),
 )
