@@ -24,8 +24,8 @@ from dataclasses import dataclass
 
 from scripts.vietnamese import fold
 
-_RUN = re.compile(r"[a-z0-9]+(?:[/-][a-z0-9]+)*")
-_SEP = re.compile(r"[/-]")
+TERM_RUN = re.compile(r"[a-z0-9]+(?:[/-][a-z0-9]+)*")
+TERM_SEP = re.compile(r"[/-]")
 _TAG = re.compile(r"<[^>]*>")
 # Material's index escapes only &, < and > (html.escape(quote=False)); the
 # JavaScript port undoes exactly these, so Python must not do more.
@@ -46,7 +46,7 @@ class Token:
 
 
 @functools.lru_cache(maxsize=4096)
-def _fold_char(ch: str) -> str:
+def fold_char(ch: str) -> str:
     return fold(ch).lower()
 
 
@@ -58,7 +58,7 @@ def fold_lower(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(text):
-        folded = _fold_char(ch)
+        folded = fold_char(ch)
         out.append(folded)
         offsets.extend([i] * len(folded))
     return "".join(out), offsets
@@ -72,19 +72,19 @@ def tokens(text: str) -> list[Token]:
     """All search tokens of ``text`` (words first, then a run's extra terms)."""
     folded, offsets = fold_lower(text)
     out: list[Token] = []
-    for m in _RUN.finditer(folded):
+    for m in TERM_RUN.finditer(folded):
         run = m.group()
         start = offsets[m.start()]
         end = offsets[m.end() - 1] + 1
         pos = m.start()
-        parts = _SEP.split(run)
+        parts = TERM_SEP.split(run)
         normed = [_number(p) for p in parts]
         for raw, part in zip(parts, normed):
             out.append(Token(part, offsets[pos], offsets[pos + len(raw) - 1] + 1))
             pos += len(raw) + 1
         if len(parts) == 1:
             continue
-        for term in compound_terms(normed, _SEP.findall(run)):
+        for term in compound_terms(normed, TERM_SEP.findall(run)):
             out.append(Token(term, start, end))
     return out
 

@@ -24,7 +24,7 @@ import math
 import re
 from collections import Counter
 
-from scripts.search.normalize import _RUN, _SEP, _fold_char, compound_terms, html_to_text
+from scripts.search.normalize import TERM_RUN, TERM_SEP, fold_char, compound_terms, html_to_text
 
 FIELDS = ("title", "text")
 K1, B = 1.2, 0.75
@@ -35,7 +35,7 @@ class _FoldTable(dict):
     """str.translate table that folds each character on first sight."""
 
     def __missing__(self, code):
-        self[code] = value = _fold_char(chr(code))
+        self[code] = value = fold_char(chr(code))
         return value
 
 
@@ -45,13 +45,13 @@ _TABLE = _FoldTable()
 def fast_terms(text: str) -> list[str]:
     """Same result as ``normalize.terms`` (checked by the tests), without offsets."""
     out: list[str] = []
-    for run in _RUN.findall(text.translate(_TABLE)):
-        parts = _SEP.split(run)
+    for run in TERM_RUN.findall(text.translate(_TABLE)):
+        parts = TERM_SEP.split(run)
         normed = [(p.lstrip("0") or "0") if p.isdigit() else p for p in parts]
         out.extend(normed)
         if len(parts) == 1:
             continue
-        out.extend(compound_terms(normed, _SEP.findall(run)))
+        out.extend(compound_terms(normed, TERM_SEP.findall(run)))
     return out
 
 
