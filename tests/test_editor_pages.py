@@ -199,8 +199,8 @@ def repo(tmp_path):
 
 
 def test_whats_new_lists_title_date_and_subject(repo):
-    from scripts.pages import whats_new
-    hist = whats_new.history(repo)
+    from scripts.pages import model, whats_new
+    hist = whats_new.history(model.load(repo))
     assert hist.available and not hist.shallow
     latest = hist.changes[0]
     assert latest.rel == "tin-tuc/index.md" and not latest.added
@@ -225,18 +225,18 @@ def test_whats_new_page_is_built_with_escaped_subjects(repo, tmp_path):
 
 
 def test_whats_new_without_git_history_still_builds(tmp_path):
-    from scripts.pages import whats_new
+    from scripts.pages import model, whats_new
     project = copy_project(tmp_path / "nogit")
-    hist = whats_new.history(project)
+    hist = whats_new.history(model.load(project))
     assert not hist.available and hist.changes == []
     assert "Chưa có lịch sử thay đổi" in whats_new.page_markdown(hist)
 
 
 def test_whats_new_in_a_shallow_clone_does_not_claim_everything_changed(repo, tmp_path):
-    from scripts.pages import whats_new
+    from scripts.pages import model, whats_new
     shallow = tmp_path / "shallow"
     subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(shallow)], check=True)
-    hist = whats_new.history(shallow)
+    hist = whats_new.history(model.load(shallow))
     assert hist.available and hist.shallow
     # The only commit present is grafted: its diff would list every file as new.
     assert hist.changes == []
@@ -244,20 +244,21 @@ def test_whats_new_in_a_shallow_clone_does_not_claim_everything_changed(repo, tm
     assert "Lịch sử chưa đầy đủ" in text
     deeper = tmp_path / "deeper"
     subprocess.run(["git", "clone", "-q", "--depth", "2", f"file://{repo}", str(deeper)], check=True)
-    hist = whats_new.history(deeper)
+    hist = whats_new.history(model.load(deeper))
     assert [c.rel for c in hist.changes] == ["tin-tuc/index.md"]
 
 
 def test_whats_new_shows_a_data_change_as_a_change_of_its_generated_page(repo):
-    from scripts.pages import whats_new
+    from scripts.pages import model, whats_new
     glossary = repo / "data" / "glossary.yaml"
     glossary.write_text(glossary.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     git(repo, "commit", "-q", "-am", "Glossary: one more abbreviation")
-    sources = whats_new.generated_sources([
-        ("thuat-ngu.md", "---\ntitle: Thuật ngữ &amp; viết tắt\ngenerated_from: data/glossary.yaml\n---\n"),
-        ("khac.md", "---\ntitle: Không sinh từ dữ liệu\n---\n"),
-    ])
-    assert sources == {"data/glossary.yaml": [("thuat-ngu.md", "Thuật ngữ & viết tắt")]}
-    latest = whats_new.history(repo, sources=sources).changes[0]
+    pages = model.load(repo)
+    pages.add_generated("thuat-ngu.md", "---\ntitle: Thuật ngữ &amp; viết tắt\n"
+                                        "generated_from: data/glossary.yaml\n---\n")
+    pages.add_generated("khac.md", "---\ntitle: Không sinh từ dữ liệu\n---\n")
+    assert whats_new.generated_sources(pages) == \
+        {"data/glossary.yaml": [("thuat-ngu.md", "Thuật ngữ & viết tắt")]}
+    latest = whats_new.history(pages).changes[0]
     assert (latest.rel, latest.title, latest.subject, latest.added) == \
         ("thuat-ngu.md", "Thuật ngữ & viết tắt", "Glossary: one more abbreviation", False)

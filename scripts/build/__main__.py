@@ -1,9 +1,9 @@
 """Build the static site into ``site/`` without ever leaving a broken one.
 
-Editor input is checked first (data files, procedure pages, front matter:
-scripts/editor/check.py's preflight); mkdocs then writes into a fresh temporary
-directory next to ``site/``, and only a successful strict build replaces the
-previous site, so an editor's mistake leaves the last good site in place.
+mkdocs writes into a fresh temporary directory next to ``site/`` (the build
+itself validates data, front matter and procedure pages: scripts/build/plugin.py),
+and only a successful strict build replaces the previous site, so an editor's
+mistake leaves the last good site in place.
 Exit status: 0 built, 2 bad editor input (data, front matter, broken links
 or anchors; every problem printed as ``file:line: message``), 1 any other
 build failure.
@@ -15,22 +15,18 @@ import tempfile
 from pathlib import Path
 
 from scripts import ROOT
-from scripts.editor.check import EXIT_EDITOR, EXIT_TOOL, Report, preflight, strict_build
+from scripts.build.strict import EXIT_EDITOR, EXIT_TOOL, is_editor_failure, strict_build
 
 
 def build(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> int:
     root = config.parent
     site_dir = site_dir.resolve()
-    report = Report(out=sys.stderr, summary=False)
-    if not preflight(root, report):
-        print(f"build stopped before mkdocs: {site_dir} was left as it was", file=sys.stderr)
-        return report.status
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     status, problems, others, log = strict_build(root, tmp)
     if status != 0:
         shutil.rmtree(tmp, ignore_errors=True)
-        editor_errors = bool(problems) and not others and "Traceback" not in log
+        editor_errors = is_editor_failure(problems, others, log)
         for line in problems + others if problems or others else [log.strip()]:
             print(line, file=sys.stderr)
         print(f"build failed: {site_dir} was left as it was", file=sys.stderr)

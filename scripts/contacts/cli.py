@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 from scripts import ROOT
+from scripts.config import site_config
 from scripts.contacts.load import load_data
 from scripts.contacts.outputs import generate
 from scripts.yamlstrict import InvalidInput
@@ -43,10 +44,9 @@ def write_atomically(out: Path, files: dict[str, str]) -> None:
 
 
 def site_url_from_config(root: Path) -> str | None:
-    import re
-    text = (root / "mkdocs.yml").read_text(encoding="utf-8") if (root / "mkdocs.yml").is_file() else ""
-    m = re.search(r"^site_url:\s*(\S+)", text, re.M)
-    return m.group(1) if m else None
+    if not (root / "mkdocs.yml").is_file():
+        return None
+    return site_config(root).get("site_url")
 
 
 def main(argv=None) -> int:

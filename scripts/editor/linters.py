@@ -18,6 +18,8 @@ from pathlib import Path
 
 import yaml
 
+from scripts.pages import frontmatter
+
 Result = tuple[list[str], "str | None"]
 
 # Plain-words hints for the Markdown rules editors meet most often.
@@ -84,12 +86,11 @@ def _hide_front_matter(text: str) -> str:
     pymarkdown's front-matter extension crashes on YAML it cannot load (a
     date such as 2026-13-01); the front-matter check reports those already.
     """
+    yaml_text, _, body_line = frontmatter.split(text)
+    if yaml_text is None:
+        return text
     lines = text.split("\n")
-    if lines and lines[0].rstrip() == "---":
-        for i in range(1, len(lines)):
-            if lines[i].rstrip() == "---":
-                lines[0], lines[i] = "<!--", "-->"
-                break
+    lines[0], lines[body_line - 2] = "<!--", "-->"
     return "\n".join(lines)
 
 

@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts import ROOT
-from scripts.pages.frontmatter import InvalidInput, parse
+from scripts.config import DEFAULT_OWNER
 from scripts.mdescape import md_link, md_text
+from scripts.pages.model import GENERATED, PageModel
+from scripts.pages.model import load as load_model
 
 PAGE = "tin-tuc/thay-doi-gan-day.md"
 MAX_ENTRIES = 40
@@ -51,57 +53,30 @@ def _git(root: Path, *args: str) -> str | None:
     return result.stdout if result.returncode == 0 else None
 
 
-def _title(path: Path, rel: str) -> str:
-    text = path.read_text(encoding="utf-8")
-    try:
-        meta = parse(text, rel).data
-    except InvalidInput:
-        meta = {}
-    if isinstance(meta.get("title"), str):
-        return meta["title"]
-    for line in text.splitlines():
-        if line.startswith("# "):
-            return line[2:].strip()
-    return rel
+def generated_sources(model: PageModel) -> dict[str, list[tuple[str, str]]]:
+    """Data file -> [(page, title)] for the generated pages of the model.
 
-
-def generated_sources(pages) -> dict[str, list[tuple[str, str]]]:
-    """Data file -> [(page, title)] for generated pages, from their front matter.
-
-    ``pages`` yields (docs-relative path, Markdown text). A generated page
-    names its source in ``generated_from`` or ``edit_source``; a change to
-    that file (say data/units.yaml) is a change of the page (the contacts).
+    A generated page names its source in ``generated_from`` or
+    ``edit_source``; a change to that file (say data/units.yaml) is a change
+    of the page (the contacts).
     """
     import html
 
-    import yaml
-
     sources: dict[str, list[tuple[str, str]]] = {}
-    for rel, text in pages:
-        if not text.startswith("---\n") or (end := text.find("\n---", 3)) < 0:
-            continue
-        try:
-            meta = yaml.safe_load(text[4:end])
-        except yaml.YAMLError:
-            continue
-        if not isinstance(meta, dict):
-            continue
-        source = meta.get("generated_from") or meta.get("edit_source")
-        if isinstance(source, str) and source.startswith("data/"):
-            title = html.unescape(str(meta.get("title") or rel))
-            sources.setdefault(source, []).append((rel, title))
+    for page in model.of_kind(GENERATED):
+        if page.source and page.source.startswith("data/"):
+            sources.setdefault(page.source, []).append((page.rel, html.unescape(page.title)))
     return sources
 
 
-def history(root: Path = ROOT, limit: int = MAX_ENTRIES,
-            sources: dict[str, list[tuple[str, str]]] | None = None) -> History:
-    """Recent changes to pages under docs/ that still exist, newest first.
+def history(model: PageModel, limit: int = MAX_ENTRIES) -> History:
+    """Recent changes to the model's pages under docs/ that still exist, newest first.
 
-    ``sources`` maps data files to the pages generated from them
-    (``generated_sources``), so a new phone number shows as a change of the
-    contacts page.
+    Pages generated from data files count too (``generated_sources``), so a
+    new phone number shows as a change of the contacts page.
     """
-    sources = sources or {}
+    root = model.root
+    sources = generated_sources(model)
     top = _git(root, "rev-parse", "--show-toplevel")
     if top is None:
         return History([], available=False, shallow=False)
@@ -137,10 +112,10 @@ def history(root: Path = ROOT, limit: int = MAX_ENTRIES,
                 pages = [(rel, title, False) for rel, title in sources[repo_path]]
             elif path.startswith(docs_prefix) and path.endswith(".md"):
                 rel = path[len(docs_prefix):]
-                source = root / "docs" / rel
-                if not source.is_file():
+                page = model.get(rel)
+                if page is None or page.kind == GENERATED:
                     continue
-                pages = [(rel, _title(source, rel), status.startswith("A"))]
+                pages = [(rel, page.title, status.startswith("A"))]
             else:
                 continue
             for rel, title, added in pages:
@@ -156,7 +131,7 @@ def history(root: Path = ROOT, limit: int = MAX_ENTRIES,
 def page_markdown(hist: History) -> str:
     out = [
         "---",
-        "owner: chi-cuc-hq-kv3",
+        f"owner: {DEFAULT_OWNER}",
         "title: Thay đổi gần đây",
         "description: Những trang vừa được thêm hoặc sửa trên cơ sở tri thức, "
         "kèm ngày thay đổi và nội dung thay đổi.",
@@ -195,7 +170,7 @@ def page_markdown(hist: History) -> str:
 def main(argv=None) -> int:
     """``python -m scripts.pages.whats_new [OUT]``: print (or write) the page's Markdown."""
     argv = sys.argv[1:] if argv is None else argv
-    text = page_markdown(history(ROOT))
+    text = page_markdown(history(load_model(ROOT)))
     if argv:
         Path(argv[0]).write_text(text, encoding="utf-8")
     else:

@@ -23,7 +23,8 @@ FORMAT = 1
 
 def search_data(glossary_path: Path = GLOSSARY) -> dict:
     """Everything the browser's engine needs besides Material's documents."""
-    return {"format": FORMAT, "ranking": RANKING, "questions": QUESTION_PHRASES,
+    return {"format": FORMAT, "index_format": prebuilt.FORMAT, "ranking": RANKING,
+            "questions": QUESTION_PHRASES,
             "glossary": expansion_entries(glossary_path)}
 
 

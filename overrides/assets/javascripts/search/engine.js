@@ -140,7 +140,7 @@
         if (!this.pageTitle.has(this.pageOf[i])) this.pageTitle.set(this.pageOf[i], d.title || "")
       })
       this.cache = new Map()
-      if (prebuilt && prebuilt.format === 2 && prebuilt.count === docs.length &&
+      if (prebuilt && prebuilt.format === data.index_format && prebuilt.count === docs.length &&
           prebuilt.checksum === checksum(docs)) {
         this.prebuilt = prebuilt
         this.weights = weights(prebuilt)
