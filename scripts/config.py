@@ -7,9 +7,10 @@ it in generated JSON (``template_globals``: a ``<script type="application/json"
 id="kb-constants">`` block in every page, overrides/main.html), never copied by
 hand into JavaScript.
 """
+
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -34,7 +35,8 @@ class _Loader(yaml.SafeLoader):
 
 
 _Loader.add_multi_constructor(
-    "tag:yaml.org,2002:python/", lambda loader, suffix, node: suffix.partition(":")[2])
+    "tag:yaml.org,2002:python/", lambda loader, suffix, node: suffix.partition(":")[2]
+)
 
 
 def load_config(path: Path) -> dict:
@@ -42,7 +44,7 @@ def load_config(path: Path) -> dict:
     return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_Loader) or {}
 
 
-@lru_cache(maxsize=None)
+@cache
 def site_config(root: Path = ROOT) -> dict:
     """The repository's ``mkdocs.yml`` as plain data, read once per process."""
     return load_config(Path(root) / "mkdocs.yml")

@@ -199,3 +199,14 @@ def test_every_problem_is_reported_in_one_run(project):
     set_front_matter(project / "docs" / "tin-tuc" / "index.md", "owner", "chi-cuc-hq-kv3")
     result = run(project, "scripts.editor.check")
     assert f"{PAGE}:{link_line}: broken link" in result.stdout
+
+
+def test_python_and_javascript_lint_problems_are_named_with_file_and_line(project):
+    (project / "scripts" / "zz_lint.py").write_text("import os\n", encoding="utf-8")
+    js = project / "overrides" / "assets" / "javascripts" / "zz-lint.js"
+    js.write_text('"use strict"\nundefinedThing()\n', encoding="utf-8")
+    result = run(project, "scripts.editor.check")
+    assert result.returncode == 2, output(result)
+    assert "scripts/zz_lint.py:1: Python: F401" in result.stdout, output(result)
+    assert ("overrides/assets/javascripts/zz-lint.js:2: JavaScript: 'undefinedThing' is not defined "
+            "(no-undef)") in result.stdout, output(result)

@@ -156,7 +156,7 @@ def test_warning_follows_instant_navigation(overdue_site, desktop_page):
 
 @pytest.mark.browser
 def test_review_schedule_lists_pages_by_owner_with_status_from_the_browser(overdue_site, desktop_page):
-    site, base = overdue_site
+    _site, base = overdue_site
     page = desktop_page
     page.goto(base + "bien-tap/lich-ra-soat/")
     headings = page.locator("article h2").all_inner_texts()

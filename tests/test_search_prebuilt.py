@@ -3,7 +3,6 @@ its weights must equal those lunr.py's Builder puts in its field vectors."""
 import json
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 

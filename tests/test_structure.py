@@ -1,6 +1,7 @@
 """The structure the code keeps: one parse of each page's front matter per
 build, the procedure list read once, no private names imported across
 modules, no paths outside the repository, one place for the root."""
+
 from __future__ import annotations
 
 import ast
@@ -62,15 +63,22 @@ def test_no_module_imports_a_private_name_from_another():
         imported = {}
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and node.module in modules:
-                offences += [f"{path.relative_to(ROOT)}: from {node.module} import {a.name}"
-                             for a in node.names if a.name.startswith("_") and not a.name.startswith("__")]
+                offences += [
+                    f"{path.relative_to(ROOT)}: from {node.module} import {a.name}"
+                    for a in node.names
+                    if a.name.startswith("_") and not a.name.startswith("__")
+                ]
                 imported.update({a.asname or a.name: f"{node.module}.{a.name}" for a in node.names})
             elif isinstance(node, ast.Import):
                 imported.update({a.asname or a.name: a.name for a in node.names if a.name in modules})
         for node in ast.walk(tree):
-            if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
-                    and node.attr.startswith("_") and not node.attr.startswith("__")
-                    and imported.get(node.value.id) in modules):
+            if (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and node.attr.startswith("_")
+                and not node.attr.startswith("__")
+                and imported.get(node.value.id) in modules
+            ):
                 offences.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.value.id}.{node.attr}")
     assert offences == []
 
@@ -78,17 +86,25 @@ def test_no_module_imports_a_private_name_from_another():
 def test_no_tracked_code_names_a_machine_path():
     # Spelt in pieces so that this test does not find itself.
     pattern = re.compile("|".join(["/" + "work/", "/" + r"home/\w+/", "/tmp/" + "bash_jobs"]))
-    offences = [str(p.relative_to(ROOT)) for p in python_files() if pattern.search(p.read_text(encoding="utf-8"))]
+    offences = [
+        str(p.relative_to(ROOT)) for p in python_files() if pattern.search(p.read_text(encoding="utf-8"))
+    ]
     assert offences == []
 
 
 def test_the_repository_root_is_derived_in_one_place():
-    derivations = [str(p.relative_to(ROOT)) for p in python_files()
-                   if re.search(r"Path\(__file__\)[^\n]*\.parent", p.read_text(encoding="utf-8"))]
+    derivations = [
+        str(p.relative_to(ROOT))
+        for p in python_files()
+        if re.search(r"Path\(__file__\)[^\n]*\.parent", p.read_text(encoding="utf-8"))
+    ]
     assert derivations == ["scripts/__init__.py"]
 
 
 def test_mkdocs_yml_is_read_by_one_loader():
-    readers = [str(p.relative_to(ROOT)) for p in python_files()
-               if re.search(r"mkdocs\.yml\"\)\.read_text|re\.search\(r\"\^site_url", p.read_text(encoding="utf-8"))]
+    readers = [
+        str(p.relative_to(ROOT))
+        for p in python_files()
+        if re.search(r"mkdocs\.yml\"\)\.read_text|re\.search\(r\"\^site_url", p.read_text(encoding="utf-8"))
+    ]
     assert readers == []

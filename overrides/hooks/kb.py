@@ -1,6 +1,7 @@
 """The site's only MkDocs hook: every event goes to one KnowledgeBase object
 (scripts/build/plugin.py), which declares the order and keeps the per-build
 state. MkDocs loads this file afresh with each configuration."""
+
 from scripts.build.plugin import KnowledgeBase
 
 kb = KnowledgeBase()

@@ -20,6 +20,7 @@ plugin has written ``search/search_index.json`` before ``on_post_build``.
 State lives on one ``KnowledgeBase`` object, replaced whole at each
 ``on_config``; nothing is kept in module globals.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -51,12 +52,13 @@ log = logging.getLogger("mkdocs.plugins.kb")
 @dataclass
 class BuildState:
     """What one build knows: the validated data and the page model."""
+
     root: Path
     data: Data | None
     data_problems: list[Problem]
     pages: model.PageModel
     procedures: list[procedures.Procedure]
-    abbreviations: str = ""       # Markdown abbreviation definitions, once the data is valid
+    abbreviations: str = ""  # Markdown abbreviation definitions, once the data is valid
 
     @classmethod
     def load(cls, root: Path, docs_dir: Path) -> BuildState:
@@ -64,8 +66,7 @@ class BuildState:
             data, data_problems = load_data(root), []
         except InvalidInput as e:
             data, data_problems = None, list(e.problems)
-        units = ({u["id"]: str(u.get("name") or u["id"]) for u in data.units.data["units"]}
-                 if data else None)
+        units = {u["id"]: str(u.get("name") or u["id"]) for u in data.units.data["units"]} if data else None
         pages = model.load(root, docs_dir, units=units)
         return cls(root, data, data_problems, pages, procedures.load(pages))
 
@@ -99,8 +100,9 @@ class KnowledgeBase:
         generated: dict[str, str | bytes] = {}
         for uri, content in generate(self.state.data, config.site_url).items():
             if files.get_file_from_path(uri) is not None:
-                raise Abort(f"docs/{uri} is generated from {PAGE_SOURCES.get(uri, 'data/')}: "
-                            f"delete docs/{uri}")
+                raise Abort(
+                    f"docs/{uri} is generated from {PAGE_SOURCES.get(uri, 'data/')}: delete docs/{uri}"
+                )
             generated[uri] = content
         generated[procedures.CATALOGUE] = procedures.catalogue_markdown(self.state.procedures)
         generated[review.REPORT_PAGE] = review.report_markdown(review.collect(pages), dt.date.today())
@@ -117,11 +119,14 @@ class KnowledgeBase:
         for uri, content in generated.items():
             files.append(File.generated(config, uri, content=content))
         if contacts_site.MERMAID_SRC.is_file():
-            files.append(File.generated(config, contacts_site.MERMAID_URI,
-                                        abs_src_path=str(contacts_site.MERMAID_SRC)))
+            files.append(
+                File.generated(config, contacts_site.MERMAID_URI, abs_src_path=str(contacts_site.MERMAID_SRC))
+            )
         else:
-            log.warning("%s is missing: run `make setup` (npm ci); diagrams stay unrendered",
-                        contacts_site.MERMAID_SRC)
+            log.warning(
+                "%s is missing: run `make setup` (npm ci); diagrams stay unrendered",
+                contacts_site.MERMAID_SRC,
+            )
         return self._bundle_stylesheets(files, config)
 
     # 4
@@ -140,8 +145,9 @@ class KnowledgeBase:
         # page.meta.description as is: store it escaped once (Markup is not
         # escaped again by the `e` filter in partials/head-extra.html).
         entry = self.state.pages.get(page.file.src_uri)
-        text = (entry.description if entry else page.meta.get("description")) or \
-            descriptions.derive(html, page.title or "", config.site_name)
+        text = (entry.description if entry else page.meta.get("description")) or descriptions.derive(
+            html, page.title or "", config.site_name
+        )
         page.meta["description"] = Markup(escape(str(text)))
         if page.file.src_uri == charter_qr.CHARTER_PAGE:
             img = relpath(charter_qr.QR_FILE, dirname(page.file.dest_uri) or ".")
@@ -152,8 +158,9 @@ class KnowledgeBase:
     def on_page_context(self, context, page, config, nav):
         entry = self.state.pages.get(page.file.src_uri)
         context["page_review"] = review.page_context(entry, self.state.pages.units)
-        page.edit_url = editlinks.page_edit_url(config, entry, page.edit_url, page.file.generated_by,
-                                                self.state.root)
+        page.edit_url = editlinks.page_edit_url(
+            config, entry, page.edit_url, page.file.generated_by, self.state.root
+        )
         return context
 
     # 8

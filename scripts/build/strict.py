@@ -5,6 +5,7 @@ with every data, front-matter and procedure problem), so ``make build`` and
 ``make check`` run it once and read its log, rather than repeating its
 checks first.
 """
+
 from __future__ import annotations
 
 import os
@@ -25,9 +26,23 @@ def strict_build(root: Path, site_dir: Path) -> tuple[int, list[str], list[str],
     """Run ``mkdocs build --strict``: (exit status, editor problems, other messages, raw log)."""
     config = root / "mkdocs.yml"
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
-         "--site-dir", str(site_dir)],
-        cwd=root, capture_output=True, text=True, encoding="utf-8", env=environment())
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--config-file",
+            str(config),
+            "--site-dir",
+            str(site_dir),
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=environment(),
+    )
     log = result.stdout + result.stderr
     if result.returncode == 0:
         return 0, [], [], log

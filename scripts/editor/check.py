@@ -4,8 +4,8 @@
 
 Runs, in order: the strict build, which validates the data files, every
 page's front matter and the procedure template before it checks links and
-anchors (scripts/build/plugin.py); the Markdown linter, the YAML linter and
-the GitHub workflow schema. Every problem is printed as ``file:line:
+anchors (scripts/build/plugin.py); the Markdown linter, the YAML linter,
+the GitHub workflow schema, ruff and ESLint. Every problem is printed as ``file:line:
 message``; CONTRIBUTING.md explains each message.
 """
 from __future__ import annotations
@@ -77,7 +77,9 @@ def main(argv=None) -> int:
     check_build(root, report)
     for title, runner in (("Markdown style (pymarkdown, .pymarkdown.json)", linters.lint_markdown),
                           ("YAML style (yamllint, .yamllint.yml)", linters.lint_yaml),
-                          ("GitHub workflows (.github/workflows, schema check)", linters.lint_workflows)):
+                          ("GitHub workflows (.github/workflows, schema check)", linters.lint_workflows),
+                          ("Python lint and format (ruff, pyproject.toml)", linters.lint_python),
+                          ("JavaScript (ESLint, eslint.config.mjs)", linters.lint_javascript)):
         problems, tool_error = runner(root)
         report.section(title, problems, tool_error)
     status = report.status

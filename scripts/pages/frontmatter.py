@@ -11,7 +11,7 @@ import calendar
 import datetime as dt
 import json
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from scripts import ROOT
@@ -21,7 +21,7 @@ from scripts.yamlstrict import load as yamlstrict_load
 SCHEMA_DIR = ROOT / "data" / "schemas"
 
 
-@lru_cache(maxsize=None)
+@cache
 def schema(name: str) -> dict:
     return json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
 

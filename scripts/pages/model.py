@@ -9,6 +9,7 @@ review schedule, what's new, descriptions, edit links, and the editors'
 commands. Pages generated during the build (contacts, glossary...) join the
 model through ``PageModel.add_generated``.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -34,14 +35,15 @@ def _text(value) -> str:
 @dataclass(frozen=True)
 class Page:
     """One page: where it is, its front matter as written, and what it says."""
-    rel: str                    # docs-relative, e.g. "thu-tuc/huy-to-khai.md"
-    name: str                   # as reported to editors, e.g. "docs/thu-tuc/huy-to-khai.md"
-    kind: str                   # PROCEDURE, PAGE or GENERATED
-    meta: dict                  # front matter (dates as written: strings)
-    doc: Document | None        # positions of the front matter; None if it did not parse
-    text: str                   # the whole source
-    body: str                   # the Markdown after the front matter
-    body_line: int              # file line the body starts on
+
+    rel: str  # docs-relative, e.g. "thu-tuc/huy-to-khai.md"
+    name: str  # as reported to editors, e.g. "docs/thu-tuc/huy-to-khai.md"
+    kind: str  # PROCEDURE, PAGE or GENERATED
+    meta: dict  # front matter (dates as written: strings)
+    doc: Document | None  # positions of the front matter; None if it did not parse
+    text: str  # the whole source
+    body: str  # the Markdown after the front matter
+    body_line: int  # file line the body starts on
     problems: tuple[Problem, ...] = ()
 
     @property
@@ -102,9 +104,10 @@ class Page:
 @dataclass
 class PageModel:
     """Every page of one build, by docs-relative path, and what was wrong."""
+
     root: Path
     docs_dir: Path
-    units: dict[str, str]                 # unit id -> unit name (data/units.yaml)
+    units: dict[str, str]  # unit id -> unit name (data/units.yaml)
     pages: dict[str, Page] = field(default_factory=dict)
 
     def __iter__(self):
@@ -142,8 +145,12 @@ def _display_name(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
-def load(root: Path = ROOT, docs_dir: Path | None = None, units: dict[str, str] | None = None,
-         today: dt.date | None = None) -> PageModel:
+def load(
+    root: Path = ROOT,
+    docs_dir: Path | None = None,
+    units: dict[str, str] | None = None,
+    today: dt.date | None = None,
+) -> PageModel:
     """Read, parse and validate every page under ``docs_dir`` (default root/docs).
 
     ``units`` (id -> name) comes from the validated data files when the

@@ -33,7 +33,7 @@ from scripts.pages import frontmatter
 from scripts.pages.model import PROCEDURE, Page, PageModel
 from scripts.pages.model import load as load_model
 from scripts.vietnamese import fold
-from scripts.yamlstrict import InvalidInput, Problem
+from scripts.yamlstrict import Problem
 
 # The national template, in its published order. Every procedure page has
 # each of these as an H2 heading, in this order (the editor-workflow

@@ -21,7 +21,6 @@ lunr.py's Builder. Term frequencies compress far better than weights.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 
 from scripts.search.normalize import TERM_RUN, TERM_SEP, fold_char, compound_terms, html_to_text
