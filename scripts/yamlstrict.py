@@ -5,6 +5,12 @@ a ``date``. Editors need the opposite: every duplicate reported, values kept
 as written (dates stay strings so JSON Schema ``format: date`` can check them),
 and every problem pointing at ``file:line:col`` and a field path such as
 ``units[2].phone``.
+
+Anchors and aliases (``&a`` / ``*a``) are refused as the parser meets them,
+before anything is built: editors never need them, and a few hundred bytes of
+nested aliases expand to gigabytes (a "billion laughs"). A missing, empty or
+non-UTF-8 file is one message, never a traceback; a UTF-8 byte-order mark is
+accepted (Windows editors write one).
 """
 from __future__ import annotations
 
@@ -40,8 +46,20 @@ class InvalidInput(Exception):
         super().__init__("\n".join(map(str, self.problems)))
 
 
+class _AnchorRefused(Exception):
+    def __init__(self, event):
+        self.event = event
+
+
 class _Loader(yaml.SafeLoader):
-    """SafeLoader without the timestamp resolver: dates stay strings."""
+    """SafeLoader without the timestamp resolver (dates stay strings) that
+    refuses anchors and aliases at the parser's events, before composing."""
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise _AnchorRefused(event)
+        return super().compose_node(parent, index)
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -116,6 +134,12 @@ def loads(text: str, file: str, line_offset: int = 0) -> Document:
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
+    except _AnchorRefused as e:
+        mark = e.event.start_mark
+        kind = "bí danh '*" if isinstance(e.event, yaml.AliasEvent) else "neo '&"
+        raise InvalidInput([Problem(file, mark.line + 1 + line_offset, mark.column + 1, "", (
+            f"không dùng {kind}{e.event.anchor}' của YAML trong tệp này; "
+            "hãy viết đầy đủ giá trị ở từng chỗ cần dùng"))]) from None
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line, col = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1, 1)
@@ -134,14 +158,42 @@ def loads(text: str, file: str, line_offset: int = 0) -> Document:
 
 def load(path: Path, root: Path | None = None) -> Document:
     """Parse a YAML file; problems name it relative to ``root`` (the repository)."""
-    name = str(path.relative_to(root)) if root else str(path)
+    name = display_name(path, root)
+    doc = loads(read_text(path, name), name)
+    if doc.data is None:
+        raise InvalidInput([Problem(name, 1, 1, "", (
+            "tệp trống (không có dữ liệu nào); khôi phục nội dung tệp từ lịch sử Git "
+            "hoặc xem tệp mẫu cùng thư mục"))])
+    return doc
+
+
+def display_name(path: Path, root: Path | None) -> str:
+    """``path`` as problems name it: relative to ``root`` when inside it."""
+    if root is not None and path.is_relative_to(root):
+        return path.relative_to(root).as_posix()
+    return str(path)
+
+
+def read_text(path: Path, name: str) -> str:
+    """An editor-written file as text: InvalidInput (one message) when it is
+    missing or not UTF-8; a leading byte-order mark is dropped."""
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InvalidInput([Problem(name, 1, 1, "", (
+            "tệp không tồn tại (đã bị xóa hoặc đổi tên?); trang web cần tệp này: "
+            "khôi phục nó, ví dụ bằng `git checkout -- " + name + "`"))]) from None
+    except IsADirectoryError:
+        raise InvalidInput([Problem(name, 1, 1, "", "đây là thư mục, không phải tệp")]) from None
+    try:
+        return raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as e:
-        before = path.read_bytes()[:e.start]
+        before = raw[:e.start]
         line = before.count(b"\n") + 1
-        raise InvalidInput([Problem(name, line, 1, "", "the file is not UTF-8 text; save it as UTF-8")]) from None
-    return loads(text, name)
+        col = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
+        raise InvalidInput([Problem(name, line, col, "", (
+            f"tệp không phải văn bản UTF-8 (byte 0x{raw[e.start]:02X}); mở tệp bằng trình soạn thảo "
+            "và lưu lại với mã hóa UTF-8"))]) from None
 
 
 def schema_problems(doc: Document, schema: dict, registry=None) -> list[Problem]:

@@ -1,5 +1,6 @@
 """Procedure pages: national template, metadata contract, generated catalogue
 and navigation — checked on the files on disk and in real `mkdocs build`s."""
+import re
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -146,12 +147,6 @@ def test_template_allows_the_optional_reception_section():
     assert procedures.template_problems(text, "x.md") == []
 
 
-def test_escape_markdown_keeps_text_and_drops_markup():
-    escaped = procedures.escape_markdown("a|b *c* <i>d</i> [e](f) \\ 1.000")
-    assert "|" not in escaped.replace("\\|", "")
-    assert "<" not in escaped and "&lt;i&gt;" in escaped
-
-
 # --- real builds -------------------------------------------------------------
 
 def test_catalogue_lists_every_procedure_page_with_its_metadata(built_site):
@@ -198,7 +193,8 @@ def site_with_new_pages(tmp_path_factory):
 
 
 HOSTILE = {
-    "title": "Thủ tục <img src=x onerror=alert(1)> | *đậm* [bấm](https://evil.example)",
+    # No '<' or '>' in a title: page.schema.json refuses them (test_hostile_input).
+    "title": "Thủ tục { onclick=alert(1) } | *đậm* [bấm](https://evil.example) & \"x\"",
     "time_limit": "02 giờ | <b>x</b> `mã` _nghiêng_ \\ & &amp; {: .x}",
     "fee": "<script>alert(1)</script> | **100.000** đồng [^1] ![ảnh](x.png) # #",
 }
@@ -224,7 +220,7 @@ def test_catalogue_escapes_hostile_metadata(site_with_new_pages):
         assert tag not in catalogue.table_tags, tag
     assert catalogue.table_tags.count("a") == len(catalogue.rows) - catalogue.table_tags.count("thead")
     html = (site_with_new_pages / "thu-tuc/index.html").read_text(encoding="utf-8")
-    assert "evil.example" not in html.replace("[bấm](https://evil.example)", "")
+    assert not re.search(r'(href|src)="[^"]*evil', html)  # the link stays text
     assert "<img src=x" not in html and "<script>alert" not in html
 
 

@@ -8,12 +8,14 @@ plugin has written ``search/search_index.json`` before ``on_post_build``.
 1. ``on_config``     read data/*.yaml and every page once (``BuildState``);
                      procedure pages join the nav.
 2. ``on_pre_build``  stop with every editor problem (data, front matter,
-                     procedure template) as ``file:line: message``.
+                     procedure template, raw HTML, snippets, invisible
+                     characters) as ``file:line: message``.
 3. ``on_files``      add the generated pages and files; each generated page
                      joins the page model.
 4. ``on_env``        template globals: CSP, constants for the browser.
-5. ``on_page_markdown``  abbreviation tooltips on every page.
-6. ``on_page_content``   description, the charter's QR box.
+5. ``on_page_markdown``  the title escaped once; abbreviation tooltips.
+6. ``on_page_content``   the HTML sanitised (nh3), then the description and
+                         the charter's QR box (the site's own markup).
 7. ``on_page_context``   owner and review dates, the edit link (set once).
 8. ``on_post_build``     search data and the prebuilt index.
 
@@ -26,11 +28,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 from posixpath import dirname, relpath
 
-from markupsafe import Markup
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File
 
@@ -40,7 +40,10 @@ from scripts.contacts import site as contacts_site
 from scripts.contacts.load import Data, load_data
 from scripts.contacts.outputs import generate
 from scripts.contacts.pages import PAGE_SOURCES
+from scripts.escape import html_text
 from scripts.pages import editlinks, editor_guide, model, procedures, review, whats_new
+from scripts.safety.sanitize import clean
+from scripts.safety.scan import check as safety_check
 from scripts.search.site import write_prebuilt_index, write_search_data
 from scripts.web import asset_bundle, charter_qr, csp, descriptions
 from scripts.web import meta as web_meta
@@ -66,13 +69,17 @@ class BuildState:
             data, data_problems = load_data(root), []
         except InvalidInput as e:
             data, data_problems = None, list(e.problems)
+        # Invalid data: the model reads data/units.yaml itself (problems deduplicated).
         units = {u["id"]: str(u.get("name") or u["id"]) for u in data.units.data["units"]} if data else None
         pages = model.load(root, docs_dir, units=units)
         return cls(root, data, data_problems, pages, procedures.load(pages))
 
     def problems(self) -> list[Problem]:
-        """Every editor problem of this build, data first."""
-        return self.data_problems + self.pages.problems + procedures.check(self.pages)
+        """Every editor problem of this build, data first, each once."""
+        found = (
+            self.data_problems + self.pages.problems + procedures.check(self.pages) + safety_check(self.root)
+        )
+        return list(dict.fromkeys(found))
 
 
 class KnowledgeBase:
@@ -137,18 +144,25 @@ class KnowledgeBase:
 
     # 5
     def on_page_markdown(self, markdown, page, config, files):
+        # MkDocs renders templates without autoescaping and Material prints
+        # page.meta.title as is (<title>, header, nav, footer, search index):
+        # store it escaped once, as Markup, which the `e` filter leaves alone.
+        # The schema (page.schema.json) has already refused markup characters.
+        if page.meta.get("title") is not None:
+            page.meta["title"] = html_text(page.meta["title"])
         return markdown + "\n\n" + self.state.abbreviations
 
     # 6
     def on_page_content(self, html, page, config, files):
-        # MkDocs renders templates without autoescaping and Material writes
-        # page.meta.description as is: store it escaped once (Markup is not
-        # escaped again by the `e` filter in partials/head-extra.html).
+        # Every page's HTML through the allow-list (scripts/safety/sanitize.py);
+        # the source check already refused anything outside it with file:line.
+        html = clean(html)
+        # The description is escaped once too (Material's <meta name=description>).
         entry = self.state.pages.get(page.file.src_uri)
         text = (entry.description if entry else page.meta.get("description")) or descriptions.derive(
             html, page.title or "", config.site_name
         )
-        page.meta["description"] = Markup(escape(str(text)))
+        page.meta["description"] = html_text(text)
         if page.file.src_uri == charter_qr.CHARTER_PAGE:
             img = relpath(charter_qr.QR_FILE, dirname(page.file.dest_uri) or ".")
             html += charter_qr.print_box(img, page.canonical_url or page.url)

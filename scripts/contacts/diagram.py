@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from scripts.contacts.escape import mermaid_label
+from scripts.escape import mermaid_label
 from scripts.contacts.pages import amount
 
 FENCE = "kb-diagram"

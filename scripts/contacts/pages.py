@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import datetime
-import html
 
 import yaml
 
-from scripts.contacts.escape import md_text
+from scripts.escape import md_text
 
 UNIT_WORDS = {"working-days": "ngày làm việc", "days": "ngày", "working-hours": "giờ làm việc"}
 
@@ -23,14 +22,10 @@ CONTACTS_PAGE = "lien-he/index.md"
 def front_matter(meta: dict, source: str) -> str:
     """YAML front matter for a generated page.
 
-    Material's templates insert ``page.meta.title`` and ``description`` into
-    HTML unescaped, so those two are HTML-escaped here; the rest are ids,
-    dates and periods the schemas constrain.
+    Title and description stay plain text here, as in a hand-written page:
+    overrides/hooks/web_meta.py escapes them once for every page.
     """
     out = {k: v for k, v in meta.items()}
-    for key in ("title", "description"):
-        if key in out:
-            out[key] = html.escape(" ".join(str(out[key]).split()), quote=True)
     for key in ("last_reviewed", "effective_date"):
         if isinstance(out.get(key), str):  # unquoted, as in hand-written pages
             out[key] = datetime.date.fromisoformat(out[key])

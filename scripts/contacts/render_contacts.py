@@ -1,8 +1,8 @@
 """The contacts directory page (/lien-he/): the organisation, then a card per unit."""
 from __future__ import annotations
 
-from scripts.contacts import escape
-from scripts.contacts.escape import md_text
+from scripts import escape
+from scripts.escape import md_text
 from scripts.contacts.pages import CONTACTS_PAGE, PAGE_SOURCES, admonition, bullet_list, front_matter, unit_link
 
 UNVERIFIED = ("Thông tin liên hệ của đơn vị này chưa được biên tập viên đối chiếu với nguồn chính thức. "

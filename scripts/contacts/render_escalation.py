@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from scripts.contacts import diagram
-from scripts.contacts.escape import md_paragraphs, md_text
+from scripts.escape import md_paragraphs, md_text
 from scripts.contacts.pages import PAGE_SOURCES, amount, bullet_list, deadline_line, front_matter, unit_link
 
 PAGE = "phan-anh/index.md"

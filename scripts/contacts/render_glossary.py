@@ -1,7 +1,7 @@
 """The glossary page (/thuat-ngu/) and the abbreviation definitions appended to every page."""
 from __future__ import annotations
 
-from scripts.contacts.escape import md_text
+from scripts.escape import md_text
 from scripts.contacts.pages import PAGE_SOURCES, front_matter
 from scripts.vietnamese import fold
 

@@ -3,7 +3,7 @@ reported officer's own chain, and what is owed to the person reporting."""
 from __future__ import annotations
 
 from scripts.contacts import diagram
-from scripts.contacts.escape import md_paragraphs, md_text
+from scripts.escape import md_paragraphs, md_text
 from scripts.contacts.pages import (PAGE_SOURCES, admonition, amount, bullet_list, deadline_line,
                                     front_matter, unit_link)
 

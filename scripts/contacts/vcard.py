@@ -6,7 +6,7 @@ says so in its NOTE, as its card on the site does.
 """
 from __future__ import annotations
 
-from scripts.contacts.escape import vcard_text
+from scripts.escape import vcard_text
 
 UNVERIFIED_NOTE = "Thông tin liên hệ chưa được xác minh với nguồn chính thức; kiểm tra lại trước khi dùng."
 

@@ -100,11 +100,11 @@ def lint_markdown(root: Path) -> Result:
     from pymarkdown.api import PyMarkdownApi, PyMarkdownApiException
 
     api = PyMarkdownApi().configuration_file_path(str(root / ".pymarkdown.json"))
-    problems = []
-    for path in markdown_files(root):
+    files, problems = readable(markdown_files(root), root)
+    for path in files:
         name = _rel(str(path), root)
         try:
-            result = api.scan_string(_hide_front_matter(path.read_text(encoding="utf-8")))
+            result = api.scan_string(_hide_front_matter(path.read_text(encoding="utf-8-sig")))
         except PyMarkdownApiException as e:
             return problems, f"pymarkdown failed on {name}: {e}"
         for failure in result.scan_failures:
@@ -123,15 +123,30 @@ def yaml_files(root: Path) -> list[Path]:
     return files
 
 
+def readable(files: list[Path], root: Path) -> tuple[list[Path], list[str]]:
+    """Files a linter can read, and one message per file that is not UTF-8
+    (the linters would stop on it with a traceback)."""
+    from scripts.yamlstrict import InvalidInput, display_name, read_text
+    ok, problems = [], []
+    for path in files:
+        try:
+            read_text(path, display_name(path, root))
+        except InvalidInput as e:
+            problems += [str(p) for p in e.problems]
+        else:
+            ok.append(path)
+    return ok, problems
+
+
 def lint_yaml(root: Path) -> Result:
-    files = yaml_files(root)
+    files, unreadable = readable(yaml_files(root), root)
     if not files:
-        return [], None
+        return unreadable, None
     result = _run([_tool("yamllint"), "--config-file", str(root / ".yamllint.yml"), "--format",
                    "parsable", "--no-warnings", *[str(f) for f in files]], root)
     if isinstance(result, str):
         return [], result
-    problems = []
+    problems = unreadable
     for line in result.stdout.splitlines():
         m = _YAMLLINT.match(line.strip())
         if m:

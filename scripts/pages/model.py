@@ -20,7 +20,7 @@ from pathlib import Path
 
 from scripts import ROOT
 from scripts.pages import frontmatter
-from scripts.yamlstrict import Document, InvalidInput, Problem
+from scripts.yamlstrict import Document, InvalidInput, Problem, read_text
 
 _H1 = re.compile(r"^#[ \t]+(.+?)[ \t]*#*[ \t]*$", re.M)
 
@@ -109,6 +109,7 @@ class PageModel:
     docs_dir: Path
     units: dict[str, str]  # unit id -> unit name (data/units.yaml)
     pages: dict[str, Page] = field(default_factory=dict)
+    unit_problems: list[Problem] = field(default_factory=list)  # data/units.yaml, read here
 
     def __iter__(self):
         return iter(self.pages.values())
@@ -118,8 +119,8 @@ class PageModel:
 
     @property
     def problems(self) -> list[Problem]:
-        """Front-matter problems of the hand-written pages, in file order."""
-        return [p for page in self for p in page.problems]
+        """data/units.yaml (when read here), then the pages' front matter, in file order."""
+        return self.unit_problems + [p for page in self for p in page.problems]
 
     def of_kind(self, kind: str) -> list[Page]:
         return [page for page in self if page.kind == kind]
@@ -154,21 +155,30 @@ def load(
     """Read, parse and validate every page under ``docs_dir`` (default root/docs).
 
     ``units`` (id -> name) comes from the validated data files when the
-    caller has them; otherwise data/units.yaml is read here. Unreadable units
-    leave owners unchecked (the data check reports the file itself).
+    caller has them (the build); otherwise data/units.yaml is read here and
+    its problems join the model's. Without units, owners are not checked.
     """
     root = Path(root)
     docs_dir = Path(docs_dir) if docs_dir else root / "docs"
+    unit_problems: list[Problem] = []
     if units is None:
         try:
             units = frontmatter.unit_names(root)
-        except InvalidInput:
-            units = {}
-    model = PageModel(root, docs_dir, units)
+        except InvalidInput as e:
+            units, unit_problems = {}, list(e.problems)
+    model = PageModel(root, docs_dir, units, unit_problems=unit_problems)
     for md in sorted(docs_dir.rglob("*.md")):
         rel = md.relative_to(docs_dir)
         kind = PROCEDURE if frontmatter.is_procedure(rel) else PAGE
-        page = read_page(rel.as_posix(), _display_name(md, root), md.read_text(encoding="utf-8"), kind)
+        name = _display_name(md, root)
+        try:
+            text = read_text(md, name)
+        except InvalidInput as e:
+            model.pages[rel.as_posix()] = Page(
+                rel.as_posix(), name, kind, {}, None, "", "", 1, tuple(e.problems)
+            )
+            continue
+        page = read_page(rel.as_posix(), name, text, kind)
         if page.doc is not None:
             problems = frontmatter.page_problems(page.doc, rel, set(units), today, root)
             if problems:

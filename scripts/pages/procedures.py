@@ -18,7 +18,6 @@ its front matter parsed once per build, whatever reads it.
 from __future__ import annotations
 
 import argparse
-import html
 import json
 import re
 import sys
@@ -29,6 +28,7 @@ from pathlib import Path, PurePosixPath
 
 from scripts import ROOT
 from scripts.config import DEFAULT_OWNER, DEFAULT_REVIEW_IN
+from scripts.escape import html_text, md_text
 from scripts.pages import frontmatter
 from scripts.pages.model import PROCEDURE, Page, PageModel
 from scripts.pages.model import load as load_model
@@ -206,31 +206,17 @@ def check(model: PageModel) -> list[Problem]:
             problems.append(Problem(page.name, 1, 1, "", (
                 "a procedure page's file name becomes its web address: use lowercase "
                 "letters without accents, digits and hyphens, e.g. huy-to-khai.md")))
+        if not page.text:
+            continue  # unreadable: the model holds its problem
         problems += template_problems(page.text, page.name)
     return problems
 
 
 # --- catalogue and navigation ----------------------------------------------
 
-# Python-Markdown's backslash escapes (core list plus '|' from the tables
-# extension); a backslash before any other character would be shown as is.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
-
-
-def escape_markdown(value: str) -> str:
-    """Text safe inside a Markdown table cell or link text: shown as written.
-
-    HTML is escaped first (no tag or entity from an editor reaches the page),
-    then every Markdown metacharacter is backslash-escaped, and line breaks
-    become spaces (a table row is one line).
-    """
-    text = " ".join(str(value).split())
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
-
-
 def _anchor_link(field: str) -> str:
     from scripts.vietnamese import slugify
-    return f"[{escape_markdown(field)}](#{slugify(field)})"
+    return f"[{md_text(field)}](#{slugify(field)})"
 
 
 def grouped(procs: list[Procedure]) -> list[tuple[str, list[Procedure]]]:
@@ -275,16 +261,16 @@ def catalogue_markdown(procs: list[Procedure]) -> str:
     else:
         lines += ["**Lĩnh vực:** " + " · ".join(_anchor_link(f) for f, _ in groups), ""]
     for field, members in groups:
-        lines += [f"## {escape_markdown(field)}", "",
+        lines += [f"## {md_text(field)}", "",
                   "| Thủ tục | Thời hạn giải quyết | Phí, lệ phí |",
                   "| --- | --- | --- |"]
         for p in members:
             name = PurePosixPath(p.path).relative_to(SECTION_DIR).as_posix()
-            cell = f"[{escape_markdown(p.title)}]({name})"
+            cell = f"[{md_text(p.title)}]({name})"
             if p.code:
-                cell += f" (mã {escape_markdown(p.code)})"
-            lines.append(f"| {cell} | {escape_markdown(p.time_limit or 'chưa ghi')} "
-                         f"| {escape_markdown(p.fee or 'chưa ghi')} |")
+                cell += f" (mã {md_text(p.code)})"
+            lines.append(f"| {cell} | {md_text(p.time_limit or 'chưa ghi')} "
+                         f"| {md_text(p.fee or 'chưa ghi')} |")
         lines.append("")
     lines += ["<small>Trang này được tạo tự động khi dựng trang từ phần đầu (front matter) "
               "của từng trang thủ tục; muốn sửa một dòng, sửa trang thủ tục đó.</small>", ""]
@@ -332,7 +318,7 @@ def extend_nav(nav: list | None, procs: list[Procedure]) -> bool:
         if proc.path not in listed:
             # The theme prints nav titles without escaping (MkDocs' Jinja has
             # no autoescape), so escape editor text here.
-            section.append({html.escape(proc.nav_title): proc.path})
+            section.append({html_text(proc.nav_title): proc.path})
     return True
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from scripts import ROOT
 from scripts.config import DEFAULT_OWNER, REVIEW_SOON_DAYS
-from scripts.mdescape import md_link, md_text
+from scripts.escape import md_text, page_link
 from scripts.pages.model import Page, PageModel
 from scripts.pages.model import load as load_model
 from scripts.yamlstrict import InvalidInput
@@ -157,7 +157,7 @@ def report_markdown(reviews: list[PageReview], built_on: dt.date, page_rel: str 
             status = r.status(built_on)
             cell = (f'<span class="page-review-status page-review-status--{status}" '
                     f'data-review-due="{r.due.isoformat()}">{STATUS_LABEL[status]}</span>')
-            out.append(f"| [{md_text(r.title)}]({md_link(r.rel, page_rel)}) "
+            out.append(f"| [{md_text(r.title)}]({page_link(r.rel, page_rel)}) "
                        f"| {vn_date(r.last_reviewed)} | {vn_date(r.due)} | {cell} |")
         out.append("")
     return "\n".join(out)

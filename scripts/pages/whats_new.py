@@ -17,7 +17,7 @@ from pathlib import Path
 
 from scripts import ROOT
 from scripts.config import DEFAULT_OWNER
-from scripts.mdescape import md_link, md_text
+from scripts.escape import md_text, page_link
 from scripts.pages.model import GENERATED, PageModel
 from scripts.pages.model import load as load_model
 
@@ -60,12 +60,10 @@ def generated_sources(model: PageModel) -> dict[str, list[tuple[str, str]]]:
     ``edit_source``; a change to that file (say data/units.yaml) is a change
     of the page (the contacts).
     """
-    import html
-
     sources: dict[str, list[tuple[str, str]]] = {}
     for page in model.of_kind(GENERATED):
         if page.source and page.source.startswith("data/"):
-            sources.setdefault(page.source, []).append((page.rel, html.unescape(page.title)))
+            sources.setdefault(page.source, []).append((page.rel, page.title))
     return sources
 
 
@@ -161,7 +159,7 @@ def page_markdown(hist: History) -> str:
             current = change.date
             out += ["", f"## Ngày {change.date.strftime('%d/%m/%Y')} {{#ngay-{change.date.isoformat()}}}", ""]
         kind = "Trang mới" if change.added else "Cập nhật"
-        out.append(f"- **{kind}:** [{md_text(change.title)}]({md_link(change.rel, PAGE)}) "
+        out.append(f"- **{kind}:** [{md_text(change.title)}]({page_link(change.rel, PAGE)}) "
                    f"— {md_text(change.subject)}")
     out.append("")
     return "\n".join(out)

@@ -16,9 +16,10 @@
   const ENTITIES = { "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#x27;": "'", "&#39;": "'", "&amp;": "&" }
   const ENTITY = /&lt;|&gt;|&quot;|&#x27;|&#39;|&amp;/g
 
-  /* scripts.vietnamese.fold: đ/Đ → d/D, NFD, drop combining marks */
+  /* scripts.vietnamese.fold: đ/Đ → d/D, NFD, drop combining marks and invisible characters */
   function fold(text) {
     return text.replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFD").replace(/\p{M}/gu, "")
+      .replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, "")
   }
 
   /* Per-character folding is the hot loop of indexing: cache it (the site uses few characters) */

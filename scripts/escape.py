@@ -1,4 +1,5 @@
-"""Make text from YAML inert in every output format it reaches.
+"""The one escaping path: editor text (YAML data, front matter, commit subjects)
+made inert in every output format it reaches.
 
 Generated Markdown goes through Python-Markdown with extensions (attr_list,
 abbr, footnotes, def_list, admonition, snippets, md_in_html), so escaping HTML
@@ -7,12 +8,21 @@ attributes, ``--8<--`` include a file. Text is therefore written with every
 ASCII punctuation character that any of them reads anywhere in a line as a
 numeric character reference, which no extension interprets and every browser
 shows as the character itself.
+
+Front-matter ``title`` and ``description`` are printed by Material's templates
+without autoescaping (``<title>``, navigation, meta tags, search index):
+``html_text`` escapes them once, as ``Markup`` so that a later ``| e`` filter
+does not escape them twice.
 """
 from __future__ import annotations
 
+import html
+import posixpath
 import re
 import string
 from urllib.parse import quote
+
+from markupsafe import Markup
 
 # Punctuation that Markdown only reads at the start of a line (lists, definitions,
 # headings) stays readable inside the text; everything else, and any
@@ -66,3 +76,20 @@ def vcard_text(value: object) -> str:
     text = str(value)
     return (text.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
             .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
+
+
+def page_link(target_rel: str, from_rel: str) -> str:
+    """Relative ``[text](…)`` target between two docs-relative page sources.
+
+    Percent-encoded, so a file name with spaces or parentheses cannot end the
+    link; MkDocs decodes it when it validates and rewrites the link.
+    """
+    rel = posixpath.relpath(target_rel, posixpath.dirname(from_rel) or ".")
+    return quote(rel, safe="/._-~")
+
+
+def html_text(value: object) -> Markup:
+    """Plain text (one line) for a template that prints it unescaped."""
+    if isinstance(value, Markup):  # already escaped once
+        return value
+    return Markup(html.escape(" ".join(str(value).split()), quote=True))
