@@ -165,7 +165,7 @@ def test_review_schedule_lists_pages_by_owner_with_status_from_the_browser(overd
     row = page.locator("tr").filter(has=page.locator("a", has_text="Dành cho biên tập viên"))
     assert row.locator(".page-review-status").inner_text() == "Quá hạn"
     edit = page.locator('a[rel="edit"]').get_attribute("href")
-    assert edit == REPO_URL + "/edit/main/scripts/review.py"
+    assert edit == REPO_URL + "/edit/main/scripts/pages/review.py"
     # Status is recomputed on the reader's date: in ten years every page is overdue.
     page.clock.set_fixed_time(dt.datetime(dt.date.today().year + 10, 1, 1))
     page.reload()
@@ -254,7 +254,7 @@ def test_whats_new_shows_a_data_change_as_a_change_of_its_generated_page(repo):
     glossary.write_text(glossary.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     git(repo, "commit", "-q", "-am", "Glossary: one more abbreviation")
     pages = model.load(repo)
-    pages.add_generated("thuat-ngu.md", "---\ntitle: Thuật ngữ &amp; viết tắt\n"
+    pages.add_generated("thuat-ngu.md", "---\ntitle: Thuật ngữ & viết tắt\n"
                                         "generated_from: data/glossary.yaml\n---\n")
     pages.add_generated("khac.md", "---\ntitle: Không sinh từ dữ liệu\n---\n")
     assert whats_new.generated_sources(pages) == \
