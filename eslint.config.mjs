@@ -10,6 +10,7 @@ export default [
   js.configs.recommended,
   {
     files: ["overrides/**/*.js"],
+    ignores: ["overrides/assets/javascripts/workers/**"],
     languageOptions: {
       ecmaVersion: 2022,
       sourceType: "script",
@@ -31,8 +32,16 @@ export default [
     languageOptions: { globals: { ...globals.worker, ...globals.commonjs } },
   },
   {
+    // Workers: no window globals (a worker's own `status` is not window.status).
     files: ["overrides/assets/javascripts/workers/*.js"],
-    languageOptions: { globals: { ...globals.worker, lunr: "readonly", ViNormalize: "readonly",
-                                  ViEngine: "readonly" } },
+    languageOptions: {
+      ecmaVersion: 2022,
+      sourceType: "script",
+      globals: { ...globals.worker, lunr: "readonly", ViNormalize: "readonly", ViEngine: "readonly" },
+    },
+    rules: {
+      "no-unused-vars": ["error", { args: "after-used", caughtErrors: "none" }],
+      eqeqeq: ["error", "smart"],
+    },
   },
 ]

@@ -54,6 +54,20 @@ CASES = [
      "terms[1].abbr", "duplicate abbreviation 'DN'"),
     ("duplicate-unit-id", "units", "  - id: doi-mau\n", "  - id: cuc-hai-quan\n", None,
      "units[3].id", "duplicate unit id 'cuc-hai-quan'"),
+    ("verified-without-sources", "units", "    verified_on: 2026-11-01\n    sources:",
+     "    verified_on: 2026-11-01\n    x_sources:", "verified_on: 2026-11-01", "units[2].verified_on",
+     "'sources' must be set too"),
+    ("channel-verified-without-sources", "channels", "    sources:\n      - title: Trang mẫu",
+     "    x_sources:\n      - title: Trang mẫu", "verified_on: 2026-11-01", "channels[0].verified_on",
+     "'sources' must be set too"),
+    ("unknown-public-channel", "escalation", "public_channels: [kenh-mau]", "public_channels: [kenh-khong-co]",
+     "kenh-khong-co", "levels[0].public_channels[0]", "unknown channel id 'kenh-khong-co'"),
+    ("level-without-verified-channel", "escalation", "    public_channels: [kenh-mau]\n", "", "  - level: 1",
+     "levels[0]", "offers no verified channel"),
+    ("only-an-unverified-channel", "escalation", "public_channels: [kenh-mau]",
+     "public_channels: [kenh-chua-xac-minh]", "  - level: 1", "levels[0]", "offers no verified channel"),
+    ("work-day-on-a-weekday", "holidays", "{date: 2026-01-10,", "{date: 2026-01-12,", "2026-01-12",
+     "years[0].work_days[0].date", "is a weekday"),
 ]
 
 

@@ -14,10 +14,11 @@ plugin has written ``search/search_index.json`` before ``on_post_build``.
                      joins the page model.
 4. ``on_env``        template globals: CSP, constants for the browser.
 5. ``on_page_markdown``  the title escaped once; abbreviation tooltips.
-6. ``on_page_content``   the HTML sanitised (nh3), then the description and
-                         the charter's QR box (the site's own markup).
+6. ``on_page_content``   the HTML sanitised (nh3), then the description, the
+                         charter's QR box (the site's own markup) and the
+                         cell boundaries search needs.
 7. ``on_page_context``   owner and review dates, the edit link (set once).
-8. ``on_post_build``     search data and the prebuilt index.
+8. ``on_post_build``     search data and the index split for loading on demand.
 
 State lives on one ``KnowledgeBase`` object, replaced whole at each
 ``on_config``; nothing is kept in module globals.
@@ -44,7 +45,8 @@ from scripts.escape import html_text
 from scripts.pages import editlinks, editor_guide, model, procedures, review, whats_new
 from scripts.safety.sanitize import clean
 from scripts.safety.scan import check as safety_check
-from scripts.search.site import write_prebuilt_index, write_search_data
+from scripts.search.boundaries import spaced
+from scripts.search.site import write_index, write_search_data
 from scripts.web import asset_bundle, charter_qr, csp, descriptions
 from scripts.web import meta as web_meta
 from scripts.yamlstrict import InvalidInput, Problem
@@ -166,7 +168,8 @@ class KnowledgeBase:
         if page.file.src_uri == charter_qr.CHARTER_PAGE:
             img = relpath(charter_qr.QR_FILE, dirname(page.file.dest_uri) or ".")
             html += charter_qr.print_box(img, page.canonical_url or page.url)
-        return html
+        # A space between table cells and after <br> before Material indexes the page.
+        return spaced(html)
 
     # 7
     def on_page_context(self, context, page, config, nav):
@@ -183,7 +186,7 @@ class KnowledgeBase:
         try:
             write_search_data(site_dir, self.state.root / "data" / "glossary.yaml")
             if (site_dir / "search" / "search_index.json").exists():
-                write_prebuilt_index(site_dir)
+                write_index(site_dir)
         except InvalidInput as e:
             raise PluginError(f"search data from data/glossary.yaml:\n{e}") from None
 

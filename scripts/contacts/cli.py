@@ -67,7 +67,7 @@ def main(argv=None) -> int:
         print(f"{len(e.problems)} problem(s) in data/; nothing was generated", file=sys.stderr)
         return 2
     if args.command == "check":
-        print("data/: units, organization, escalation and glossary are valid")
+        print("data/: units, organization, escalation, glossary, channels and holidays are valid")
         return 0
     files = generate(data, args.site_url or site_url_from_config(args.root))
     write_atomically(args.out, files)

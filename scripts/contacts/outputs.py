@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from scripts import ROOT
-from scripts.contacts import jsonfeed, render_contacts, render_escalation, render_glossary, render_misconduct, vcard
+from scripts.contacts import builder_data, jsonfeed, render_contacts, render_escalation, render_glossary, render_misconduct, vcard
 
 CONTACTS_SCHEMA = ROOT / "data" / "schemas" / "contacts.schema.json"
 
@@ -24,6 +24,7 @@ def generate(data, site_url: str | None = None) -> dict[str, str]:
         "lien-he/danh-ba.vcf": vcard.all_cards(render_contacts.ordered_units(data), url),
         "lien-he/contacts.json": jsonfeed.dumps(jsonfeed.document(data, url)),
         "lien-he/contacts.schema.json": CONTACTS_SCHEMA.read_text(encoding="utf-8"),
+        builder_data.URI: builder_data.dumps(data),
     }
     for unit in data.units.data["units"]:
         files[f"lien-he/vcard/{unit['id']}.vcf"] = vcard.card(unit, url)

@@ -3,25 +3,18 @@ from __future__ import annotations
 
 from scripts import escape
 from scripts.escape import md_text
-from scripts.contacts.pages import CONTACTS_PAGE, PAGE_SOURCES, admonition, bullet_list, front_matter, unit_link
+from scripts.contacts.pages import (CONTACTS_PAGE, PAGE_SOURCES, admonition, bullet_list, channel_item, front_matter,
+                                    phone_link, unit_link, vn_date)
 
 UNVERIFIED = ("Thông tin liên hệ của đơn vị này chưa được biên tập viên đối chiếu với nguồn chính thức. "
               "Hãy kiểm tra lại trước khi dựa vào; biên tập viên ghi ngày xác minh khi đã đối chiếu.")
 NO_PHONE_UNVERIFIED = ("Số điện thoại đang được xác minh, chưa công bố trên trang này. Trong khi chờ, "
-                       "doanh nghiệp liên hệ trực tiếp tại nơi làm thủ tục.")
+                       "dùng các kênh đã xác minh ở mục «Kênh công khai đã xác minh» của trang này.")
 NO_PHONE = "Chưa có số điện thoại công bố."
 KIND_NAMES = {"bo": "Bộ", "cuc": "Cục", "chi-cuc": "Chi cục Hải quan khu vực",
               "hai-quan-cua-khau": "Hải quan cửa khẩu", "doi": "Đội", "phong": "Phòng"}
 
 
-def phone_display(number: str) -> str:
-    """'+84 ' and the rest: digit grouping differs by number type, so none is guessed."""
-    return f"+84 {number[3:]}"
-
-
-def vn_date(iso: str) -> str:
-    y, m, d = iso.split("-")
-    return f"{d}/{m}/{y}"
 
 
 def ordered_units(data) -> list[dict]:
@@ -66,17 +59,17 @@ def card(data, unit: dict) -> str:
     if phones:
         links = []
         for p in phones:
-            link = f"[{md_text(phone_display(p['number']))}]({escape.url('tel:' + p['number'])})"
-            links.append(link + (f" ({md_text(p['label'])})" if "label" in p else ""))
+            links.append(phone_link(p["number"], verified) + (f" ({md_text(p['label'])})" if "label" in p else ""))
         rows.append(("Điện thoại", "; ".join(links)))
     else:
         rows.append(("Điện thoại", md_text(NO_PHONE if verified else NO_PHONE_UNVERIFIED)))
     if "hotline" in unit:
         h = unit["hotline"]
-        rows.append(("Đường dây nóng", f"[{md_text(phone_display(h))}]({escape.url('tel:' + h)})"))
+        rows.append(("Đường dây nóng", phone_link(h, verified)))
     if "email" in unit:
         e = unit["email"]
-        rows.append(("Thư điện tử", f"[{md_text(e)}]({escape.url('mailto:' + e)})"))
+        rows.append(("Thư điện tử", f"[{md_text(e)}]({escape.url('mailto:' + e)})" if verified
+                     else f"{md_text(e)} (chưa xác minh)"))
     if "address" in unit:
         value = md_text(unit["address"])
         if "map_url" in unit:
@@ -119,6 +112,12 @@ def render(data) -> str:
     if org.get("uncertain"):
         out += admonition("note", "Chưa xác minh", "Các nội dung sau chưa được xác minh, không dùng làm căn cứ:\n\n"
                           + bullet_list(org["uncertain"]))
+    channels = [c for c in data.channels.data["channels"] if "verified_on" in c]
+    if channels:
+        out += "## Kênh công khai đã xác minh { #kenh-cong-khai }\n\n"
+        out += ("Các kênh dưới đây do cơ quan nhà nước công bố và đã được đối chiếu với nguồn ghi kèm; "
+                "dùng được ngay cả khi thông tin liên hệ của đơn vị bên dưới chưa được xác minh.\n\n")
+        out += "".join(channel_item(c) for c in channels) + "\n"
     out += ("Tải toàn bộ danh bạ: [tệp vCard cho điện thoại](danh-ba.vcf) · "
             "[dữ liệu JSON](contacts.json) ([lược đồ](contacts.schema.json))\n\n")
     for unit in ordered_units(data):

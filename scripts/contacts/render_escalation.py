@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from scripts.contacts import diagram
 from scripts.escape import md_paragraphs, md_text
-from scripts.contacts.pages import PAGE_SOURCES, amount, bullet_list, deadline_line, front_matter, unit_link
+from scripts.contacts.pages import (PAGE_SOURCES, amount, bullet_list, deadline_line, front_matter,
+                                    public_channels, unit_route)
 
 PAGE = "phan-anh/index.md"
 
@@ -20,7 +21,8 @@ def table(levels: list[dict]) -> str:
 def level_section(data, lv: dict) -> str:
     out = f"### Cấp {lv['level']}: {md_text(lv['who'])} {{ #cap-{lv['level']} }}\n\n"
     out += f"**Khi nào:** {md_text(lv['when'])}\n\n**Gửi tới:**\n\n"
-    out += "".join(f"- {unit_link(data, c['unit'], PAGE)}: {md_text(c['how'])}\n" for c in lv["channels"])
+    out += "".join(unit_route(data, c, PAGE) for c in lv["channels"])
+    out += public_channels(data, lv)
     out += "\n**Thời hạn:**\n\n" + "".join(f"- {deadline_line(d)}\n" for d in lv["deadlines"])
     if lv.get("include"):
         out += "\n**Doanh nghiệp nên gửi kèm:**\n\n" + bullet_list(lv["include"])
@@ -39,6 +41,9 @@ def render(data) -> str:
             "    Đừng chuyển cấp theo đường dưới đây: hãy dùng "
             "[kênh báo cáo sai phạm](to-cao-vi-pham.md), không đi qua người bị báo cáo "
             "và cấp quản lý trực tiếp của họ.\n\n")
+    out += ("!!! tip \"Soạn văn bản nêu vướng mắc\"\n\n"
+            "    [Soạn văn bản nêu vướng mắc](../soan-van-ban/vuong-mac.md) theo Điều 6 Quy chế phối hợp: "
+            "trang kiểm tra đủ thông tin, in ra một trang A4 và tính ngày phải có trả lời ở từng cấp.\n\n")
     out += "## Sơ đồ chuyển cấp { #so-do }\n\n"
     summary = "Sơ đồ chuyển cấp: " + "; ".join(f"cấp {lv['level']} {lv['who']}" for lv in levels)
     out += diagram.fence(diagram.escalation_chart(levels), summary) + "\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from scripts.contacts import diagram
 from scripts.escape import md_paragraphs, md_text
 from scripts.contacts.pages import (PAGE_SOURCES, admonition, amount, bullet_list, deadline_line,
-                                    front_matter, unit_link)
+                                    front_matter, public_channels, unit_route)
 
 PAGE = "phan-anh/to-cao-vi-pham.md"
 
@@ -21,6 +21,9 @@ def render(data) -> str:
                      for lv in levels if lv["own_chain"])
     out += admonition("danger", "Không gửi qua người bị tố cáo",
                       "Tố cáo không gửi cho công chức bị tố cáo, cũng không gửi qua:\n\n" + bypass)
+    out += admonition("tip", "Soạn đơn tố cáo",
+                      "[Soạn đơn tố cáo](../soan-van-ban/to-cao.md) với đủ nội dung Luật Tố cáo yêu cầu, "
+                      "gửi thẳng cấp có thẩm quyền, không qua người bị tố cáo.")
     if mis.get("what_counts"):
         out += "## Hành vi cần báo cáo { #hanh-vi }\n\n" + bullet_list(mis["what_counts"]) + "\n"
     out += "## Sơ đồ { #so-do }\n\n"
@@ -35,7 +38,8 @@ def render(data) -> str:
     for s in steps:
         out += f"### Bước {s['step']}: {md_text(s['who'])} {{ #buoc-{s['step']} }}\n\n"
         out += f"**Khi nào:** {md_text(s['when'])}\n\n**Gửi tới:**\n\n"
-        out += "".join(f"- {unit_link(data, c['unit'], PAGE)}: {md_text(c['how'])}\n" for c in s["channels"])
+        out += "".join(unit_route(data, c, PAGE) for c in s["channels"])
+        out += public_channels(data, s)
         out += "\n**Thời hạn:**\n\n" + "".join(f"- {deadline_line(d)}\n" for d in s["deadlines"])
         if s.get("include"):
             out += "\n**Nội dung đơn tố cáo:**\n\n" + bullet_list(s["include"])

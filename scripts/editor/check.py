@@ -3,10 +3,12 @@
     python -m scripts.editor.check   # all checks; exit 0 ok, 2 problems to fix, 1 a tool failed
 
 Runs, in order: the strict build, which validates the data files, every
-page's front matter and the procedure template before it checks links and
-anchors (scripts/build/plugin.py); the Markdown linter, the YAML linter,
-the GitHub workflow schema, ruff and ESLint. Every problem is printed as ``file:line:
-message``; CONTRIBUTING.md explains each message.
+page's front matter, the procedure template, raw HTML, snippets and
+invisible characters before it checks links and anchors
+(scripts/build/plugin.py); the Markdown linter (pages over 200 KB: a warning
+instead), the YAML linter, the GitHub workflow schema, ruff and ESLint. Every
+problem is printed as ``file:line: message``; CONTRIBUTING.md explains each
+message.
 """
 from __future__ import annotations
 
@@ -82,6 +84,8 @@ def main(argv=None) -> int:
                           ("JavaScript (ESLint, eslint.config.mjs)", linters.lint_javascript)):
         problems, tool_error = runner(root)
         report.section(title, problems, tool_error)
+    for warning in linters.markdown_size_warnings(root):
+        print(warning)  # not a problem: the check still passes
     status = report.status
     if status == EXIT_EDITOR:
         print(f"\n{len(report.problems)} problem(s) to fix; CONTRIBUTING.md explains each message.")
