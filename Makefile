@@ -30,6 +30,7 @@ help:
 	@echo "make check-links - are the external links alive? (network; cached in .cache/)"
 	@echo "make review - pages due or overdue for review, by owner"
 	@echo "make lock   - re-resolve requirements-lock.txt (hashes) after editing requirements*.txt"
+	@echo "make legal-impact [ID=38/2015/TT-BTC] - every page and line citing a legal instrument"
 	@echo "make bench-web - Lighthouse (phone) scores and transfer size next to plain Material"
 	@echo "make new-procedure SLUG=ten-thu-tuc TITLE=\"Tên thủ tục\" - start a procedure page"
 
@@ -87,6 +88,11 @@ review: $(STAMP)
 
 new-procedure: $(STAMP)
 	$(PY) -m scripts.editor.new_procedure --slug "$(SLUG)" --title "$(TITLE)"
+
+# Every page and line citing a legal instrument (data/legal.yaml), or one: ID=121/2025/TT-BTC.
+.PHONY: legal-impact
+legal-impact: $(STAMP)
+	$(PY) -m scripts.legal impact $(if $(ID),"$(ID)")
 
 # External links of pages and data (needs the network; cached in .cache/):
 # opt-in, run weekly by .github/workflows/links.yml, not on every change.

@@ -15,7 +15,7 @@ DEADLINE_L1 = """    deadlines:
       - value: 5
         unit: working-days
         what: Trả lời vướng mắc
-        basis: Văn bản mẫu số 1/MẪU, Điều 1
+        basis: Thông tư mẫu 1/2000/TT-MAU, Điều 1
 """
 
 # (id, file, old text, new text, marker on the reported line, field, words of the message)

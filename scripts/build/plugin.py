@@ -13,7 +13,8 @@ plugin has written ``search/search_index.json`` before ``on_post_build``.
 3. ``on_files``      add the generated pages and files; each generated page
                      joins the page model.
 4. ``on_env``        template globals: CSP, constants for the browser.
-5. ``on_page_markdown``  the title escaped once; abbreviation tooltips.
+5. ``on_page_markdown``  legal citations checked and resolved (scripts/legal);
+                         the title escaped once; abbreviation tooltips.
 6. ``on_page_content``   the HTML sanitised (nh3), then the description, the
                          charter's QR box (the site's own markup) and the
                          cell boundaries search needs.
@@ -42,6 +43,7 @@ from scripts.contacts.load import Data, load_data
 from scripts.contacts.outputs import generate
 from scripts.contacts.pages import PAGE_SOURCES
 from scripts.escape import html_text
+from scripts.legal import pages as legal_pages
 from scripts.pages import editlinks, editor_guide, model, procedures, review, whats_new
 from scripts.safety.sanitize import clean
 from scripts.safety.scan import check as safety_check
@@ -107,7 +109,7 @@ class KnowledgeBase:
     def on_files(self, files, config):
         pages = self.state.pages
         generated: dict[str, str | bytes] = {}
-        for uri, content in generate(self.state.data, config.site_url).items():
+        for uri, content in generate(self.state.data, config.site_url, Path(config.docs_dir)).items():
             if files.get_file_from_path(uri) is not None:
                 raise Abort(
                     f"docs/{uri} is generated from {PAGE_SOURCES.get(uri, 'data/')}: delete docs/{uri}"
@@ -146,6 +148,12 @@ class KnowledgeBase:
 
     # 5
     def on_page_markdown(self, markdown, page, config, files):
+        # Legal citations resolved against data/legal.yaml (scripts/legal).
+        registry = self.state.data.registry
+        problems = legal_pages.problems(markdown, page, config, registry)
+        if problems:
+            raise Abort("legal citations to fix:\n" + "\n".join(map(str, problems)))
+        markdown = legal_pages.render(markdown, page, registry)
         # MkDocs renders templates without autoescaping and Material prints
         # page.meta.title as is (<title>, header, nav, footer, search index):
         # store it escaped once, as Markup, which the `e` filter leaves alone.

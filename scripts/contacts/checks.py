@@ -2,7 +2,8 @@
 
 Unique ids, references to unknown units, parent cycles, escalation levels in
 order, a misconduct route that never passes through the reported officer's own
-chain, unique abbreviations. Each check only runs on files whose schema check
+chain, unique abbreviations, and the legal citations of every file against
+data/legal.yaml (scripts.legal.checks). Each check only runs on files whose schema check
 passed, so it may rely on their shape.
 """
 from __future__ import annotations
@@ -219,4 +220,24 @@ def cross_problems(docs: dict[str, Document], schema_ok: dict[str, bool]) -> lis
         problems += glossary_problems(docs["glossary"])
         if ids is not None:
             problems += page_owner_problems(docs["glossary"], ("page",), ids)
+    problems += legal_problems(docs, schema_ok, ids)
+    return problems
+
+
+def legal_problems(docs: dict[str, Document], schema_ok: dict[str, bool], ids: set[str] | None) -> list[Problem]:
+    """data/legal.yaml in itself, then every instrument the other files cite and every deadline's basis."""
+    from scripts.legal import checks as legal_checks
+    from scripts.legal.registry import Registry, registry_problems
+
+    if not schema_ok.get("legal"):
+        return []
+    problems = registry_problems(docs["legal"])
+    if ids is not None:
+        problems += page_owner_problems(docs["legal"], ("page",), ids)
+    registry = Registry(docs["legal"])
+    for stem, doc in docs.items():
+        if stem != "legal" and schema_ok.get(stem):
+            problems += legal_checks.data_problems(doc, registry)
+    if schema_ok.get("escalation"):
+        problems += legal_checks.deadline_problems(docs["escalation"], registry)
     return problems

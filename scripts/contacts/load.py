@@ -16,7 +16,7 @@ from scripts.contacts import checks
 from scripts.yamlstrict import Document, InvalidInput, Problem, load, schema_problems
 
 # data file stem -> its schema; the order is the order problems are reported in.
-DATA_FILES = ("units", "organization", "escalation", "glossary", "channels", "holidays")
+DATA_FILES = ("units", "organization", "escalation", "glossary", "channels", "holidays", "legal")
 
 
 @dataclass
@@ -28,6 +28,15 @@ class Data:
     glossary: Document
     channels: Document
     holidays: Document
+    legal: Document
+
+    @property
+    def registry(self):
+        """data/legal.yaml with its lookups (scripts.legal.registry)."""
+        from scripts.legal.registry import Registry
+        if "_registry" not in self.__dict__:
+            self.__dict__["_registry"] = Registry(self.legal)
+        return self.__dict__["_registry"]
 
     def unit(self, unit_id: str) -> dict:
         return next(u for u in self.units.data["units"] if u["id"] == unit_id)

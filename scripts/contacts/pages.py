@@ -16,6 +16,7 @@ PAGE_SOURCES = {
     "phan-anh/index.md": "data/escalation.yaml",
     "phan-anh/to-cao-vi-pham.md": "data/escalation.yaml",
     "thuat-ngu.md": "data/glossary.yaml",
+    "van-ban-phap-luat.md": "data/legal.yaml",
 }
 CONTACTS_PAGE = "lien-he/index.md"
 
@@ -36,12 +37,20 @@ def front_matter(meta: dict, source: str) -> str:
 
 
 def amount(deadline: dict) -> str:
-    """'05 ngày làm việc': two digits, as Vietnamese legal texts write them."""
-    return f"{deadline['value']:02d} {UNIT_WORDS[deadline['unit']]}"
+    """'05 ngày làm việc': two digits, as Vietnamese legal texts write them; a
+    limit that keeps running from an earlier level says it is not a new one."""
+    text = f"{deadline['value']:02d} {UNIT_WORDS[deadline['unit']]}"
+    return f"{text} (không tính lại)" if deadline.get("continues") else text
 
 
-def deadline_line(deadline: dict) -> str:
-    return f"**{md_text(amount(deadline))}**: {md_text(deadline['what'])} (căn cứ: {md_text(deadline['basis'])})"
+def basis(data, deadline: dict) -> str:
+    """The deadline's legal basis, its instruments linked with their status."""
+    from scripts.legal.render import inline
+    return inline(data.registry, deadline["basis"])
+
+
+def deadline_line(data, deadline: dict) -> str:
+    return f"**{md_text(amount(deadline))}**: {md_text(deadline['what'])} (căn cứ: {basis(data, deadline)})"
 
 
 def bullet_list(items, indent: str = "") -> str:

@@ -9,7 +9,7 @@ from scripts.contacts.pages import (PAGE_SOURCES, amount, bullet_list, deadline_
 PAGE = "phan-anh/index.md"
 
 
-def table(levels: list[dict]) -> str:
+def table(data, levels: list[dict]) -> str:
     out = "| Cấp | Ai xử lý | Thời hạn | Căn cứ pháp lý |\n|---|---|---|---|\n"
     for lv in levels:
         limits = "<br>".join(f"{md_text(amount(d))}: {md_text(d['what'])}" for d in lv["deadlines"])
@@ -23,7 +23,7 @@ def level_section(data, lv: dict) -> str:
     out += f"**Khi nào:** {md_text(lv['when'])}\n\n**Gửi tới:**\n\n"
     out += "".join(unit_route(data, c, PAGE) for c in lv["channels"])
     out += public_channels(data, lv)
-    out += "\n**Thời hạn:**\n\n" + "".join(f"- {deadline_line(d)}\n" for d in lv["deadlines"])
+    out += "\n**Thời hạn:**\n\n" + "".join(f"- {deadline_line(data, d)}\n" for d in lv["deadlines"])
     if lv.get("include"):
         out += "\n**Doanh nghiệp nên gửi kèm:**\n\n" + bullet_list(lv["include"])
     return out + "\n"
@@ -47,7 +47,7 @@ def render(data) -> str:
     out += "## Sơ đồ chuyển cấp { #so-do }\n\n"
     summary = "Sơ đồ chuyển cấp: " + "; ".join(f"cấp {lv['level']} {lv['who']}" for lv in levels)
     out += diagram.fence(diagram.escalation_chart(levels), summary) + "\n"
-    out += "## Các cấp và thời hạn { #cac-cap }\n\n" + table(levels)
+    out += "## Các cấp và thời hạn { #cac-cap }\n\n" + table(data, levels)
     out += "## Chi tiết từng cấp { #chi-tiet }\n\n"
     out += "".join(level_section(data, lv) for lv in levels)
     return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from scripts.contacts import diagram
 from scripts.escape import md_paragraphs, md_text
-from scripts.contacts.pages import (PAGE_SOURCES, admonition, amount, bullet_list, deadline_line,
+from scripts.contacts.pages import (PAGE_SOURCES, admonition, amount, basis, bullet_list, deadline_line,
                                     front_matter, public_channels, unit_route)
 
 PAGE = "phan-anh/to-cao-vi-pham.md"
@@ -32,7 +32,7 @@ def render(data) -> str:
     out += "## Gửi tố cáo tới ai { #gui-toi-ai }\n\n"
     out += "| Bước | Gửi tới | Khi nào | Thời hạn |\n|---|---|---|---|\n"
     for s in steps:
-        limits = "<br>".join(f"{md_text(amount(d))} ({md_text(d['basis'])})" for d in s["deadlines"])
+        limits = "<br>".join(f"{md_text(amount(d))} ({basis(data, d)})" for d in s["deadlines"])
         out += f"| [{s['step']}](#buoc-{s['step']}) | {md_text(s['who'])} | {md_text(s['when'])} | {limits} |\n"
     out += "\n"
     for s in steps:
@@ -40,7 +40,7 @@ def render(data) -> str:
         out += f"**Khi nào:** {md_text(s['when'])}\n\n**Gửi tới:**\n\n"
         out += "".join(unit_route(data, c, PAGE) for c in s["channels"])
         out += public_channels(data, s)
-        out += "\n**Thời hạn:**\n\n" + "".join(f"- {deadline_line(d)}\n" for d in s["deadlines"])
+        out += "\n**Thời hạn:**\n\n" + "".join(f"- {deadline_line(data, d)}\n" for d in s["deadlines"])
         if s.get("include"):
             out += "\n**Nội dung đơn tố cáo:**\n\n" + bullet_list(s["include"])
         out += "\n"
