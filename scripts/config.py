@@ -3,12 +3,14 @@
 ``mkdocs.yml`` is read here and nowhere else outside MkDocs itself
 (``site_config``): its ``!!python/name`` tags are kept as their dotted names,
 so reading it imports nothing. Constants that the browser needs too travel to
-it in generated JSON (``browser_constants``, written by the build as
-``assets/kb-constants.json``), never copied by hand into JavaScript.
+it in generated JSON (``template_globals``: a ``<script type="application/json"
+id="kb-constants">`` block in every page, overrides/main.html), never copied by
+hand into JavaScript.
 """
+
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -23,8 +25,10 @@ DEFAULT_OWNER = "chi-cuc-hq-kv3"
 REVIEW_SOON_DAYS = 30
 # Review period written on generated pages and new procedure pages.
 DEFAULT_REVIEW_IN = "6 months"
-# Where the browser finds the constants below (site-relative).
-BROWSER_CONSTANTS_URI = "assets/kb-constants.json"
+# Material 9.8.1's search worker, which the site replaces with its own
+# (overrides/main.html; tests/test_search_material_pin.py guards the name).
+MATERIAL_SEARCH_WORKER = "workers/search.a7633da7.min.js"
+SITE_SEARCH_WORKER = "workers/search-vi.js"
 
 
 class _Loader(yaml.SafeLoader):
@@ -52,7 +56,7 @@ def load_config(path: Path, environ: bool = True) -> dict:
     return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=loader) or {}
 
 
-@lru_cache(maxsize=None)
+@cache
 def site_config(root: Path = ROOT) -> dict:
     """The repository's ``mkdocs.yml`` as plain data, read once per process."""
     return load_config(Path(root) / "mkdocs.yml")
@@ -61,3 +65,14 @@ def site_config(root: Path = ROOT) -> dict:
 def status_labels(config: dict) -> dict[str, str]:
     """Labels of the front-matter ``status`` values (``extra.status`` in mkdocs.yml)."""
     return dict((config.get("extra") or {}).get("status") or {})
+
+
+def template_globals(review_labels: dict[str, str]) -> dict:
+    """``kb`` in the templates: the worker swap (overrides/main.html) and, under
+    ``browser``, what overrides/assets/javascripts/*.js read from the page's
+    kb-constants JSON block."""
+    return {
+        "material_search_worker": MATERIAL_SEARCH_WORKER,
+        "site_search_worker": SITE_SEARCH_WORKER,
+        "browser": {"review_soon_days": REVIEW_SOON_DAYS, "review_labels": dict(review_labels)},
+    }

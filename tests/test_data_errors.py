@@ -87,7 +87,7 @@ def line_of(text: str, marker: str) -> int:
 
 @pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
 def test_each_error_class_is_reported_with_file_line_and_field(tmp_path, capsys, case):
-    name, stem, old, new, marker, field, words = case
+    _name, stem, old, new, marker, field, words = case
     text = mutate(tmp_path, stem, old, new)
     assert main(["--root", str(tmp_path), "check"]) == 2
     err = capsys.readouterr().err

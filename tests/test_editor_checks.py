@@ -19,8 +19,8 @@ def test_the_project_as_committed_passes_every_check(project):
     result = run(project, "scripts.editor.check")
     assert result.returncode == 0, output(result)
     assert "mọi kiểm tra đều đạt" in result.stdout
-    for check in ("phần đầu các trang", "dựng thử nghiêm ngặt", "cách viết Markdown", "cách viết YAML",
-                  "quy trình GitHub Actions"):
+    for check in ("dựng thử nghiêm ngặt", "cách viết Markdown", "cách viết YAML",
+                  "quy trình GitHub Actions", "mã Python", "mã JavaScript"):
         assert f"-- {check}" in result.stdout
 
 
@@ -68,7 +68,6 @@ def test_front_matter_mistakes(project, key, value, message):
     matching = [ln for ln in result.stdout.splitlines() if message in ln]
     assert matching, output(result)
     assert matching[0].startswith(f"{PAGE}:{expected_line}:"), matching
-    assert "dựng thử nghiêm ngặt (liên kết, neo, menu): bỏ qua" in result.stdout
 
 
 def test_unclosed_front_matter_is_reported(project):
@@ -216,3 +215,14 @@ def test_a_mistake_found_by_two_checks_is_printed_once(project):
     hits = [ln for ln in result.stdout.splitlines() if ln.startswith(f"data/units.yaml:{line}:")]
     assert len(hits) == 1, result.stdout
     assert "khóa 'id' được viết hai lần" in hits[0], hits
+
+
+def test_python_and_javascript_lint_problems_are_named_with_file_and_line(project):
+    (project / "scripts" / "zz_lint.py").write_text("import os\n", encoding="utf-8")
+    js = project / "overrides" / "assets" / "javascripts" / "zz-lint.js"
+    js.write_text('"use strict"\nundefinedThing()\n', encoding="utf-8")
+    result = run(project, "scripts.editor.check")
+    assert result.returncode == 2, output(result)
+    assert "scripts/zz_lint.py:1: Python: F401" in result.stdout, output(result)
+    assert ("overrides/assets/javascripts/zz-lint.js:2: JavaScript: 'undefinedThing' is not defined "
+            "(no-undef)") in result.stdout, output(result)

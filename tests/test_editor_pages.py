@@ -155,7 +155,7 @@ def test_warning_follows_instant_navigation(overdue_site, desktop_page):
 
 @pytest.mark.browser
 def test_review_schedule_lists_pages_by_owner_with_status_from_the_browser(overdue_site, desktop_page):
-    site, base = overdue_site
+    _site, base = overdue_site
     page = desktop_page
     page.goto(base + "bien-tap/lich-ra-soat/")
     headings = page.locator("article h2").all_inner_texts()
@@ -164,7 +164,7 @@ def test_review_schedule_lists_pages_by_owner_with_status_from_the_browser(overd
     row = page.locator("tr").filter(has=page.locator("a", has_text="Dành cho biên tập viên"))
     assert row.locator(".page-review-status").inner_text() == "Quá hạn"
     edit = page.locator('a[rel="edit"]').get_attribute("href")
-    assert edit == REPO_URL + "/edit/main/scripts/review.py"
+    assert edit == REPO_URL + "/edit/main/scripts/pages/review.py"
     # Status is recomputed on the reader's date: in ten years every page is overdue.
     page.clock.set_fixed_time(dt.datetime(dt.date.today().year + 10, 1, 1))
     page.reload()

@@ -62,8 +62,8 @@ def test_overdue_page_is_listed_under_its_owner_and_fails_ci(project):
 
 
 def test_no_overdue_page_passes_ci(project):
-    from scripts.pages import review
-    earliest = min(r.last_reviewed for r in review.collect(project))
+    from scripts.pages import model, review
+    earliest = min(r.last_reviewed for r in review.collect(model.load(project)))
     result = run(project, "scripts.pages.review", "--fail-if-overdue", "--today", earliest.isoformat())
     assert result.returncode == 0, output(result)
 

@@ -97,7 +97,7 @@ def test_print_has_a_qr_code_for_the_online_page(charter_print):
             continue
         step = width / size
 
-        def dark(row, col):
+        def dark(row, col, data=data, step=step, width=width, channels=channels):
             y = int((row + charter_qr.BORDER + 0.5) * step)
             x = int((col + charter_qr.BORDER + 0.5) * step)
             return data[(y * width + x) * channels] < 128

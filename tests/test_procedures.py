@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from helpers.project import ROOT, copy_project, mkdocs_build
-from scripts.pages import frontmatter, procedures
+from scripts.pages import frontmatter, model, procedures
 
 DOCS = ROOT / "docs"
-PAGES = procedures.procedure_files(DOCS)
+PAGES = [DOCS / page.rel for page in model.load(ROOT).of_kind(model.PROCEDURE)]
 
 
 def url_of(md: Path) -> str:
@@ -173,7 +173,7 @@ def test_nav_lists_every_procedure_page_by_field_then_title(built_site):
     base = f"{procedures.SECTION_DIR}/"
     nav = parse_html(built_site / procedures.SECTION_DIR / "index.html").nav_links
     in_nav = [resolve(base, href) for href in nav]
-    wanted = [url_of(DOCS / p.path) for p in procedures.load(DOCS)]
+    wanted = [url_of(DOCS / p.path) for p in procedures.load(model.load(ROOT))]
     assert set(wanted) <= set(in_nav), set(wanted) - set(in_nav)
     assert [u for u in in_nav if u in wanted] == wanted
 
@@ -275,13 +275,13 @@ def test_cli_check_exits_2_on_a_broken_page(tmp_path):
     docs = project_copy(tmp_path) / "docs"
     (docs / "thu-tuc/Sai Ten.md").write_text(page_text(
         "Thủ tục có tên tệp sai", "Khiếu nại", "05 ngày", "Không"), encoding="utf-8")
-    result = run_cli("check", "--docs-dir", str(docs))
+    result = run_cli("check", "--root", str(docs.parent))
     assert result.returncode == 2
     assert "Sai Ten.md:1:1: tên tệp của trang thủ tục" in result.stderr
 
 
 def test_extend_nav_keeps_hand_listed_pages_once_and_needs_the_section():
-    procs = procedures.load(DOCS)
+    procs = procedures.load(model.load(ROOT))
     listed = procs[0].path
     nav = [{"Trang chủ": "index.md"}, {"Thủ tục hải quan": [procedures.CATALOGUE, listed]}]
     assert procedures.extend_nav(nav, procs)
@@ -294,7 +294,7 @@ def test_extend_nav_keeps_hand_listed_pages_once_and_needs_the_section():
 def test_hand_written_catalogue_is_refused(tmp_path):
     docs = project_copy(tmp_path) / "docs"
     (docs / procedures.CATALOGUE).write_text("# Danh mục viết tay\n", encoding="utf-8")
-    messages = [str(p) for p in procedures.check(docs, tmp_path)]
+    messages = [str(p) for p in procedures.check(model.load(tmp_path))]
     assert any(m.startswith("docs/thu-tuc/index.md:1:1:") and "sinh tự động" in m for m in messages), messages
 
 
@@ -315,5 +315,5 @@ def test_template_check_refuses_empty_and_placeholder_sections():
 
 
 def test_every_published_procedure_has_every_section_filled():
-    for md in procedures.procedure_files(ROOT / "docs"):
-        assert procedures.content_problems(md.read_text(encoding="utf-8"), md.name) == [], md.name
+    for page in model.load(ROOT).of_kind(model.PROCEDURE):
+        assert procedures.content_problems(page.text, page.name) == [], page.name

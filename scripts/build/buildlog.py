@@ -125,7 +125,7 @@ def translate(output: str, docs_dir: Path, config_file: Path) -> tuple[list[str]
         else:
             for line in message.splitlines():
                 line = line.strip()
-                if not line or _SKIP.match(line) or line.endswith(":") and not _PROBLEM_LINE.match(line):
+                if not line or _SKIP.match(line) or (line.endswith(":") and not _PROBLEM_LINE.match(line)):
                     continue
                 # Hooks report editor errors already as file:line: message.
                 if _PROBLEM_LINE.match(line):

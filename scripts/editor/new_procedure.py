@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from scripts import ROOT
+from scripts.config import DEFAULT_OWNER, DEFAULT_REVIEW_IN
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -39,7 +40,7 @@ def page_text(title: str, sections, fields: list[str], today: dt.date, owner: st
         "---",
         f"owner: {owner}",
         f"last_reviewed: {today.isoformat()}",
-        "review_in: 6 months",
+        f"review_in: {DEFAULT_REVIEW_IN}",
         "status: draft",
         f"title: {_yaml_string(title)}",
         "# One sentence (20-200 characters): who uses the procedure and what for.",
@@ -73,7 +74,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Create docs/thu-tuc/SLUG.md from the procedure template.")
     parser.add_argument("--slug", required=True, help="file name without .md, e.g. huy-to-khai")
     parser.add_argument("--title", required=True, help="full name of the procedure")
-    parser.add_argument("--owner", default="chi-cuc-hq-kv3", help="unit id from data/units.yaml")
+    parser.add_argument("--owner", default=DEFAULT_OWNER, help="unit id from data/units.yaml")
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if not SLUG.match(args.slug or ""):

@@ -11,17 +11,17 @@ import calendar
 import datetime as dt
 import json
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from scripts import ROOT
-from scripts.yamlstrict import Document, InvalidInput, Problem, loads, read_text, schema_problems
+from scripts.yamlstrict import Document, InvalidInput, Problem, loads, schema_problems
 from scripts.yamlstrict import load as yamlstrict_load
 
 SCHEMA_DIR = ROOT / "data" / "schemas"
 
 
-@lru_cache(maxsize=None)
+@cache
 def schema(name: str) -> dict:
     return json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
 
@@ -31,14 +31,32 @@ def is_procedure(rel: Path) -> bool:
     return rel.parts[0] == "thu-tuc" and len(rel.parts) == 2 and rel.name != "index.md"
 
 
+def split(text: str) -> tuple[str | None, str, int]:
+    """(front matter YAML or None, Markdown body, file line the body starts on).
+
+    The one front-matter splitter of the project: a page opens with a
+    ``---`` line and the YAML runs to the next line starting with ``---``.
+    An opening without a close leaves the whole text as the body (``parse``
+    reports it).
+    """
+    if not text.startswith("---\n"):
+        return None, text, 1
+    end = text.find("\n---", 3)
+    if end < 0:
+        return None, text, 1
+    after = text.find("\n", end + 4)
+    after = len(text) if after < 0 else after + 1
+    return text[4:end + 1], text[after:], text[:after].count("\n") + 1
+
+
 def parse(text: str, file: str) -> Document:
     """The front matter of a page as a Document (empty mapping when absent)."""
     if not text.startswith("---\n"):
         return Document(file, {}, {(): (1, 1)})
-    end = text.find("\n---", 3)
-    if end < 0:
+    yaml_text = split(text)[0]
+    if yaml_text is None:
         raise InvalidInput([Problem(file, 1, 1, "", "phần đầu trang mở bằng dòng '---' nhưng không có dòng '---' đóng lại")])
-    doc = loads(text[4:end + 1], file, line_offset=1)
+    doc = loads(yaml_text, file, line_offset=1)
     if doc.data is None:
         doc.data = {}
     if not isinstance(doc.data, dict):
@@ -118,29 +136,6 @@ def unit_names(root: Path = ROOT) -> dict[str, str]:
             if isinstance(u, dict) and isinstance(u.get("id"), str)}
 
 
-def pages(docs_dir: Path, root: Path = ROOT):
-    """Yield (docs-relative path, repository-relative name, Document or InvalidInput)."""
-    for md in sorted(docs_dir.rglob("*.md")):
-        rel = md.relative_to(docs_dir)
-        name = str(md.relative_to(root)) if md.is_relative_to(root) else str(md)
-        try:
-            yield rel, name, parse(read_text(md, name), name)
-        except InvalidInput as e:
-            yield rel, name, e
-
-
-def check_docs(docs_dir: Path, unit_ids: set[str], root: Path = ROOT,
-               today: dt.date | None = None) -> list[Problem]:
-    """Validate every Markdown page under ``docs_dir``; names are relative to ``root``."""
-    problems: list[Problem] = []
-    for rel, _name, doc in pages(docs_dir, root):
-        if isinstance(doc, InvalidInput):
-            problems += doc.problems
-        else:
-            problems += page_problems(doc, rel, unit_ids, today, root)
-    return problems
-
-
 def main(argv=None) -> int:
     """``python -m scripts.pages.frontmatter``: check every page; exit 2 on problems."""
     import argparse
@@ -149,12 +144,14 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Check the front matter of every page under docs/.")
     parser.add_argument("--root", type=Path, default=ROOT, help="repository root (default: this one)")
     args = parser.parse_args(argv)
+    from scripts.pages import model
+
     try:
         units = unit_names(args.root)
     except InvalidInput as e:
         print(e, file=sys.stderr)
         return 2
-    problems = check_docs(args.root / "docs", set(units), args.root)
+    problems = model.load(args.root, units=units).problems
     for problem in problems:
         print(problem, file=sys.stderr)
     return 2 if problems else 0

@@ -1,0 +1,16 @@
+"""The site's only MkDocs hook: every event goes to one KnowledgeBase object
+(scripts/build/plugin.py), which declares the order and keeps the per-build
+state. MkDocs loads this file afresh with each configuration."""
+
+from scripts.build.plugin import KnowledgeBase
+
+kb = KnowledgeBase()
+
+on_config = kb.on_config
+on_pre_build = kb.on_pre_build
+on_files = kb.on_files
+on_env = kb.on_env
+on_page_markdown = kb.on_page_markdown
+on_page_content = kb.on_page_content
+on_page_context = kb.on_page_context
+on_post_build = kb.on_post_build
