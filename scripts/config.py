@@ -36,7 +36,8 @@ class _Loader(yaml.SafeLoader):
 
 
 _Loader.add_multi_constructor(
-    "tag:yaml.org,2002:python/", lambda loader, suffix, node: suffix.partition(":")[2])
+    "tag:yaml.org,2002:python/", lambda loader, suffix, node: suffix.partition(":")[2]
+)
 # ``!ENV [VAR, default]`` as MkDocs resolves it (site_url: scripts/web/site_address.py).
 _Loader.add_constructor("!ENV", yaml_env_tag.construct_env_tag)
 
@@ -45,8 +46,12 @@ class _DefaultsLoader(_Loader):
     """The same, with every ``!ENV`` read as the default written in the file."""
 
 
-_DefaultsLoader.add_constructor("!ENV", lambda loader, node: (
-    loader.construct_object(node.value[-1]) if isinstance(node, yaml.SequenceNode) else None))
+_DefaultsLoader.add_constructor(
+    "!ENV",
+    lambda loader, node: (
+        loader.construct_object(node.value[-1]) if isinstance(node, yaml.SequenceNode) else None
+    ),
+)
 
 
 def load_config(path: Path, environ: bool = True) -> dict:

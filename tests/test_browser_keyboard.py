@@ -2,6 +2,7 @@
 (WCAG 2.2 SC 2.4.11 and 2.4.13: a ring of at least 2 px with 3:1 contrast
 against what surrounds it), and the edit and view buttons are reached in the
 order they are seen."""
+
 from __future__ import annotations
 
 import pytest
@@ -65,6 +66,7 @@ def luminance(rgb):
     def channel(c):
         c /= 255
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
     r, g, b = (channel(c) for c in rgb)
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
@@ -102,8 +104,10 @@ def test_every_tab_stop_on_the_home_page_shows_a_strong_focus_ring(browser, site
         elif stop["width"] < 2:
             problems.append(f"{stop['id']}: focus ring {stop['width']}px")
         elif contrast(stop["ring"], stop["back"]) < 3:
-            problems.append(f"{stop['id']}: ring {stop['ring']} on {stop['back']} ({stop['at']}): "
-                            f"{contrast(stop['ring'], stop['back']):.2f}:1")
+            problems.append(
+                f"{stop['id']}: ring {stop['ring']} on {stop['back']} ({stop['at']}): "
+                f"{contrast(stop['ring'], stop['back']):.2f}:1"
+            )
     assert problems == [], "\n".join(problems)
 
 

@@ -1,6 +1,7 @@
 """What a business sees on a 360 px phone: a header naming the right office,
 the charter's key time limits first, tables as labelled cards, diagrams whose
 text stays legible (or the list they are drawn from), drafts marked."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -30,11 +31,17 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-@pytest.mark.parametrize("width,expected", [(320, "HQ khu vực III"), (360, "HQ khu vực III"),
-                                            (599, "HQ khu vực III"),
-                                            (600, "Hải quan khu vực III – Cơ sở tri thức"),
-                                            (960, "Hải quan khu vực III – Cơ sở tri thức"),
-                                            (1280, "Hải quan khu vực III – Cơ sở tri thức")])
+@pytest.mark.parametrize(
+    "width,expected",
+    [
+        (320, "HQ khu vực III"),
+        (360, "HQ khu vực III"),
+        (599, "HQ khu vực III"),
+        (600, "Hải quan khu vực III – Cơ sở tri thức"),
+        (960, "Hải quan khu vực III – Cơ sở tri thức"),
+        (1280, "Hải quan khu vực III – Cơ sở tri thức"),
+    ],
+)
 def test_header_names_the_office_in_full_or_short_never_cut(browser, site_url, width, expected):
     context = browser.new_context(viewport={"width": width, "height": 740})
     page = context.new_page()
@@ -63,7 +70,7 @@ def test_charter_opens_with_key_limits_that_jump_to_their_rows(site_url, phone_p
     target = "#" + links.nth(2).get_attribute("href").split("#", 1)[1]
     phone_page.wait_for_function("h => location.hash === h", arg=target)
     box = phone_page.locator(f"tr{target}").bounding_box()
-    assert 40 <= box["y"] < 740, box   # in view, below the fixed header
+    assert 40 <= box["y"] < 740, box  # in view, below the fixed header
 
 
 @pytest.mark.parametrize("rel", [ESCALATION, CHARTER, "thu-tuc/"])
@@ -74,7 +81,9 @@ def test_tables_become_labelled_cards_without_sideways_scroll(site_url, phone_pa
     cells = table.locator("tbody tr").first.locator("td")
     assert cells.count() == len(headers) >= 2
     for i in range(cells.count()):
-        label = phone_page.evaluate("e => getComputedStyle(e, '::before').content", cells.nth(i).element_handle())
+        label = phone_page.evaluate(
+            "e => getComputedStyle(e, '::before').content", cells.nth(i).element_handle()
+        )
         assert nfc(label.strip('"')) == nfc(headers[i]), (label, headers[i])
     # One card per row, stacked: each cell spans the card.
     first, second = cells.nth(0).bounding_box(), cells.nth(1).bounding_box()
@@ -119,7 +128,7 @@ def test_diagram_text_is_12px_or_more_or_the_list_is_shown(browser, site_url, re
     context.close()
     assert blocks, "no diagram"
     for block in blocks:
-        assert block["chart"] != block["list"], block   # one or the other
+        assert block["chart"] != block["list"], block  # one or the other
         if block["chart"]:
             assert block["text"] >= 12, block
         else:
@@ -133,9 +142,12 @@ def draft_site(tmp_path_factory):
     """The site with one procedure turned into a draft."""
     root = copy_project(tmp_path_factory.mktemp("draft") / "project")
     page = root / "docs" / "thu-tuc" / "huy-to-khai.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("review_in: 6 months\n",
-                                                             "review_in: 6 months\nstatus: draft\n", 1),
-                    encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8").replace(
+            "review_in: 6 months\n", "review_in: 6 months\nstatus: draft\n", 1
+        ),
+        encoding="utf-8",
+    )
     site = root / "site"
     result = mkdocs_build(site, root / "mkdocs.yml")
     assert result.returncode == 0, result.stdout + result.stderr

@@ -136,7 +136,9 @@ class KnowledgeBase:
                 pages.add_generated(uri, content)
         # Reader-written change notes (data/changes.yaml), titled from the
         # model once every page they may name, generated ones included, is in it.
-        titles = {rel: pages.get(rel).title for note in self.state.notes for rel in note.pages if pages.get(rel)}
+        titles = {
+            rel: pages.get(rel).title for note in self.state.notes for rel in note.pages if pages.get(rel)
+        }
         generated[whats_new.PAGE] = whats_new.page_markdown(self.state.notes, titles)
         pages.add_generated(whats_new.PAGE, generated[whats_new.PAGE])
         generated.update(self._web_files(files, config))
@@ -240,7 +242,11 @@ class KnowledgeBase:
     def _bundle_scripts(files, config):
         """The site's scripts as one deferred file instead of several blocking ones."""
         sources = [files.get_file_from_path(str(script)) for script in config.extra_javascript]
-        if not sources or None in sources or any(getattr(s, "type", "") == "module" for s in config.extra_javascript):
+        if (
+            not sources
+            or None in sources
+            or any(getattr(s, "type", "") == "module" for s in config.extra_javascript)
+        ):
             return files
         js = asset_bundle.concatenate_scripts([(f.src_uri, f.content_string) for f in sources])
         files.append(File.generated(config, asset_bundle.SCRIPT_BUNDLE, content=js))

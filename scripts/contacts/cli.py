@@ -17,7 +17,6 @@ import tempfile
 from pathlib import Path
 
 from scripts import ROOT
-from scripts.config import site_config
 from scripts.contacts.load import load_data
 from scripts.contacts.outputs import generate
 from scripts.yamlstrict import InvalidInput

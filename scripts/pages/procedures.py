@@ -171,7 +171,7 @@ def h2_headings(text: str) -> list[tuple[int, str]]:
 
 def section_bodies(text: str) -> list[tuple[int, str, str]]:
     """(file line, heading, Markdown up to the next H2) for every H2 of the page."""
-    body, first_line = _body(text)
+    _, body, first_line = frontmatter.split(text)
     lines = body.splitlines()
     headings = h2_headings(text)
     out = []

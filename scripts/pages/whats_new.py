@@ -27,7 +27,7 @@ from pathlib import Path
 from scripts import ROOT
 from scripts.escape import md_text, page_link
 from scripts.pages.frontmatter import as_date, parse, schema
-from scripts.yamlstrict import InvalidInput, Problem, load, schema_problems
+from scripts.yamlstrict import InvalidInput, load, schema_problems
 
 PAGE = "tin-tuc/thay-doi-gan-day.md"
 SOURCE = "data/changes.yaml"

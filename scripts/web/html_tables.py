@@ -7,6 +7,7 @@ its column's header (``data-label``: on phones each row becomes a card,
 phone.css) and to find the charter's commitment rows (scripts/web/key_limits.py).
 Every text that goes back into the HTML is escaped here.
 """
+
 from __future__ import annotations
 
 import html
@@ -18,9 +19,9 @@ _CELL = ("td", "th")
 
 @dataclass
 class Row:
-    start: int                      # offset of "<tr"
-    tag_end: int                    # offset just after "<tr"
-    cells: list = field(default_factory=list)   # (offset after "<td"/"<th", text)
+    start: int  # offset of "<tr"
+    tag_end: int  # offset just after "<tr"
+    cells: list = field(default_factory=list)  # (offset after "<td"/"<th", text)
     in_head: bool = False
 
     @property
@@ -31,7 +32,7 @@ class Row:
 @dataclass
 class Table:
     start: int
-    tag_end: int                    # offset just after "<table"
+    tag_end: int  # offset just after "<table"
     rows: list = field(default_factory=list)
 
     @property
@@ -55,7 +56,7 @@ class _Reader(HTMLParser):
         self._stack: list[Table] = []
         self._in_head = False
         self._cell: list[str] | None = None
-        self._depth = 0   # nested tables are left alone
+        self._depth = 0  # nested tables are left alone
 
     def _offset(self) -> int:
         line, col = self.getpos()

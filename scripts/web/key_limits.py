@@ -12,6 +12,7 @@ the row gets an anchor (``han-<slug>``) and the card shows the name and the
 row's time limit (the "Thời hạn" column), linking to the row. When a row is
 renamed or removed the build stops with the file, line and what to do.
 """
+
 from __future__ import annotations
 
 import html
@@ -64,23 +65,35 @@ def apply(page_html: str, meta: dict, file: str, source: str) -> tuple[str, list
     for name in names:
         found = rows.get(_key(name))
         if found is None:
-            problems.append(Problem(file, _line_of(source, name), 1, FIELD, (
-                f"không có hàng nào của bảng trên trang bắt đầu bằng «{name}»; "
-                "ghi đúng nội dung ô đầu tiên của hàng đó, hoặc xóa dòng này")))
+            problems.append(
+                Problem(
+                    file,
+                    _line_of(source, name),
+                    1,
+                    FIELD,
+                    (
+                        f"không có hàng nào của bảng trên trang bắt đầu bằng «{name}»; "
+                        "ghi đúng nội dung ô đầu tiên của hàng đó, hoặc xóa dòng này"
+                    ),
+                )
+            )
             continue
         row, limit, cited = found
         anchor = "han-" + slugify(name)
         if not any(offset == row.tag_end for offset, _ in inserts):
             inserts.append((row.tag_end, html_tables.attr("id", anchor)))
-        basis = (f'<span class="kb-key-limits__basis">Căn cứ: {html.escape(cited)}</span>'
-                 if cited else "")
-        items.append(f'<li><a href="#{html.escape(anchor, quote=True)}">{html.escape(name)}'
-                     f'<span class="kb-key-limits__limit">{html.escape(limit)}</span></a>{basis}</li>')
+        basis = f'<span class="kb-key-limits__basis">Căn cứ: {html.escape(cited)}</span>' if cited else ""
+        items.append(
+            f'<li><a href="#{html.escape(anchor, quote=True)}">{html.escape(name)}'
+            f'<span class="kb-key-limits__limit">{html.escape(limit)}</span></a>{basis}</li>'
+        )
     if problems or not items:
         return page_html, problems
-    card = (f'<nav class="kb-key-limits" aria-labelledby="kb-key-limits-title">'
-            f'<p class="kb-key-limits__title" id="kb-key-limits-title">{TITLE}</p>'
-            f'<ul>{"".join(items)}</ul></nav>')
+    card = (
+        f'<nav class="kb-key-limits" aria-labelledby="kb-key-limits-title">'
+        f'<p class="kb-key-limits__title" id="kb-key-limits-title">{TITLE}</p>'
+        f"<ul>{''.join(items)}</ul></nav>"
+    )
     inserts.append((_card_offset(page_html), card))
     return html_tables.insert(page_html, inserts), []
 

@@ -8,6 +8,7 @@ Links within the page, the heading permalinks, footnote marks, legal
 citations (named by their number) and links whose text already is the
 address are left alone.
 """
+
 from __future__ import annotations
 
 import html
@@ -30,9 +31,9 @@ def address(href: str, base: str) -> str | None:
     if not href or href.startswith(("#", "javascript:")):
         return None
     if href.startswith("mailto:"):
-        return unquote(href[len("mailto:"):].split("?", 1)[0])
+        return unquote(href[len("mailto:") :].split("?", 1)[0])
     if href.startswith("tel:"):
-        return None   # the number is the link text
+        return None  # the number is the link text
     return urljoin(base, href) if base else href
 
 
@@ -42,6 +43,7 @@ def _plain(text: str) -> str:
 
 def annotate(page_html: str, base: str) -> str:
     """Add ``data-print-url`` to every link of ``page_html`` that needs it."""
+
     def one(match: re.Match) -> str:
         attrs, text = match.group(1), match.group(2)
         href = _HREF.search(attrs)

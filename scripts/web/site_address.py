@@ -7,6 +7,7 @@ Without it the placeholder is built in, and canonical links, the sitemap,
 printed link addresses and the charter's QR code all point at an address
 that may not be the real one: ``make build`` then prints a loud warning.
 """
+
 from __future__ import annotations
 
 import os
@@ -31,14 +32,16 @@ def placeholder(root: Path = ROOT) -> str:
 def placeholder_warning(root: Path = ROOT) -> str | None:
     """A banner for the build log when the placeholder address is built in."""
     url = site_url(root)
-    if os.environ.get(ENV) and url != placeholder(root) or not url:
+    if (os.environ.get(ENV) and url != placeholder(root)) or not url:
         return None
     line = "!" * 78
-    return "\n".join([
-        line,
-        f"!! CẢNH BÁO: site_url vẫn là địa chỉ tạm {url}",
-        "!! Liên kết chính thức, sơ đồ trang, địa chỉ in trên giấy và mã QR của Tuyên ngôn",
-        "!! phục vụ đều trỏ tới địa chỉ này. Trước khi in hoặc đăng trang, dựng lại với",
-        f"!! {ENV}=https://địa-chỉ-thật/ make build",
-        line,
-    ])
+    return "\n".join(
+        [
+            line,
+            f"!! CẢNH BÁO: site_url vẫn là địa chỉ tạm {url}",
+            "!! Liên kết chính thức, sơ đồ trang, địa chỉ in trên giấy và mã QR của Tuyên ngôn",
+            "!! phục vụ đều trỏ tới địa chỉ này. Trước khi in hoặc đăng trang, dựng lại với",
+            f"!! {ENV}=https://địa-chỉ-thật/ make build",
+            line,
+        ]
+    )

@@ -5,6 +5,7 @@ with what editors actually see (tests/test_editor_docs.py).
 ``render(tmp)`` returns {scenario: [message lines]}; each line is exactly
 what ``make check`` prints (``file:line[:col]: message``).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,8 +19,10 @@ from scripts.pages import frontmatter, procedures
 
 PAGE = "docs/tin-tuc/index.md"
 TODAY = dt.date(2026, 12, 2)
-GOOD = ("---\nowner: chi-cuc-hq-kv3\nlast_reviewed: 2026-11-28\nreview_in: 6 months\n"
-        "title: Tin tức\ndescription: Tin tức và cập nhật của Hải quan khu vực III.\n---\n\n# Tin tức\n")
+GOOD = (
+    "---\nowner: chi-cuc-hq-kv3\nlast_reviewed: 2026-11-28\nreview_in: 6 months\n"
+    "title: Tin tức\ndescription: Tin tức và cập nhật của Hải quan khu vực III.\n---\n\n# Tin tức\n"
+)
 
 # Front matter: (scenario, text of the page).
 FRONT_MATTER = {
@@ -33,7 +36,9 @@ FRONT_MATTER = {
     "unclosed": GOOD.replace("\n---\n\n# Tin tức", "\n\n# Tin tức"),
     "yaml-syntax": GOOD.replace("title: Tin tức", "title: [Tin tức"),
     "duplicate-key": GOOD.replace("title: Tin tức\n", "title: Tin tức\ntitle: Tin\n"),
-    "missing-edit-source": GOOD.replace("title: Tin tức\n", "title: Tin tức\nedit_source: data/khong-co.yaml\n"),
+    "missing-edit-source": GOOD.replace(
+        "title: Tin tức\n", "title: Tin tức\nedit_source: data/khong-co.yaml\n"
+    ),
 }
 
 
@@ -69,7 +74,8 @@ def procedure_messages(tmp: Path) -> dict[str, list[str]]:
         "section-twice": _procedure(sections) + _procedure(["Phí, lệ phí"]),
         "empty-section": empty,
         "placeholder-section": _procedure(sections).replace(
-            "## Phí, lệ phí\n\nNội dung theo Điều 1.", f"## Phí, lệ phí\n\n<!-- {note} -->"),
+            "## Phí, lệ phí\n\nNội dung theo Điều 1.", f"## Phí, lệ phí\n\n<!-- {note} -->"
+        ),
     }
     out = {name: [str(p) for p in procedures.template_problems(text, file)] for name, text in cases.items()}
     docs = tmp / "docs"
@@ -90,16 +96,24 @@ WARNING -  A reference to 'khong-co.md' is included in the 'nav' configuration, 
 INFO    -  The following pages exist in the docs directory, but are not included in the "nav" configuration:
   - trang-moi.md
 """
-LINK_SCENARIOS = ("broken-link", "missing-anchor", "missing-own-anchor", "unrecognized-link",
-                  "absolute-link", "nav-missing", "not-in-nav")
+LINK_SCENARIOS = (
+    "broken-link",
+    "missing-anchor",
+    "missing-own-anchor",
+    "unrecognized-link",
+    "absolute-link",
+    "nav-missing",
+    "not-in-nav",
+)
 
 
 def link_messages(tmp: Path) -> dict[str, list[str]]:
     docs = tmp / "docs"
     (docs / "tin-tuc").mkdir(parents=True, exist_ok=True)
     (docs / "tin-tuc" / "index.md").write_text(
-        GOOD + "\n[a](khong-co.md) [b](../index.md#khong-co) [c](#muc-khong-co) [d](tep-la) "
-        "[e](/lien-he/)\n", encoding="utf-8")
+        GOOD + "\n[a](khong-co.md) [b](../index.md#khong-co) [c](#muc-khong-co) [d](tep-la) [e](/lien-he/)\n",
+        encoding="utf-8",
+    )
     (tmp / "mkdocs.yml").write_text("nav:\n  - khong-co.md\n", encoding="utf-8")
     log = MKDOCS_LOG.replace("INFO    -  The following", "WARNING -  The following")
     problems, others = buildlog.translate(log, docs, tmp / "mkdocs.yml")
@@ -111,10 +125,16 @@ def data_messages(tmp: Path) -> dict[str, list[str]]:
     """A phone number written the local way in the contacts fixture."""
     root = copy_data(FIXTURE, tmp / "data-copy")
     units = root / "data" / "units.yaml"
-    units.write_text(units.read_text(encoding="utf-8").replace('"+842250000002"', '"0225 000 0002"', 1),
-                     encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "scripts.contacts", "--root", str(root), "check"],
-                            cwd=ROOT, capture_output=True, text=True, encoding="utf-8")
+    units.write_text(
+        units.read_text(encoding="utf-8").replace('"+842250000002"', '"0225 000 0002"', 1), encoding="utf-8"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts.contacts", "--root", str(root), "check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
     assert result.returncode == 2, result.stdout + result.stderr
     return {"data-phone": [ln for ln in (result.stdout + result.stderr).splitlines() if ln.strip()]}
 
@@ -127,7 +147,8 @@ def render(tmp: Path) -> dict[str, list[str]]:
     return out
 
 
-if __name__ == "__main__":   # print them: what CONTRIBUTING.md is written from
+if __name__ == "__main__":  # print them: what CONTRIBUTING.md is written from
     import tempfile
+
     for scenario, lines in render(Path(tempfile.mkdtemp())).items():
         print(f"[{scenario}]", *lines, sep="\n  ")
