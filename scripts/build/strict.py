@@ -18,6 +18,19 @@ from scripts.build import buildlog
 EXIT_OK, EXIT_TOOL, EXIT_EDITOR = 0, 1, 2
 
 
+def _die_with_parent() -> None:
+    """Linux: the mkdocs child is killed when the build that started it dies,
+    even by SIGKILL, so it never writes into a directory the next build
+    removes as stale (prctl PR_SET_PDEATHSIG = 1)."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass
+
+
 def environment() -> dict:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONIOENCODING": "utf-8"}
 
@@ -42,6 +55,7 @@ def strict_build(root: Path, site_dir: Path) -> tuple[int, list[str], list[str],
         text=True,
         encoding="utf-8",
         env=environment(),
+        preexec_fn=_die_with_parent if sys.platform == "linux" else None,
     )
     log = result.stdout + result.stderr
     if result.returncode == 0:
