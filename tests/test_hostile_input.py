@@ -565,7 +565,7 @@ def test_serve_shows_data_errors_in_the_browser_and_recovers(tmp_path):
         lines = good.count("\n")
         units.write_text(good + "x: [\n", encoding="utf-8")
         page = _until(url, 500)
-        assert f"data/units.yaml:{lines + 2}:1: YAML syntax error" in html.unescape(page)
+        assert f"data/units.yaml:{lines + 2}:1: lỗi cú pháp YAML" in html.unescape(page)
         assert "Trang chưa dựng được" in page and "/livereload/" in page  # reloads itself on the fix
         units.write_text(good, encoding="utf-8")
         assert "Trang chưa dựng được" not in _until(url, 200)

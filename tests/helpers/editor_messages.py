@@ -15,7 +15,7 @@ from pathlib import Path
 
 from helpers.data import FIXTURE, ROOT, copy_data
 from scripts.build import buildlog
-from scripts.pages import frontmatter, procedures
+from scripts.pages import frontmatter, model, procedures
 
 PAGE = "docs/tin-tuc/index.md"
 TODAY = dt.date(2026, 12, 2)
@@ -81,7 +81,7 @@ def procedure_messages(tmp: Path) -> dict[str, list[str]]:
     docs = tmp / "docs"
     (docs / "thu-tuc").mkdir(parents=True)
     (docs / "thu-tuc" / "Huy To Khai.md").write_text(GOOD + _procedure(sections), encoding="utf-8")
-    out["file-name"] = [str(p) for p in procedures.check(docs, tmp)]
+    out["file-name"] = [str(p) for p in procedures.check(model.load(tmp))]
     return out
 
 
