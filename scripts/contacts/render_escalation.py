@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from scripts.contacts import diagram
 from scripts.escape import md_paragraphs, md_text
-from scripts.contacts.pages import (PAGE_SOURCES, amount, bullet_list, deadline_line, front_matter,
+from scripts.contacts.pages import (PAGE_SOURCES, amount, bullet_list, channel_item, deadline_line, front_matter,
                                     public_channels, unit_route)
 
 PAGE = "phan-anh/index.md"
@@ -22,7 +22,11 @@ def level_section(data, lv: dict) -> str:
     out = f"### Cấp {lv['level']}: {md_text(lv['who'])} {{ #cap-{lv['level']} }}\n\n"
     out += f"**Khi nào:** {md_text(lv['when'])}\n\n**Gửi tới:**\n\n"
     out += "".join(unit_route(data, c, PAGE) for c in lv["channels"])
-    out += public_channels(data, lv)
+    channels = public_channels(data, lv)
+    if channels:
+        # On paper only each channel's first line is printed here; its
+        # details and sources are printed once, in the final channel list.
+        out += f'\n<div class="kb-level-channels" markdown>\n{channels}\n</div>\n'
     out += "\n**Thời hạn:**\n\n" + "".join(f"- {deadline_line(data, d)}\n" for d in lv["deadlines"])
     if lv.get("include"):
         out += "\n**Doanh nghiệp nên gửi kèm:**\n\n" + bullet_list(lv["include"])
@@ -47,7 +51,22 @@ def render(data) -> str:
     out += "## Sơ đồ chuyển cấp { #so-do }\n\n"
     summary = "Sơ đồ chuyển cấp: " + "; ".join(f"cấp {lv['level']} {lv['who']}" for lv in levels)
     out += diagram.fence(diagram.escalation_chart(levels), summary) + "\n"
-    out += "## Các cấp và thời hạn { #cac-cap }\n\n" + table(data, levels)
+    # The summary table is screen-only: on paper the diagram and the levels'
+    # details below carry every deadline with its legal basis.
+    out += ('<div class="kb-screen-only" markdown>\n\n## Các cấp và thời hạn { #cac-cap }\n\n'
+            + table(data, levels) + "</div>\n\n")
     out += "## Chi tiết từng cấp { #chi-tiet }\n\n"
     out += "".join(level_section(data, lv) for lv in levels)
-    return out
+    return out + print_channels(data, levels)
+
+
+def print_channels(data, levels: list[dict]) -> str:
+    """Every public channel named at a level, once, with its details and
+    sources: printed at the end of the page instead of at every level."""
+    refs = list(dict.fromkeys(r for lv in levels for r in lv.get("public_channels", [])))
+    if not refs:
+        return ""
+    items = "".join(channel_item(data.channel(r), full=False) for r in refs)
+    return ('<div class="kb-print-only" markdown>\n\n'
+            "**Kênh liên hệ đã xác minh** (chi tiết và nguồn của các kênh nêu ở từng cấp)\n\n"
+            f"{items}\n</div>\n")

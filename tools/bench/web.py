@@ -53,6 +53,14 @@ def build_plain_material(pages_md: Path, out: Path, config: dict) -> None:
     templates and search) over the same Markdown, non-strict."""
     work = Path(tempfile.mkdtemp(prefix="plain-material-"))
     shutil.copytree(pages_md, work / "docs")
+    # Pages naming one of this site's templates (the letter builders) get
+    # Material's default one: plain Material has no such template.
+    for page in (work / "docs").rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        if text.startswith("---\n") and "\ntemplate:" in text.split("\n---", 1)[0]:
+            head, rest = text.split("\n---", 1)
+            head = "\n".join(line for line in head.split("\n") if not line.startswith("template:"))
+            page.write_text(head + "\n---" + rest, encoding="utf-8")
     extensions = []
     for ext in config.get("markdown_extensions", []):
         name = ext if isinstance(ext, str) else next(iter(ext))
