@@ -12,7 +12,7 @@ from scripts.pages import editor_guide, review, whats_new
 def on_files(files, config):
     root = Path(config.config_file_path).parent
     files.append(File.generated(config, review.REPORT_PAGE,
-                                content=review.report_markdown(review.collect(root), dt.date.today())))
+                                content=review.report_markdown(review.originals(review.collect(root)), dt.date.today())))
     if (root / editor_guide.SOURCE).is_file():
         files.append(File.generated(config, editor_guide.PAGE, content=editor_guide.page_markdown(root)))
     # Pages generated from data/ (contacts, escalation, glossary) by hooks

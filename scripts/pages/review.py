@@ -11,12 +11,13 @@ reader's browser, so a page built months ago does not claim "on time".
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts import ROOT
+from scripts import ROOT, i18n
 from scripts.escape import md_text, page_link
 from scripts.pages.frontmatter import (InvalidInput, as_date, page_problems, pages, review_due,
                                  unit_names)
@@ -39,6 +40,7 @@ class PageReview:
     review_in: str
     due: dt.date
     line: int = 1      # line of last_reviewed in the source, where the editor updates it
+    outdated_from: tuple[str, ...] = ()  # a translation: originals revised since it was made
 
     def status(self, today: dt.date, soon_days: int = DUE_SOON_DAYS) -> str:
         if today > self.due:
@@ -86,7 +88,7 @@ def collect(root: Path = ROOT) -> list[PageReview]:
     """Every page's review data; InvalidInput if any front matter is invalid."""
     units = unit_names(root)
     docs = root / "docs"
-    problems, result = [], []
+    problems, result, metas = [], [], {}
     # One pass: each page is read and validated once, as check_docs would.
     for rel, name, doc in pages(docs, root):
         if isinstance(doc, InvalidInput):
@@ -97,6 +99,7 @@ def collect(root: Path = ROOT) -> list[PageReview]:
         if page_errors:
             continue
         meta = doc.data
+        metas[rel.as_posix()] = meta
         text = (docs / rel).read_text(encoding="utf-8-sig")
         result.append(PageReview(
             path=name, rel=rel.as_posix(), title=_title(meta, text, rel), owner=meta["owner"],
@@ -105,7 +108,22 @@ def collect(root: Path = ROOT) -> list[PageReview]:
             due=review_due(meta), line=doc.where(("last_reviewed",))[0]))
     if problems:
         raise InvalidInput(problems)
+    result = [_with_freshness(r, metas) for r in result]
     return sorted(result, key=lambda p: (p.owner_name, p.due, p.path))
+
+
+def _with_freshness(review: PageReview, metas: dict[str, dict]) -> PageReview:
+    if not i18n.is_translation(review.rel):
+        return review
+    def revised_on(path):
+        return (metas.get(path) or {}).get("last_reviewed")
+    outdated = tuple(i18n.outdated_originals(metas[review.rel], revised_on))
+    return dataclasses.replace(review, outdated_from=outdated) if outdated else review
+
+
+def originals(reviews: list[PageReview]) -> list[PageReview]:
+    """The pages of the Vietnamese site (the editors' page links only those)."""
+    return [r for r in reviews if not i18n.is_translation(r.rel)]
 
 
 def by_owner(reviews: list[PageReview]) -> dict[str, list[PageReview]]:
@@ -119,8 +137,10 @@ def report_text(reviews: list[PageReview], today: dt.date, soon_days: int = DUE_
     """Plain-text report of the pages due within ``soon_days`` or overdue."""
     due = [r for r in reviews if r.status(today, soon_days) != "ok"]
     if not due:
-        return (f"No page is due for review within {soon_days} days "
-                f"({len(reviews)} pages checked, today {today.isoformat()}).")
+        return "\n".join([
+            f"No page is due for review within {soon_days} days "
+                f"({len(reviews)} pages checked, today {today.isoformat()}).",
+            *outdated_translations_text(reviews)])
     lines = [f"Pages due for review within {soon_days} days or overdue (today {today.isoformat()}):"]
     for owner_name, group in by_owner(due).items():
         lines.append(f"\n{owner_name}:")
@@ -131,8 +151,23 @@ def report_text(reviews: list[PageReview], today: dt.date, soon_days: int = DUE_
             lines.append(f"  {r.path}:{r.line}: {when} (review by {r.due.isoformat()}, "
                          f"last reviewed {r.last_reviewed.isoformat()}) - {r.title}")
     overdue = sum(r.status(today, soon_days) == "overdue" for r in due)
+    lines += outdated_translations_text(reviews)
     lines.append(f"\n{len(due)} page(s) due, {overdue} overdue, of {len(reviews)}.")
     return "\n".join(lines)
+
+
+def outdated_translations_text(reviews: list[PageReview]) -> list[str]:
+    """English pages whose Vietnamese original was revised after their translation."""
+    stale = [r for r in reviews if r.outdated_from]
+    if not stale:
+        return []
+    lines = ["\nTranslations that may be out of date (update them, then their translation_of):"]
+    for owner_name, group in by_owner(stale).items():
+        lines.append(f"\n{owner_name}:")
+        for r in group:
+            lines.append(f"  {r.path}:1: translation may be out of date: "
+                         f"{', '.join('docs/' + p for p in r.outdated_from)} revised since - {r.title}")
+    return lines
 
 
 def summary_sentence(reviews: list[PageReview], day: dt.date) -> str:

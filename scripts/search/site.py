@@ -35,7 +35,7 @@ def write_search_data(site_dir: Path, glossary_path: Path = GLOSSARY) -> Path:
     return out
 
 
-def write_prebuilt_index(site_dir: Path) -> Path:
+def write_prebuilt_index(site_dir: Path, leave_out: tuple[str, ...] = ()) -> Path:
     """Index Material's search_index.json (written just before, by its plugin).
 
     The plugin writes that file with every accented letter escaped ("\\u1ea1",
@@ -44,6 +44,8 @@ def write_prebuilt_index(site_dir: Path) -> Path:
     """
     search = Path(site_dir) / "search"
     material = json.loads((search / "search_index.json").read_text(encoding="utf-8"))
+    # The English edition's entries (kb-i18n merges them in): not in this index.
+    material["docs"] = [d for d in material["docs"] if not d["location"].startswith(leave_out)]
     (search / "search_index.json").write_text(
         json.dumps(material, ensure_ascii=False, separators=(",", ":"), default=str),
         encoding="utf-8")

@@ -1,0 +1,109 @@
+"""mkdocs-static-i18n, taught about pages generated in memory.
+
+The plugin (pinned in requirements.txt) builds the site once per language and
+sorts the documentation files by their suffix, but it reads every file back
+from its source path; pages and files that our hooks generate in memory
+(MkDocs 1.6 ``File.generated``) have none and make it fail. This subclass takes
+them out before the plugin sorts the files and puts back those of the language
+being built, with the same i18n attributes (URL under ``/en/``, alternates for
+the language switcher and hreflang) the plugin gives hand-written pages.
+Registered as the ``kb-i18n`` plugin (pyproject.toml).
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from mkdocs import plugins
+from mkdocs.structure.files import File
+from mkdocs_static_i18n.plugin import I18n as StaticI18n
+from mkdocs_static_i18n.suffix import create_i18n_file
+
+from scripts import i18n
+from scripts.pages import frontmatter
+from scripts.yamlstrict import InvalidInput
+
+
+def _localised(file: File, lang: str, plugin, config) -> File:
+    new = create_i18n_file(file, lang, plugin.default_language, plugin.all_languages, config)
+    new.content_string = file.content_string
+    new.generated_by = file.generated_by
+    return new
+
+
+class I18n(StaticI18n):
+
+    @property
+    def is_translation_build(self) -> bool:
+        """True while the plugin builds a language other than Vietnamese."""
+        return self.current_language not in (None, self.default_language)
+
+    @plugins.event_priority(-100)
+    def on_files(self, files, config):
+        generated = [f for f in files if f.abs_src_path is None]
+        for f in generated:
+            files.remove(f)
+        files = super().on_files(files, config)
+        lang = self.current_language
+        pages = {f.src_uri: f for f in generated if f.is_documentation_page()}
+        for f in generated:
+            if not f.is_documentation_page():
+                if lang == self.default_language:  # assets are written once, by the first build
+                    files.append(f)
+                continue
+            if i18n.language_of(f.src_uri) != lang:
+                continue
+            page = _localised(f, lang, self, config)
+            page.alternates = {lang: page}
+            for other in i18n.LANGUAGES:
+                twin = pages.get(i18n.translation_path(i18n.original_of(f.src_uri), other))
+                if other != lang and twin is not None:
+                    page.alternates[other] = _localised(twin, other, self, config)
+            files.append(page)
+        return files
+
+    @plugins.event_priority(50)
+    def on_page_context(self, context, page, config, nav):
+        context = super().on_page_context(context, page, config, nav)
+        context["translation"] = None
+        if self.is_translation_build:
+            original = getattr(page.file, "alternates", {}).get(self.default_language)
+            context["translation"] = {
+                "original_url": original.url if original is not None else None,
+                "outdated": bool(i18n.outdated_originals(page.meta, self._revised_on(config))),
+            }
+        return context
+
+    def _revised_on(self, config):
+        docs = Path(config.docs_dir)
+
+        def revised_on(path: str):
+            md = docs / path
+            if not md.is_file() or i18n.is_translation(path):
+                return None
+            try:
+                meta = frontmatter.parse(md.read_text(encoding="utf-8-sig"), str(md)).data
+            except InvalidInput:
+                return None
+            return meta.get("last_reviewed")
+        return revised_on
+
+    @plugins.event_priority(-100)
+    def on_post_build(self, config):
+        super().on_post_build(config)
+        if self.building:  # the nested build of a translation
+            return
+        # Material fetches <alternate link>/sitemap.xml to open the same page
+        # in the other language: each edition's root needs one.
+        site = Path(config.site_dir)
+        for lang in i18n.TRANSLATIONS:
+            for name in ("sitemap.xml", "sitemap.xml.gz"):
+                if (site / name).is_file():
+                    (site / lang).mkdir(exist_ok=True)
+                    shutil.copyfile(site / name, site / lang / name)
+
+
+def translation_build(config) -> bool:
+    """True during the build of a translation (hooks skip site-wide work)."""
+    plugin = config.plugins.get("kb-i18n")
+    return bool(plugin and plugin.is_translation_build)
