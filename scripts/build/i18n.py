@@ -11,10 +11,12 @@ Registered as the ``kb-i18n`` plugin (pyproject.toml).
 """
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 from mkdocs import plugins
+from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
 from mkdocs_static_i18n.plugin import I18n as StaticI18n
 from mkdocs_static_i18n.suffix import create_i18n_file
@@ -31,6 +33,17 @@ def _localised(file: File, lang: str, plugin, config) -> File:
     return new
 
 
+_VI_LINK = re.compile(r'href="vi:([^"#]*)(#[^"]*)?"')
+
+
+def page_url(src_uri: str) -> str:
+    """Site-relative URL of a page of the Vietnamese edition (directory URLs)."""
+    stem = src_uri[: -len(".md")]
+    if stem == "index":
+        return ""
+    return (stem[: -len("/index")] if stem.endswith("/index") else stem) + "/"
+
+
 class I18n(StaticI18n):
 
     @property
@@ -45,6 +58,10 @@ class I18n(StaticI18n):
             files.remove(f)
         files = super().on_files(files, config)
         lang = self.current_language
+        if lang == self.default_language:
+            self.originals = {f.src_uri for f in files.documentation_pages()}
+            self.originals |= {f.src_uri for f in generated if f.is_documentation_page()
+                               and i18n.language_of(f.src_uri) == lang}
         pages = {f.src_uri: f for f in generated if f.is_documentation_page()}
         for f in generated:
             if not f.is_documentation_page():
@@ -61,6 +78,18 @@ class I18n(StaticI18n):
                     page.alternates[other] = _localised(twin, other, self, config)
             files.append(page)
         return files
+
+    @plugins.event_priority(10)  # before the sanitiser (overrides/hooks/sanitize.py)
+    def on_page_content(self, html, page, config, files):
+        """Links to the Vietnamese edition, written ``[text](vi:path/page.md#anchor)``."""
+        def url(m):
+            path, anchor = m.group(1), m.group(2) or ""
+            if path not in getattr(self, "originals", set()):
+                raise Abort(f"docs/{page.file.src_uri}: link vi:{path} names no Vietnamese page "
+                            "(write vi:path/to/page.md#anchor, relative to docs/)")
+            up = "../" * page.url.count("/")
+            return f'href="{up}{page_url(path)}{anchor}" hreflang="vi"'
+        return _VI_LINK.sub(url, html)
 
     @plugins.event_priority(50)
     def on_page_context(self, context, page, config, nav):
