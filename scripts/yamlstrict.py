@@ -216,7 +216,7 @@ def schema_problems(doc: Document, schema: dict, registry=None) -> list[Problem]
                 allowed = ", ".join(sorted(err.schema.get("properties", {})))
                 problems.append(doc.problem(path + (key,), f"unknown field '{key}'; allowed: {allowed}"))
             continue
-        if err.validator == "required":
+        if err.validator in ("required", "dependentRequired"):
             message = f"{err.message}; add it"
         else:
             message = err.schema.get("errorMessage") or err.message

@@ -7,6 +7,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
 
+from scripts import i18n
 from scripts.contacts import render_glossary, site
 from scripts.contacts.load import load_data
 from scripts.contacts.outputs import generate
@@ -21,7 +22,7 @@ def on_pre_build(config):
         _state["data"] = load_data(Path(config.config_file_path).parent)
     except InvalidInput as e:
         raise Abort("invalid data in data/:\n" + "\n".join(map(str, e.problems)))
-    _state["abbr"] = render_glossary.abbreviations(_state["data"])
+    _state["abbr"] = {lang: render_glossary.abbreviations(_state["data"], lang) for lang in i18n.LANGUAGES}
 
 
 def on_files(files, config):
@@ -43,4 +44,4 @@ def on_page_markdown(markdown, page, config, files):
     if source and page.file.generated_by:
         root = Path(config.config_file_path).parent
         page.edit_url = site.edit_url(config.repo_url, config.edit_uri, Path(config.docs_dir), root, source)
-    return markdown + "\n\n" + _state["abbr"]
+    return markdown + "\n\n" + _state["abbr"][i18n.language_of(page.file.src_uri)]

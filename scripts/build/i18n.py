@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 import shutil
+
+import yaml
 from pathlib import Path
 
 from mkdocs import plugins
@@ -53,6 +55,7 @@ class I18n(StaticI18n):
 
     @plugins.event_priority(-100)
     def on_files(self, files, config):
+        self._owners = None  # data/units.yaml may have changed (make serve)
         generated = [f for f in files if f.abs_src_path is None]
         for f in generated:
             files.remove(f)
@@ -65,8 +68,8 @@ class I18n(StaticI18n):
         pages = {f.src_uri: f for f in generated if f.is_documentation_page()}
         for f in generated:
             if not f.is_documentation_page():
-                if lang == self.default_language:  # assets are written once, by the first build
-                    files.append(f)
+                # Assets keep their one URL; English pages link them there too.
+                files.append(f)
                 continue
             if i18n.language_of(f.src_uri) != lang:
                 continue
@@ -95,6 +98,7 @@ class I18n(StaticI18n):
     def on_page_context(self, context, page, config, nav):
         context = super().on_page_context(context, page, config, nav)
         context["translation"] = None
+        context["owner_names_en"] = self._owner_names(config)
         if self.is_translation_build:
             original = getattr(page.file, "alternates", {}).get(self.default_language)
             context["translation"] = {
@@ -102,6 +106,22 @@ class I18n(StaticI18n):
                 "outdated": bool(i18n.outdated_originals(page.meta, self._revised_on(config))),
             }
         return context
+
+    def _owner_names(self, config) -> dict:
+        """Unit id -> English name (data/units.yaml ``name_en``), read once per build."""
+        if getattr(self, "_owners", None) is None:
+            units = yaml.safe_load((Path(config.config_file_path).parent / "data" / "units.yaml")
+                                   .read_text(encoding="utf-8")) or {}
+            self._owners = {u["id"]: u.get("name_en", u.get("name")) for u in units.get("units", [])
+                            if isinstance(u, dict) and "id" in u}
+        return self._owners
+
+    @plugins.event_priority(-50)  # after the sanitiser
+    def on_post_page(self, output, page, config):
+        output = super().on_post_page(output, page, config)
+        if self.is_translation_build:  # the one interface string set in mkdocs.yml's toc options
+            output = output.replace('title="Liên kết đến mục này"', 'title="Link to this section"')
+        return output
 
     def _revised_on(self, config):
         docs = Path(config.docs_dir)

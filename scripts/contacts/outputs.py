@@ -1,7 +1,7 @@
 """Everything generated from the data: pages (Markdown) and static files, by site path."""
 from __future__ import annotations
 
-from scripts import ROOT
+from scripts import ROOT, i18n
 from scripts.contacts import jsonfeed, render_contacts, render_escalation, render_glossary, render_misconduct, vcard
 
 CONTACTS_SCHEMA = ROOT / "data" / "schemas" / "contacts.schema.json"
@@ -25,6 +25,12 @@ def generate(data, site_url: str | None = None) -> dict[str, str]:
         "lien-he/contacts.json": jsonfeed.dumps(jsonfeed.document(data, url)),
         "lien-he/contacts.schema.json": CONTACTS_SCHEMA.read_text(encoding="utf-8"),
     }
+    for lang in i18n.TRANSLATIONS:  # the English pages (/en/…), from the same data and code
+        for page, render in ((render_contacts.PAGE, render_contacts.render),
+                             (render_escalation.PAGE, render_escalation.render),
+                             (render_misconduct.PAGE, render_misconduct.render),
+                             (render_glossary.PAGE, render_glossary.render)):
+            files[i18n.translation_path(page, lang)] = render(data, lang)
     for unit in data.units.data["units"]:
         files[f"lien-he/vcard/{unit['id']}.vcf"] = vcard.card(unit, url)
     return files

@@ -1,48 +1,71 @@
-"""The escalation page (/phan-anh/): diagram, levels table, then each level in detail."""
+"""The escalation page (/phan-anh/, /en/phan-anh/): diagram, levels table, then each level in detail."""
 from __future__ import annotations
 
+from scripts import i18n
 from scripts.contacts import diagram
 from scripts.escape import md_paragraphs, md_text
-from scripts.contacts.pages import PAGE_SOURCES, amount, bullet_list, deadline_line, front_matter, unit_link
+from scripts.contacts.pages import PAGE_SOURCES, amount, bullet_list, deadline_line, front_matter, tr, unit_link
 
 PAGE = "phan-anh/index.md"
 
+LABELS = {
+    "vi": {"title": "Phản ánh và chuyển cấp", "table": "| Cấp | Ai xử lý | Thời hạn | Căn cứ pháp lý |",
+           "level": "Cấp", "when": "Khi nào", "to": "Gửi tới", "limits": "Thời hạn",
+           "include": "Doanh nghiệp nên gửi kèm",
+           "danger": ("!!! danger \"Công chức nhũng nhiễu, gây phiền hà?\"\n\n"
+                      "    Đừng chuyển cấp theo đường dưới đây: hãy dùng "
+                      "[kênh báo cáo sai phạm]({misconduct}), không đi qua người bị báo cáo "
+                      "và cấp quản lý trực tiếp của họ.\n\n"),
+           "chart": "Sơ đồ chuyển cấp", "chart_level": "cấp",
+           "h_chart": "Sơ đồ chuyển cấp", "h_levels": "Các cấp và thời hạn", "h_detail": "Chi tiết từng cấp"},
+    "en": {"title": "Escalating a difficulty", "table": "| Level | Who handles it | Time limit | Legal basis |",
+           "level": "Level", "when": "When", "to": "Send to", "limits": "Time limits",
+           "include": "Attach",
+           "danger": ("!!! danger \"Harassed or asked for money by an official?\"\n\n"
+                      "    Do not escalate along the route below: use the "
+                      "[misconduct reporting route]({misconduct}), which does not pass through the "
+                      "person reported or their direct managers.\n\n"),
+           "chart": "Escalation chart", "chart_level": "level",
+           "h_chart": "Escalation chart", "h_levels": "Levels and time limits", "h_detail": "Each level in detail"},
+}
 
-def table(levels: list[dict]) -> str:
-    out = "| Cấp | Ai xử lý | Thời hạn | Căn cứ pháp lý |\n|---|---|---|---|\n"
+
+def table(levels: list[dict], lang: str = i18n.DEFAULT) -> str:
+    out = LABELS[lang]["table"] + "\n|---|---|---|---|\n"
     for lv in levels:
-        limits = "<br>".join(f"{md_text(amount(d))}: {md_text(d['what'])}" for d in lv["deadlines"])
-        bases = "<br>".join(dict.fromkeys(md_text(d["basis"]) for d in lv["deadlines"]))
-        out += f"| [{lv['level']}](#cap-{lv['level']}) | {md_text(lv['who'])} | {limits} | {bases} |\n"
+        limits = "<br>".join(f"{md_text(amount(d, lang))}: {md_text(tr(d, 'what', lang))}" for d in lv["deadlines"])
+        bases = "<br>".join(dict.fromkeys(md_text(tr(d, "basis", lang)) for d in lv["deadlines"]))
+        out += f"| [{lv['level']}](#cap-{lv['level']}) | {md_text(tr(lv, 'who', lang))} | {limits} | {bases} |\n"
     return out + "\n"
 
 
-def level_section(data, lv: dict) -> str:
-    out = f"### Cấp {lv['level']}: {md_text(lv['who'])} {{ #cap-{lv['level']} }}\n\n"
-    out += f"**Khi nào:** {md_text(lv['when'])}\n\n**Gửi tới:**\n\n"
-    out += "".join(f"- {unit_link(data, c['unit'], PAGE)}: {md_text(c['how'])}\n" for c in lv["channels"])
-    out += "\n**Thời hạn:**\n\n" + "".join(f"- {deadline_line(d)}\n" for d in lv["deadlines"])
+def level_section(data, lv: dict, lang: str = i18n.DEFAULT) -> str:
+    L, page = LABELS[lang], i18n.translation_path(PAGE, lang)
+    out = f"### {L['level']} {lv['level']}: {md_text(tr(lv, 'who', lang))} {{ #cap-{lv['level']} }}\n\n"
+    out += f"**{L['when']}:** {md_text(tr(lv, 'when', lang))}\n\n**{L['to']}:**\n\n"
+    out += "".join(f"- {unit_link(data, c['unit'], page, lang)}: {md_text(tr(c, 'how', lang))}\n"
+                   for c in lv["channels"])
+    out += f"\n**{L['limits']}:**\n\n" + "".join(f"- {deadline_line(d, lang)}\n" for d in lv["deadlines"])
     if lv.get("include"):
-        out += "\n**Doanh nghiệp nên gửi kèm:**\n\n" + bullet_list(lv["include"])
+        out += f"\n**{L['include']}:**\n\n" + bullet_list(tr(lv, "include", lang))
     return out + "\n"
 
 
-def render(data) -> str:
+def render(data, lang: str = i18n.DEFAULT) -> str:
     esc = data.escalation.data
     meta = esc.get("page", {})
     levels = esc["levels"]
-    out = front_matter(meta, PAGE_SOURCES[PAGE])
-    out += f"# {md_text(meta.get('title', 'Phản ánh và chuyển cấp'))}\n\n"
+    L = LABELS[lang]
+    out = front_matter(meta, PAGE_SOURCES[PAGE], lang)
+    out += f"# {md_text(tr(meta, 'title', lang, L['title']))}\n\n"
     if esc.get("intro"):
-        out += md_paragraphs(esc["intro"]) + "\n\n"
-    out += ("!!! danger \"Công chức nhũng nhiễu, gây phiền hà?\"\n\n"
-            "    Đừng chuyển cấp theo đường dưới đây: hãy dùng "
-            "[kênh báo cáo sai phạm](to-cao-vi-pham.md), không đi qua người bị báo cáo "
-            "và cấp quản lý trực tiếp của họ.\n\n")
-    out += "## Sơ đồ chuyển cấp { #so-do }\n\n"
-    summary = "Sơ đồ chuyển cấp: " + "; ".join(f"cấp {lv['level']} {lv['who']}" for lv in levels)
-    out += diagram.fence(diagram.escalation_chart(levels), summary) + "\n"
-    out += "## Các cấp và thời hạn { #cac-cap }\n\n" + table(levels)
-    out += "## Chi tiết từng cấp { #chi-tiet }\n\n"
-    out += "".join(level_section(data, lv) for lv in levels)
+        out += md_paragraphs(tr(esc, "intro", lang)) + "\n\n"
+    out += L["danger"].format(misconduct=i18n.translation_path("to-cao-vi-pham.md", lang))
+    out += f"## {L['h_chart']} {{ #so-do }}\n\n"
+    summary = f"{L['chart']}: " + "; ".join(f"{L['chart_level']} {lv['level']} {tr(lv, 'who', lang)}"
+                                             for lv in levels)
+    out += diagram.fence(diagram.escalation_chart(levels, lang), summary) + "\n"
+    out += f"## {L['h_levels']} {{ #cac-cap }}\n\n" + table(levels, lang)
+    out += f"## {L['h_detail']} {{ #chi-tiet }}\n\n"
+    out += "".join(level_section(data, lv, lang) for lv in levels)
     return out

@@ -15,7 +15,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts import ROOT
+from scripts import ROOT, i18n
 from scripts.escape import md_text, page_link
 from scripts.pages.frontmatter import InvalidInput, parse
 
@@ -142,7 +142,9 @@ def history(root: Path = ROOT, limit: int = MAX_ENTRIES,
             else:
                 continue
             for rel, title, added in pages:
-                if rel == PAGE or rel.startswith(EXCLUDED_PREFIXES) or (sha, rel) in seen:
+                # English pages are not on the Vietnamese "what's new" page.
+                if (rel == PAGE or rel.startswith(EXCLUDED_PREFIXES) or (sha, rel) in seen
+                        or i18n.is_translation(rel)):
                     continue
                 seen.add((sha, rel))
                 changes.append(Change(dt.date.fromisoformat(day), rel, title, subject.strip(), added))
