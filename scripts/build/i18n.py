@@ -80,6 +80,24 @@ class I18n(StaticI18n):
                 if other != lang and twin is not None:
                     page.alternates[other] = _localised(twin, other, self, config)
             files.append(page)
+        # A hand-written page whose twin is generated (or the reverse) learns of it here.
+        for page in files.documentation_pages():
+            alternates = getattr(page, "alternates", None)
+            if alternates is None:
+                continue
+            original = i18n.original_of(page.src_uri)
+            for other in i18n.LANGUAGES:
+                src = i18n.translation_path(original, other)
+                if other in alternates:
+                    continue
+                if src in pages:
+                    alternates[other] = _localised(pages[src], other, self, config)
+                elif (Path(config.docs_dir) / src).is_file():
+                    alternates[other] = create_i18n_file(
+                        File(src, config.docs_dir, config.site_dir, config.use_directory_urls),
+                        other, self.default_language, self.all_languages, config)
+        # The sitemap (per-page hreflang alternates) lists generated pages too.
+        self.i18n_files_per_language[lang] = files.documentation_pages()
         return files
 
     @plugins.event_priority(10)  # before the sanitiser (overrides/hooks/sanitize.py)
@@ -153,6 +171,7 @@ class I18n(StaticI18n):
 
 
 def translation_build(config) -> bool:
-    """True during the build of a translation (hooks skip site-wide work)."""
+    """True during the nested build of a translation, which the plugin runs from
+    the Vietnamese build's on_post_build (hooks skip site-wide work then)."""
     plugin = config.plugins.get("kb-i18n")
-    return bool(plugin and plugin.is_translation_build)
+    return bool(plugin and plugin.building)
