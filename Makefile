@@ -26,6 +26,7 @@ help:
 	@echo "make check  - every editor check (data, front matter, links, Markdown, YAML, workflows)"
 	@echo "make check-data - validate data/*.yaml only (contacts, escalation, glossary)"
 	@echo "make review - pages due or overdue for review, by owner"
+	@echo "make bench-i18n - build time with and without the English edition (/en/)"
 	@echo "make bench-web - Lighthouse (phone) scores and transfer size next to plain Material"
 	@echo "make new-procedure SLUG=ten-thu-tuc TITLE=\"Tên thủ tục\" - start a procedure page"
 
@@ -91,6 +92,11 @@ $(LH_STAMP): tools/lighthouse/package.json tools/lighthouse/package-lock.json
 # Prints scores and sizes next to a plain Material site built in the same run.
 bench-web: $(STAMP) $(NODE_STAMP) chromium $(LH_STAMP)
 	CHROME_PATH=$(CHROMIUM) $(PY) -m tools.bench.web $(BENCH_ARGS)
+
+# Build time with and without the English edition (/en/), same run; prints the ratio.
+.PHONY: bench-i18n
+bench-i18n: $(STAMP) $(NODE_STAMP)
+	$(PY) -m tools.bench.i18n_build $(BENCH_ARGS)
 
 # Search relevance (CLI, this site in Chromium, plain Material) and 2,000-page
 # scale figures, printed side by side; takes several minutes (scripts/search/README.md).
