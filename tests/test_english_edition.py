@@ -185,3 +185,8 @@ def test_a_link_to_a_missing_vietnamese_page_stops_the_build(tmp_path):
     result = mkdocs_build(tmp_path / "site", project / "mkdocs.yml")
     assert result.returncode != 0
     assert "docs/tuyen-ngon-phuc-vu/gop-y-phan-hoi.en.md: link vi:khong-co-trang-nay.md" in result.stdout + result.stderr
+
+
+def test_the_english_build_leaves_the_vietnamese_404_page(built_site):
+    page = (built_site / "404.html").read_text(encoding="utf-8")
+    assert '<html lang="vi"' in page

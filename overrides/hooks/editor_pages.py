@@ -6,10 +6,13 @@ from pathlib import Path
 
 from mkdocs.structure.files import File
 
+from scripts.build.i18n import translation_build
 from scripts.pages import editor_guide, review, whats_new
 
 
 def on_files(files, config):
+    if translation_build(config):  # editors' pages are Vietnamese only
+        return files
     root = Path(config.config_file_path).parent
     files.append(File.generated(config, review.REPORT_PAGE,
                                 content=review.report_markdown(review.originals(review.collect(root)), dt.date.today())))

@@ -8,6 +8,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
 
 from scripts import i18n
+from scripts.build.i18n import translation_build
 from scripts.contacts import render_glossary, site
 from scripts.contacts.load import load_data
 from scripts.contacts.outputs import generate
@@ -18,6 +19,8 @@ _state = {}
 
 
 def on_pre_build(config):
+    if translation_build(config) and "data" in _state:  # the English build: data read once
+        return
     try:
         _state["data"] = load_data(Path(config.config_file_path).parent)
     except InvalidInput as e:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
+from scripts.build.i18n import translation_build
 from scripts.safety.scan import check as safety_check
 from scripts.pages import editlinks, frontmatter, review
 from scripts.yamlstrict import InvalidInput
@@ -19,6 +20,8 @@ _units: dict[str, str] = {}
 
 
 def on_pre_build(config):
+    if translation_build(config):  # the English build: already checked by the first one
+        return
     root = Path(config.config_file_path).parent
     try:
         units = frontmatter.unit_names(root)

@@ -11,6 +11,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
 
+from scripts.build.i18n import translation_build
 from scripts.pages import procedures
 
 
@@ -24,6 +25,8 @@ def on_config(config):
 
 
 def on_pre_build(config):
+    if translation_build(config):  # the English build: already checked by the first one
+        return
     problems = procedures.check(Path(config.docs_dir), _root(config))
     if problems:
         raise Abort("procedure pages do not follow the national template:\n"
@@ -31,6 +34,8 @@ def on_pre_build(config):
 
 
 def on_files(files, config):
+    if translation_build(config):  # the catalogue is a Vietnamese page
+        return files
     content = procedures.catalogue_markdown(procedures.load(Path(config.docs_dir), _root(config)))
     files.append(File.generated(config, procedures.CATALOGUE, content=content))
     return files

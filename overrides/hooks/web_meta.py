@@ -5,6 +5,7 @@ from posixpath import dirname, relpath
 
 from mkdocs.structure.files import File
 
+from scripts.build.i18n import translation_build
 from scripts.escape import html_text
 from scripts.web import asset_bundle, charter_qr, csp, descriptions
 from scripts.web import meta as web_meta
@@ -16,6 +17,8 @@ def on_env(env, config, files):
 
 
 def on_files(files, config):
+    if translation_build(config):  # site-wide files: written once, by the first build
+        return files
     generated = {
         "robots.txt": web_meta.robots_txt(config.site_url or ""),
         "_headers": web_meta.headers_file(),

@@ -54,6 +54,18 @@ class I18n(StaticI18n):
         return self.current_language not in (None, self.default_language)
 
     @plugins.event_priority(-100)
+    def on_config(self, config):
+        config = super().on_config(config)
+        # The translation's build writes into the same site/: it must not replace
+        # the Vietnamese 404 page (sitemap.xml, which lists both editions, it does).
+        templates = config.theme.static_templates
+        if not hasattr(self, "_has_404"):
+            self._has_404 = "404.html" in templates
+        if self._has_404:
+            (templates.discard if self.building else templates.add)("404.html")
+        return config
+
+    @plugins.event_priority(-100)
     def on_files(self, files, config):
         self._owners = None  # data/units.yaml may have changed (make serve)
         generated = [f for f in files if f.abs_src_path is None]
@@ -61,6 +73,10 @@ class I18n(StaticI18n):
             files.remove(f)
         files = super().on_files(files, config)
         lang = self.current_language
+        if self.building:
+            # The translation's build: theme assets were copied by the first build.
+            for f in [f for f in files if not f.is_documentation_page()]:
+                files.remove(f)
         if lang == self.default_language:
             self.originals = {f.src_uri for f in files.documentation_pages()}
             self.originals |= {f.src_uri for f in generated if f.is_documentation_page()
