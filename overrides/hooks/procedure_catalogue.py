@@ -34,8 +34,7 @@ def on_pre_build(config):
 
 
 def on_files(files, config):
-    if translation_build(config):  # the catalogue is a Vietnamese page
-        return files
+    # Also in the English build: the English summary's Vietnamese twin is this page.
     content = procedures.catalogue_markdown(procedures.load(Path(config.docs_dir), _root(config)))
     files.append(File.generated(config, procedures.CATALOGUE, content=content))
     return files
