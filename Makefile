@@ -15,18 +15,22 @@ CHROMIUM := $(KB_CHROMIUM)
 export KB_CHROMIUM
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
+# make serve PORT=8001 when 8000 is taken.
+PORT ?= 8000
 
-.PHONY: help setup serve build test test-fast chromium clean check check-data review new-procedure bench-web
+.PHONY: help setup serve build test test-fast chromium clean check check-data check-links review new-procedure bench-web
 
 help:
-	@echo "make serve  - serve the site on http://127.0.0.1:8000 with live reload"
+	@echo "make serve  - serve the site on http://127.0.0.1:8000 with live reload (PORT=8001 for another port)"
 	@echo "make test   - run every test (installs Chromium if missing)"
 	@echo "make test-fast - every test except those driving Chromium (pytest -m \"not browser\")"
 	@echo "make build  - write the static site to site/"
 	@echo "make check  - every editor check (data, front matter, links, Markdown, YAML, workflows)"
 	@echo "make check-data - validate data/*.yaml only (contacts, escalation, glossary)"
+	@echo "make check-links - are the external links alive? (network; cached in .cache/)"
 	@echo "make review - pages due or overdue for review, by owner"
 	@echo "make bench-i18n - build time with and without the English edition (/en/)"
+	@echo "make legal-impact [ID=38/2015/TT-BTC] - every page and line citing a legal instrument"
 	@echo "make bench-web - Lighthouse (phone) scores and transfer size next to plain Material"
 	@echo "make new-procedure SLUG=ten-thu-tuc TITLE=\"Tên thủ tục\" - start a procedure page"
 
@@ -50,7 +54,7 @@ chromium:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-core >/dev/null; }
 
 serve: $(STAMP) $(NODE_STAMP)
-	$(PY) -m mkdocs serve --livereload --watch-theme --dev-addr 127.0.0.1:8000
+	$(PY) -m scripts.editor.serve --port $(PORT)
 
 build: $(STAMP) $(NODE_STAMP)
 	$(PY) -m scripts.build
@@ -75,6 +79,16 @@ review: $(STAMP)
 
 new-procedure: $(STAMP)
 	$(PY) -m scripts.editor.new_procedure --slug "$(SLUG)" --title "$(TITLE)"
+
+# Every page and line citing a legal instrument (data/legal.yaml), or one: ID=121/2025/TT-BTC.
+.PHONY: legal-impact
+legal-impact: $(STAMP)
+	$(PY) -m scripts.legal impact $(if $(ID),"$(ID)")
+
+# External links of pages and data (needs the network; cached in .cache/):
+# opt-in, run weekly by .github/workflows/links.yml, not on every change.
+check-links: $(STAMP)
+	$(PY) -m scripts.editor.check_links $(LINKS_ARGS)
 
 # Data files only (data/*.yaml): fast; exit status 2 lists every problem.
 check-data: $(STAMP)

@@ -218,6 +218,15 @@ def schema_problems(doc: Document, schema: dict, registry=None) -> list[Problem]
             continue
         if err.validator in ("required", "dependentRequired"):
             message = f"{err.message}; add it"
+        elif err.validator == "dependentRequired":
+            # {"verified_on": ["sources"]}: report at the field that needs the others.
+            for field, needed in err.validator_value.items():
+                missing = [n for n in needed if field in err.instance and n not in err.instance]
+                if missing:
+                    problems.append(doc.problem(path + (field,), f"'{field}' is set, so "
+                                                f"{', '.join(repr(m) for m in missing)} must be set too; "
+                                                "list the official sources the details were read in"))
+            continue
         else:
             message = err.schema.get("errorMessage") or err.message
         problems.append(doc.problem(path, message))

@@ -16,8 +16,8 @@ DEADLINE_L1 = """    deadlines:
         unit: working-days
         what: Trả lời vướng mắc
         what_en: EN Trả lời vướng mắc
-        basis: Văn bản mẫu số 1/MẪU, Điều 1
-        basis_en: EN Văn bản mẫu số 1/MẪU, Điều 1
+        basis: Thông tư mẫu 1/2000/TT-MAU, Điều 1
+        basis_en: EN Thông tư mẫu 1/2000/TT-MAU, Điều 1
 """
 
 # (id, file, old text, new text, marker on the reported line, field, words of the message)
@@ -58,6 +58,20 @@ CASES = [
      "terms[1].abbr", "duplicate abbreviation 'DN'"),
     ("duplicate-unit-id", "units", "  - id: doi-mau\n", "  - id: cuc-hai-quan\n", None,
      "units[3].id", "duplicate unit id 'cuc-hai-quan'"),
+    ("verified-without-sources", "units", "    verified_on: 2026-11-01\n    sources:",
+     "    verified_on: 2026-11-01\n    x_sources:", "verified_on: 2026-11-01", "units[2].verified_on",
+     "'sources' must be set too"),
+    ("channel-verified-without-sources", "channels", "    sources:\n      - title: Trang mẫu",
+     "    x_sources:\n      - title: Trang mẫu", "verified_on: 2026-11-01", "channels[0].verified_on",
+     "'sources' must be set too"),
+    ("unknown-public-channel", "escalation", "public_channels: [kenh-mau]", "public_channels: [kenh-khong-co]",
+     "kenh-khong-co", "levels[0].public_channels[0]", "unknown channel id 'kenh-khong-co'"),
+    ("level-without-verified-channel", "escalation", "    public_channels: [kenh-mau]\n", "", "  - level: 1",
+     "levels[0]", "offers no verified channel"),
+    ("only-an-unverified-channel", "escalation", "public_channels: [kenh-mau]",
+     "public_channels: [kenh-chua-xac-minh]", "  - level: 1", "levels[0]", "offers no verified channel"),
+    ("work-day-on-a-weekday", "holidays", "{date: 2026-01-10,", "{date: 2026-01-12,", "2026-01-12",
+     "years[0].work_days[0].date", "is a weekday"),
 ]
 
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from helpers.data import FIXTURE
 from scripts.contacts.cli import main
 
-STEMS = ("units", "organization", "escalation", "glossary")
+from scripts.contacts.load import DATA_FILES as STEMS  # noqa: E402
 TEXTS = {stem: (FIXTURE / "data" / f"{stem}.yaml").read_text(encoding="utf-8") for stem in STEMS}
 # Values an editor might type by mistake, including YAML and Markdown syntax.
 JUNK = st.sampled_from(["", " ", "-", ":", "- x", "[", "]", "{a: 1}", "null", "~", "yes", "12", "-3",

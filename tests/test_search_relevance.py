@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from tools.bench.relevance import ROOT, load_suite, run_cli, summarize
+from tools.bench.relevance import ROOT, load_suite, run_cli, split_of, summarize
 from scripts.search.site import load_engine
 
 SUITE = load_suite()
@@ -32,15 +32,23 @@ def _misses(rows, worse_than):
                      for r in rows if not r["rank"] or r["rank"] > worse_than)
 
 
-def test_suite_has_every_kind_and_at_least_100_queries():
+def test_suite_has_every_kind_and_at_least_250_queries():
     kinds = {q["kind"] for q in SUITE}
-    assert len(SUITE) >= 100
+    assert len(SUITE) >= 250
+    assert sum(q["kind"] == "question" for q in SUITE) >= 80
     assert {"exact", "accentless", "partial", "abbreviation", "d-letter", "question",
-            "legal", "typo", "english"} <= kinds
+            "legal", "typo", "english", "number", "out-of-scope"} <= kinds
+
+
+def test_split_is_fixed_by_the_query_text():
+    splits = {split_of(q["q"]) for q in SUITE}
+    assert splits == {"tuning", "held-out"}
+    held_out = sum(split_of(q["q"]) == "held-out" for q in SUITE)
+    assert 0.3 < held_out / len(SUITE) < 0.5
 
 
 def test_expected_pages_exist(built_site):
-    missing = sorted({q["expect"] for q in SUITE if not (built_site / q["expect"] / "index.html").exists()})
+    missing = sorted({q["expect"] for q in SUITE if q["expect"] != "none" and not (built_site / q["expect"] / "index.html").exists()})
     assert not missing, f"suite expects pages the site does not have: {missing}"
 
 

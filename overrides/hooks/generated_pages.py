@@ -1,7 +1,8 @@
-"""MkDocs glue for scripts/contacts: contacts, escalation, misconduct and glossary
-pages, vCards and contacts.json generated in memory from data/*.yaml on every
-build and live reload; abbreviation tooltips on every page; the site's own
-copy of Mermaid. Bad data stops the build with every problem listed."""
+"""MkDocs glue for scripts/contacts: contacts, escalation, misconduct, glossary
+and legal-register pages, vCards and contacts.json generated in memory from
+data/*.yaml on every build and live reload; abbreviation tooltips and resolved
+legal citations (scripts/legal) on every page; the site's own copy of Mermaid.
+Bad data stops the build with every problem listed."""
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
@@ -13,6 +14,7 @@ from scripts.contacts import render_glossary, site
 from scripts.contacts.load import load_data
 from scripts.contacts.outputs import generate
 from scripts.contacts.pages import PAGE_SOURCES
+from scripts.legal import pages as legal_pages
 from scripts.yamlstrict import InvalidInput
 
 _state = {}
@@ -29,7 +31,7 @@ def on_pre_build(config):
 
 
 def on_files(files, config):
-    for uri, content in generate(_state["data"], config.site_url).items():
+    for uri, content in generate(_state["data"], config.site_url, Path(config.docs_dir)).items():
         if files.get_file_from_path(uri) is not None:
             raise Abort(f"docs/{uri} is generated from {PAGE_SOURCES.get(uri, 'data/')}: delete docs/{uri}")
         files.append(File.generated(config, uri, content=content))
@@ -47,4 +49,11 @@ def on_page_markdown(markdown, page, config, files):
     if source and page.file.generated_by:
         root = Path(config.config_file_path).parent
         page.edit_url = site.edit_url(config.repo_url, config.edit_uri, Path(config.docs_dir), root, source)
-    return markdown + "\n\n" + _state["abbr"][i18n.language_of(page.file.src_uri)]
+    registry = _state["data"].registry
+    problems = legal_pages.problems(markdown, page, config, registry)
+    if problems:
+        raise Abort("legal citations to fix:\n" + "\n".join(map(str, problems)))
+    lang = i18n.language_of(page.file.src_uri)
+    if lang == i18n.DEFAULT:  # the status list is in Vietnamese; English pages keep their own basis lines
+        markdown = legal_pages.render(markdown, page, registry)
+    return markdown + "\n\n" + _state["abbr"][lang]

@@ -1,6 +1,6 @@
 """Thin glue: after Material's search plugin has written search_index.json
 (plugins run before hooks), write search/vi_search.json (glossary expansions,
-ranking data) and search/vi_index.json (the prebuilt index); see scripts/search/."""
+ranking data) and the index split for loading on demand; see scripts/search/."""
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -9,8 +9,13 @@ from mkdocs.plugins import event_priority
 from scripts import i18n
 from scripts.build.i18n import translation_build
 
-from scripts.search.site import write_prebuilt_index, write_search_data
+from scripts.search.boundaries import spaced
+from scripts.search.site import write_index, write_search_data
 from scripts.yamlstrict import InvalidInput
+
+
+def on_page_content(html, **kwargs):
+    return spaced(html)
 
 
 @event_priority(-110)  # after kb-i18n has merged both editions' entries
@@ -21,7 +26,6 @@ def on_post_build(config, **kwargs):
         glossary = Path(config["config_file_path"]).parent / "data" / "glossary.yaml"
         write_search_data(Path(config["site_dir"]), glossary)
         if (Path(config["site_dir"]) / "search" / "search_index.json").exists():
-            write_prebuilt_index(Path(config["site_dir"]),
-                                 tuple(f"{lang}/" for lang in i18n.TRANSLATIONS))
+            write_index(Path(config["site_dir"]), tuple(f"{lang}/" for lang in i18n.TRANSLATIONS))
     except InvalidInput as e:
         raise PluginError(f"search data from data/glossary.yaml:\n{e}") from None

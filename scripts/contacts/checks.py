@@ -2,7 +2,8 @@
 
 Unique ids, references to unknown units, parent cycles, escalation levels in
 order, a misconduct route that never passes through the reported officer's own
-chain, unique abbreviations. Each check only runs on files whose schema check
+chain, unique abbreviations, and the legal citations of every file against
+data/legal.yaml (scripts.legal.checks). Each check only runs on files whose schema check
 passed, so it may rely on their shape.
 """
 from __future__ import annotations
@@ -104,6 +105,74 @@ def escalation_problems(doc: Document, ids: set[str] | None) -> list[Problem]:
     return problems
 
 
+def channel_problems(doc: Document, unit_ids: set[str] | None) -> list[Problem]:
+    channels = doc.data["channels"]
+    problems = _duplicates(doc, channels, "id", ("channels",), "channel id")
+    for i, ch in enumerate(channels):
+        if unit_ids is not None and "unit" in ch and ch["unit"] not in unit_ids:
+            problems.append(_unknown_unit(doc, ("channels", i, "unit"), ch["unit"], unit_ids))
+        if not any(k in ch for k in ("url", "hotline", "email", "address")):
+            problems.append(doc.problem(("channels", i), f"channel '{ch['id']}' has no url, hotline, email "
+                                        "or address; write the one its source publishes"))
+    return problems
+
+
+def public_channel_problems(esc: Document, channels: Document | None, units: Document | None) -> list[Problem]:
+    """Every level and step names known channels fit for it, and offers at
+    least one verified way in: a verified unit or a verified public channel."""
+    by_id = {c["id"]: c for c in channels.data["channels"]} if channels is not None else None
+    verified_units = {u["id"] for u in units.data["units"] if "verified_on" in u} if units is not None else set()
+    problems = []
+    data = esc.data
+    for base, items, what, use in ((("levels",), data["levels"], "level", ("question", "escalation")),
+                                   (("misconduct", "steps"), data["misconduct"]["steps"], "step", ("misconduct",))):
+        for i, item in enumerate(items):
+            refs = item.get("public_channels", [])
+            ok = any(c["unit"] in verified_units for c in item["channels"])
+            for j, ref in enumerate(refs):
+                path = base + (i, "public_channels", j)
+                if by_id is None:
+                    continue
+                if ref not in by_id:
+                    problems.append(esc.problem(path, f"unknown channel id '{ref}'; expected one of the ids "
+                                                f"in data/channels.yaml: {', '.join(sorted(by_id))}"))
+                elif not set(use) & set(by_id[ref]["uses"]):
+                    problems.append(esc.problem(path, f"channel '{ref}' is not for {' or '.join(use)} "
+                                                f"(its uses: {', '.join(by_id[ref]['uses'])}); pick a channel "
+                                                "that receives this"))
+                elif "verified_on" in by_id[ref]:
+                    ok = True
+            if by_id is not None and units is not None and not ok:
+                number = item["level" if what == "level" else "step"]
+                problems.append(esc.problem(base + (i,), f"{what} {number} offers no verified channel: its units "
+                                            "have no verified_on and no verified public_channels are listed; add "
+                                            "one from data/channels.yaml so a business can act at this step"))
+    return problems
+
+
+def holiday_problems(doc: Document) -> list[Problem]:
+    import datetime
+    problems = []
+    years = doc.data["years"]
+    problems += _duplicates(doc, years, "year", ("years",), "year")
+    for i, y in enumerate(years):
+        for j, d in enumerate(y["days_off"]):
+            start, end = datetime.date.fromisoformat(d["from"]), datetime.date.fromisoformat(d["to"])
+            if end < start:
+                problems.append(doc.problem(("years", i, "days_off", j, "to"), f"'to' ({d['to']}) is before "
+                                            f"'from' ({d['from']}); write the first day, then the last"))
+            if start.year != y["year"] or end.year != y["year"]:
+                problems.append(doc.problem(("years", i, "days_off", j, "from"), f"days off listed under "
+                                            f"year {y['year']} must fall in {y['year']}"))
+        for j, w in enumerate(y.get("work_days", [])):
+            day = datetime.date.fromisoformat(w["date"])
+            if day.weekday() < 5:
+                problems.append(doc.problem(("years", i, "work_days", j, "date"), f"{w['date']} is a weekday; "
+                                            "work_days lists only the Saturdays or Sundays a schedule makes "
+                                            "working days"))
+    return problems
+
+
 def glossary_problems(doc: Document) -> list[Problem]:
     terms = doc.data["terms"]
     problems = _duplicates(doc, terms, "abbr", ("terms",), "abbreviation")
@@ -139,8 +208,36 @@ def cross_problems(docs: dict[str, Document], schema_ok: dict[str, bool]) -> lis
         if ids is not None:
             problems += page_owner_problems(docs["escalation"], ("page",), ids)
             problems += page_owner_problems(docs["escalation"], ("misconduct", "page"), ids)
+    if schema_ok.get("channels"):
+        problems += channel_problems(docs["channels"], ids)
+    if schema_ok.get("holidays"):
+        problems += holiday_problems(docs["holidays"])
+    if schema_ok.get("escalation"):
+        problems += public_channel_problems(docs["escalation"],
+                                            docs["channels"] if schema_ok.get("channels") else None,
+                                            docs["units"] if schema_ok.get("units") else None)
     if schema_ok.get("glossary"):
         problems += glossary_problems(docs["glossary"])
         if ids is not None:
             problems += page_owner_problems(docs["glossary"], ("page",), ids)
+    problems += legal_problems(docs, schema_ok, ids)
+    return problems
+
+
+def legal_problems(docs: dict[str, Document], schema_ok: dict[str, bool], ids: set[str] | None) -> list[Problem]:
+    """data/legal.yaml in itself, then every instrument the other files cite and every deadline's basis."""
+    from scripts.legal import checks as legal_checks
+    from scripts.legal.registry import Registry, registry_problems
+
+    if not schema_ok.get("legal"):
+        return []
+    problems = registry_problems(docs["legal"])
+    if ids is not None:
+        problems += page_owner_problems(docs["legal"], ("page",), ids)
+    registry = Registry(docs["legal"])
+    for stem, doc in docs.items():
+        if stem != "legal" and schema_ok.get(stem):
+            problems += legal_checks.data_problems(doc, registry)
+    if schema_ok.get("escalation"):
+        problems += legal_checks.deadline_problems(docs["escalation"], registry)
     return problems

@@ -67,9 +67,10 @@ def main(argv=None) -> int:
         print(f"{len(e.problems)} problem(s) in data/; nothing was generated", file=sys.stderr)
         return 2
     if args.command == "check":
-        print("data/: units, organization, escalation and glossary are valid")
+        print("data/: units, organization, escalation, glossary, channels, holidays and legal are valid")
         return 0
-    files = generate(data, args.site_url or site_url_from_config(args.root))
+    docs_dir = args.root / "docs"
+    files = generate(data, args.site_url or site_url_from_config(args.root), docs_dir if docs_dir.is_dir() else None)
     write_atomically(args.out, files)
     print(f"{len(files)} files written to {args.out}")
     return 0

@@ -16,19 +16,33 @@ from scripts.contacts import checks
 from scripts.yamlstrict import Document, InvalidInput, Problem, load, schema_problems
 
 # data file stem -> its schema; the order is the order problems are reported in.
-DATA_FILES = ("units", "organization", "escalation", "glossary")
+DATA_FILES = ("units", "organization", "escalation", "glossary", "channels", "holidays", "legal")
 
 
 @dataclass
 class Data:
-    """The four validated data files as yamlstrict Documents (data + positions)."""
+    """The validated data files as yamlstrict Documents (data + positions)."""
     units: Document
     organization: Document
     escalation: Document
     glossary: Document
+    channels: Document
+    holidays: Document
+    legal: Document
+
+    @property
+    def registry(self):
+        """data/legal.yaml with its lookups (scripts.legal.registry)."""
+        from scripts.legal.registry import Registry
+        if "_registry" not in self.__dict__:
+            self.__dict__["_registry"] = Registry(self.legal)
+        return self.__dict__["_registry"]
 
     def unit(self, unit_id: str) -> dict:
         return next(u for u in self.units.data["units"] if u["id"] == unit_id)
+
+    def channel(self, channel_id: str) -> dict:
+        return next(c for c in self.channels.data["channels"] if c["id"] == channel_id)
 
 
 def schema_registry(schema_dir: Path):

@@ -3,14 +3,17 @@ from __future__ import annotations
 
 from scripts import escape, i18n
 from scripts.escape import md_text
-from scripts.contacts.pages import CONTACTS_PAGE, PAGE_SOURCES, admonition, bullet_list, front_matter, tr, unit_link
+from scripts.contacts.pages import (CONTACTS_PAGE, PAGE_SOURCES, admonition, bullet_list, channel_item, front_matter,
+                                    phone_link, tr, unit_link, vn_date)
 
 PAGE = CONTACTS_PAGE
 UNVERIFIED = ("Thông tin liên hệ của đơn vị này chưa được biên tập viên đối chiếu với nguồn chính thức. "
               "Hãy kiểm tra lại trước khi dựa vào; biên tập viên ghi ngày xác minh khi đã đối chiếu.")
 NO_PHONE_UNVERIFIED = ("Số điện thoại đang được xác minh, chưa công bố trên trang này. Trong khi chờ, "
-                       "doanh nghiệp liên hệ trực tiếp tại nơi làm thủ tục.")
+                       "dùng các kênh đã xác minh ở mục «Kênh công khai đã xác minh» của trang này.")
 NO_PHONE = "Chưa có số điện thoại công bố."
+CHANNELS_INTRO = ("Các kênh dưới đây do cơ quan nhà nước công bố và đã được đối chiếu với nguồn ghi kèm; "
+                  "dùng được ngay cả khi thông tin liên hệ của đơn vị bên dưới chưa được xác minh.")
 KIND_NAMES = {"bo": "Bộ", "cuc": "Cục", "chi-cuc": "Chi cục Hải quan khu vực",
               "hai-quan-cua-khau": "Hải quan cửa khẩu", "doi": "Đội", "phong": "Phòng"}
 # The English page (/en/lien-he/): the same cards, these words in English.
@@ -20,6 +23,9 @@ ENGLISH = {
     NO_PHONE_UNVERIFIED: ("The phone number is being verified and is not published here yet. Meanwhile, "
                           "contact the office where you carry out the formalities directly."),
     NO_PHONE: "No phone number published.",
+    CHANNELS_INTRO: ("The channels below are published by state bodies and have been checked against the source "
+                     "given with each; they can be used even where a unit's contact details below are not verified."),
+    "Kênh công khai đã xác minh": "Verified public channels", "chưa xác minh": "not verified",
     "Bộ": "Ministry", "Cục": "Department", "Chi cục Hải quan khu vực": "Regional customs sub-department",
     "Hải quan cửa khẩu": "Border-gate customs office", "Đội": "Team", "Phòng": "Division",
     "Chưa xác minh": "Not verified", "Tên gọi ngắn": "Short name", "Loại đơn vị": "Type of unit",
@@ -42,14 +48,6 @@ def _(text: str, lang: str) -> str:
     return text if lang == i18n.DEFAULT else ENGLISH[text]
 
 
-def phone_display(number: str) -> str:
-    """'+84 ' and the rest: digit grouping differs by number type, so none is guessed."""
-    return f"+84 {number[3:]}"
-
-
-def vn_date(iso: str) -> str:
-    y, m, d = iso.split("-")
-    return f"{d}/{m}/{y}"
 
 
 def ordered_units(data) -> list[dict]:
@@ -94,17 +92,18 @@ def card(data, unit: dict, lang: str = i18n.DEFAULT) -> str:
     if phones:
         links = []
         for p in phones:
-            link = f"[{md_text(phone_display(p['number']))}]({escape.url('tel:' + p['number'])})"
-            links.append(link + (f" ({md_text(tr(p, 'label', lang))})" if "label" in p else ""))
+            links.append(phone_link(p["number"], verified, lang)
+                         + (f" ({md_text(tr(p, 'label', lang))})" if "label" in p else ""))
         rows.append((_("Điện thoại", lang), "; ".join(links)))
     else:
         rows.append((_("Điện thoại", lang), md_text(_(NO_PHONE if verified else NO_PHONE_UNVERIFIED, lang))))
     if "hotline" in unit:
         h = unit["hotline"]
-        rows.append((_("Đường dây nóng", lang), f"[{md_text(phone_display(h))}]({escape.url('tel:' + h)})"))
+        rows.append((_("Đường dây nóng", lang), phone_link(h, verified, lang)))
     if "email" in unit:
         e = unit["email"]
-        rows.append((_("Thư điện tử", lang), f"[{md_text(e)}]({escape.url('mailto:' + e)})"))
+        rows.append((_("Thư điện tử", lang), f"[{md_text(e)}]({escape.url('mailto:' + e)})" if verified
+                     else f"{md_text(e)} ({_('chưa xác minh', lang)})"))
     if "address" in unit:
         value = md_text(unit["address"])
         if "map_url" in unit:
@@ -147,6 +146,11 @@ def render(data, lang: str = i18n.DEFAULT) -> str:
     if org.get("uncertain"):
         out += admonition("note", _("Chưa xác minh", lang), _("Các nội dung sau chưa được xác minh, không dùng làm căn cứ:", lang) + "\n\n"
                           + bullet_list(tr(org, "uncertain", lang)))
+    channels = [c for c in data.channels.data["channels"] if "verified_on" in c]
+    if channels:
+        out += f"## {_('Kênh công khai đã xác minh', lang)} {{ #kenh-cong-khai }}\n\n"
+        out += _(CHANNELS_INTRO, lang) + "\n\n"
+        out += "".join(channel_item(c, lang=lang) for c in channels) + "\n"
     out += (f"{_('Tải toàn bộ danh bạ', lang)}: [{_('tệp vCard cho điện thoại', lang)}](danh-ba.vcf) · "
             f"[{_('dữ liệu JSON', lang)}](contacts.json) ([{_('lược đồ', lang)}](contacts.schema.json))\n\n")
     for unit in ordered_units(data):

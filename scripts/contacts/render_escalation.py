@@ -4,7 +4,8 @@ from __future__ import annotations
 from scripts import i18n
 from scripts.contacts import diagram
 from scripts.escape import md_paragraphs, md_text
-from scripts.contacts.pages import PAGE_SOURCES, amount, bullet_list, deadline_line, front_matter, tr, unit_link
+from scripts.contacts.pages import (PAGE_SOURCES, amount, bullet_list, deadline_line, front_matter,
+                                    public_channels, tr, unit_route)
 
 PAGE = "phan-anh/index.md"
 
@@ -16,6 +17,9 @@ LABELS = {
                       "    Đừng chuyển cấp theo đường dưới đây: hãy dùng "
                       "[kênh báo cáo sai phạm]({misconduct}), không đi qua người bị báo cáo "
                       "và cấp quản lý trực tiếp của họ.\n\n"),
+           "builder": ("!!! tip \"Soạn văn bản nêu vướng mắc\"\n\n"
+                       "    [Soạn văn bản nêu vướng mắc](../soan-van-ban/vuong-mac.md) theo Điều 6 Quy chế phối hợp: "
+                       "trang kiểm tra đủ thông tin, in ra một trang A4 và tính ngày phải có trả lời ở từng cấp.\n\n"),
            "chart": "Sơ đồ chuyển cấp", "chart_level": "cấp",
            "h_chart": "Sơ đồ chuyển cấp", "h_levels": "Các cấp và thời hạn", "h_detail": "Chi tiết từng cấp"},
     "en": {"title": "Escalating a difficulty", "table": "| Level | Who handles it | Time limit | Legal basis |",
@@ -25,12 +29,17 @@ LABELS = {
                       "    Do not escalate along the route below: use the "
                       "[misconduct reporting route]({misconduct}), which does not pass through the "
                       "person reported or their direct managers.\n\n"),
+           "builder": ("!!! tip \"Writing the letter\"\n\n"
+                       "    The [letter builder](vi:soan-van-ban/vuong-mac.md) (in Vietnamese, as the letter must be) "
+                       "follows Article 6 of the cooperation regulation: it checks that nothing is missing, prints "
+                       "one A4 page and works out the date an answer is due at each level.\n\n"),
            "chart": "Escalation chart", "chart_level": "level",
            "h_chart": "Escalation chart", "h_levels": "Levels and time limits", "h_detail": "Each level in detail"},
 }
 
 
-def table(levels: list[dict], lang: str = i18n.DEFAULT) -> str:
+
+def table(data, levels: list[dict], lang: str = i18n.DEFAULT) -> str:
     out = LABELS[lang]["table"] + "\n|---|---|---|---|\n"
     for lv in levels:
         limits = "<br>".join(f"{md_text(amount(d, lang))}: {md_text(tr(d, 'what', lang))}" for d in lv["deadlines"])
@@ -43,9 +52,9 @@ def level_section(data, lv: dict, lang: str = i18n.DEFAULT) -> str:
     L, page = LABELS[lang], i18n.translation_path(PAGE, lang)
     out = f"### {L['level']} {lv['level']}: {md_text(tr(lv, 'who', lang))} {{ #cap-{lv['level']} }}\n\n"
     out += f"**{L['when']}:** {md_text(tr(lv, 'when', lang))}\n\n**{L['to']}:**\n\n"
-    out += "".join(f"- {unit_link(data, c['unit'], page, lang)}: {md_text(tr(c, 'how', lang))}\n"
-                   for c in lv["channels"])
-    out += f"\n**{L['limits']}:**\n\n" + "".join(f"- {deadline_line(d, lang)}\n" for d in lv["deadlines"])
+    out += "".join(unit_route(data, c, page, lang) for c in lv["channels"])
+    out += public_channels(data, lv, lang)
+    out += f"\n**{L['limits']}:**\n\n" + "".join(f"- {deadline_line(data, d, lang)}\n" for d in lv["deadlines"])
     if lv.get("include"):
         out += f"\n**{L['include']}:**\n\n" + bullet_list(tr(lv, "include", lang))
     return out + "\n"
@@ -61,11 +70,12 @@ def render(data, lang: str = i18n.DEFAULT) -> str:
     if esc.get("intro"):
         out += md_paragraphs(tr(esc, "intro", lang)) + "\n\n"
     out += L["danger"].format(misconduct=i18n.translation_path("to-cao-vi-pham.md", lang))
+    out += L["builder"]
     out += f"## {L['h_chart']} {{ #so-do }}\n\n"
     summary = f"{L['chart']}: " + "; ".join(f"{L['chart_level']} {lv['level']} {tr(lv, 'who', lang)}"
                                              for lv in levels)
     out += diagram.fence(diagram.escalation_chart(levels, lang), summary) + "\n"
-    out += f"## {L['h_levels']} {{ #cac-cap }}\n\n" + table(levels, lang)
+    out += f"## {L['h_levels']} {{ #cac-cap }}\n\n" + table(data, levels, lang)
     out += f"## {L['h_detail']} {{ #chi-tiet }}\n\n"
     out += "".join(level_section(data, lv, lang) for lv in levels)
     return out

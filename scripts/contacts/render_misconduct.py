@@ -5,19 +5,26 @@ from __future__ import annotations
 from scripts import i18n
 from scripts.contacts import diagram
 from scripts.escape import md_paragraphs, md_text
-from scripts.contacts.pages import (PAGE_SOURCES, admonition, amount, bullet_list, deadline_line,
-                                    front_matter, tr, unit_link)
+from scripts.contacts.pages import (PAGE_SOURCES, admonition, amount, basis, bullet_list, deadline_line,
+                                    front_matter, public_channels, tr, unit_route)
 
 PAGE = "phan-anh/to-cao-vi-pham.md"
 
 LABELS = {
-    "vi": {"bypass_title": "Không gửi qua người bị tố cáo",
+    "vi": {"builder_title": "Soạn đơn tố cáo",
+           "builder": ("[Soạn đơn tố cáo](../soan-van-ban/to-cao.md) với đủ nội dung Luật Tố cáo yêu cầu, "
+                       "gửi thẳng cấp có thẩm quyền, không qua người bị tố cáo."),
+           "bypass_title": "Không gửi qua người bị tố cáo",
            "bypass": "Tố cáo không gửi cho công chức bị tố cáo, cũng không gửi qua:", "level": "cấp",
            "h_what": "Hành vi cần báo cáo", "h_chart": "Sơ đồ", "chart": "Sơ đồ tố cáo", "step_word": "bước",
            "h_to": "Gửi tố cáo tới ai", "table": "| Bước | Gửi tới | Khi nào | Thời hạn |",
            "step": "Bước", "when": "Khi nào", "to": "Gửi tới", "limits": "Thời hạn",
            "include": "Nội dung đơn tố cáo", "h_protect": "Bí mật và bảo vệ người tố cáo", "basis": "Căn cứ"},
-    "en": {"bypass_title": "Never through the person reported",
+    "en": {"builder_title": "Writing the denunciation",
+           "builder": ("The [denunciation builder](vi:soan-van-ban/to-cao.md) (in Vietnamese, as the letter must be) "
+                       "covers everything the Law on Denunciations requires and sends it straight to the competent "
+                       "level, not through the person reported."),
+           "bypass_title": "Never through the person reported",
            "bypass": "A denunciation never goes to the official reported, nor through:", "level": "level",
            "h_what": "What to report", "h_chart": "Chart", "chart": "Reporting chart", "step_word": "step",
            "h_to": "Where to send a denunciation", "table": "| Step | Send to | When | Time limit |",
@@ -39,6 +46,7 @@ def render(data, lang: str = i18n.DEFAULT) -> str:
     bypass = "".join(f"- {md_text(tr(lv, 'who', lang))} ([{L['level']} {lv['level']}]({escalation}#cap-{lv['level']}))\n"
                      for lv in levels if lv["own_chain"])
     out += admonition("danger", L["bypass_title"], L["bypass"] + "\n\n" + bypass)
+    out += admonition("tip", L["builder_title"], L["builder"])
     if mis.get("what_counts"):
         out += f"## {L['h_what']} {{ #hanh-vi }}\n\n" + bullet_list(tr(mis, "what_counts", lang)) + "\n"
     out += f"## {L['h_chart']} {{ #so-do }}\n\n"
@@ -47,16 +55,16 @@ def render(data, lang: str = i18n.DEFAULT) -> str:
     out += f"## {L['h_to']} {{ #gui-toi-ai }}\n\n"
     out += L["table"] + "\n|---|---|---|---|\n"
     for s in steps:
-        limits = "<br>".join(f"{md_text(amount(d, lang))} ({md_text(tr(d, 'basis', lang))})" for d in s["deadlines"])
+        limits = "<br>".join(f"{md_text(amount(d, lang))} ({basis(data, d, lang)})" for d in s["deadlines"])
         out += (f"| [{s['step']}](#buoc-{s['step']}) | {md_text(tr(s, 'who', lang))} "
                 f"| {md_text(tr(s, 'when', lang))} | {limits} |\n")
     out += "\n"
     for s in steps:
         out += f"### {L['step']} {s['step']}: {md_text(tr(s, 'who', lang))} {{ #buoc-{s['step']} }}\n\n"
         out += f"**{L['when']}:** {md_text(tr(s, 'when', lang))}\n\n**{L['to']}:**\n\n"
-        out += "".join(f"- {unit_link(data, c['unit'], page, lang)}: {md_text(tr(c, 'how', lang))}\n"
-                       for c in s["channels"])
-        out += f"\n**{L['limits']}:**\n\n" + "".join(f"- {deadline_line(d, lang)}\n" for d in s["deadlines"])
+        out += "".join(unit_route(data, c, page, lang) for c in s["channels"])
+        out += public_channels(data, s, lang)
+        out += f"\n**{L['limits']}:**\n\n" + "".join(f"- {deadline_line(data, d, lang)}\n" for d in s["deadlines"])
         if s.get("include"):
             out += f"\n**{L['include']}:**\n\n" + bullet_list(tr(s, "include", lang))
         out += "\n"

@@ -29,11 +29,13 @@ def card(unit: dict, page_url: str) -> str:
              "N:;;;;",
              f"ORG:{vcard_text(unit['name'])}",
              f"UID:{vcard_text(page_url + '#' + unit['id'])}"]
-    for p in unit.get("phones", []):
+    # Unverified numbers and addresses never reach a phone's address book.
+    verified = "verified_on" in unit
+    for p in unit.get("phones", []) if verified else []:
         lines.append(f"TEL;TYPE=WORK,VOICE:{p['number']}")
-    if "hotline" in unit:
+    if "hotline" in unit and verified:
         lines.append(f"TEL;TYPE=WORK,VOICE,PREF:{unit['hotline']}")
-    if "email" in unit:
+    if "email" in unit and verified:
         lines.append(f"EMAIL;TYPE=INTERNET,WORK:{unit['email']}")
     if "address" in unit:
         lines.append(f"ADR;TYPE=WORK:;;{vcard_text(unit['address'])};;;;Việt Nam")

@@ -3,9 +3,11 @@
     python -m scripts.editor.check          # all checks; exit 0 ok, 2 problems to fix, 1 a tool failed
 
 Runs, in order: data validation (``python -m scripts.contacts check``), the
-procedure template check (``python -m scripts.pages.procedures check``), front
+procedure template check (``python -m scripts.pages.procedures check``), raw
+HTML, snippets and invisible characters (``python -m scripts.safety``), front
 matter of every page, the strict build (links and anchors), the Markdown
-linter, the YAML linter and the GitHub workflow schema. Every problem is
+linter (pages over 200 KB: a warning instead), the YAML linter and the GitHub
+workflow schema. Every problem is
 printed as ``file:line: message``; CONTRIBUTING.md explains each message.
 The strict build is skipped while data or front matter is invalid: it would
 stop on the same mistakes.
@@ -30,6 +32,7 @@ EXIT_OK, EXIT_TOOL, EXIT_EDITOR = 0, 1, 2
 MODULE_CHECKS = (
     ("scripts.contacts", ("check",), "data files (data/*.yaml)"),
     ("scripts.pages.procedures", ("check",), "procedure pages (docs/thu-tuc/)"),
+    ("scripts.legal", ("check",), "legal citations (docs/, data/legal.yaml)"),
     ("scripts.safety", (), "raw HTML, snippets, invisible characters (scripts/safety)"),
 )
 
@@ -153,6 +156,8 @@ def main(argv=None) -> int:
                           ("GitHub workflows (.github/workflows, schema check)", linters.lint_workflows)):
         problems, tool_error = runner(root)
         report.section(title, problems, tool_error)
+    for warning in linters.markdown_size_warnings(root):
+        print(warning)  # not a problem: the check still passes
     status = report.status
     if status == EXIT_EDITOR:
         print(f"\n{len(report.problems)} problem(s) to fix; CONTRIBUTING.md explains each message.")

@@ -93,22 +93,66 @@ def _hide_front_matter(text: str) -> str:
     return "\n".join(lines)
 
 
+# pymarkdown's time grows with the square of a text's length (25 KB: 1.6 s,
+# 100 KB: 20 s): long pages are linted in pieces of about this size, cut at
+# blank lines outside code blocks, and pages over the size warning
+# (scripts/safety/hygiene.py) are not style-checked at all.
+CHUNK_CHARS = 10_000
+
+
+def _chunks(text: str) -> list[tuple[int, str]]:
+    """(first line number - 1, text) pieces of ``text``, cut only at a blank
+    line outside a code fence that is followed by an unindented line."""
+    lines = text.split("\n")
+    out, start, size, fence = [], 0, 0, False
+    for i, line in enumerate(lines):
+        if line.lstrip().startswith(("```", "~~~")):
+            fence = not fence
+        size += len(line) + 1
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if (size >= CHUNK_CHARS and not fence and not line.strip() and nxt.strip()
+                and not nxt.startswith((" ", "\t"))):
+            out.append((start, "\n".join(lines[start:i]) + "\n"))  # the blank line dropped
+            start, size = i + 1, 0
+    out.append((start, "\n".join(lines[start:])))
+    return out
+
+
+def markdown_size_warnings(root: Path) -> list[str]:
+    """One warning per Markdown page too large to style-check or read on a phone."""
+    from scripts.safety.hygiene import size_warning
+    out = []
+    for path in markdown_files(root):
+        warning = size_warning(path.stat().st_size)
+        if warning:
+            out.append(f"{_rel(str(path), root)}:1: {warning}")
+    return out
+
+
 def lint_markdown(root: Path) -> Result:
     from pymarkdown.api import PyMarkdownApi, PyMarkdownApiException
+
+    from scripts.safety.hygiene import PAGE_SIZE_WARNING
 
     api = PyMarkdownApi().configuration_file_path(str(root / ".pymarkdown.json"))
     files, problems = readable(markdown_files(root), root)
     for path in files:
         name = _rel(str(path), root)
-        try:
-            result = api.scan_string(_hide_front_matter(path.read_text(encoding="utf-8-sig")))
-        except PyMarkdownApiException as e:
-            return problems, f"pymarkdown failed on {name}: {e}"
-        for failure in result.scan_failures:
-            rule = failure.rule_id.upper()
-            detail = (failure.extra_error_information or "").strip()
-            message = MARKDOWN_HINTS.get(rule) or f"{failure.rule_description} {detail}".strip()
-            problems.append(f"{name}:{failure.line_number}: {message} (Markdown rule {rule})")
+        if path.stat().st_size > PAGE_SIZE_WARNING:
+            continue  # markdown_size_warnings says so
+        text = _hide_front_matter(path.read_text(encoding="utf-8-sig"))
+        for offset, chunk in _chunks(text):
+            try:
+                result = api.scan_string(chunk)
+            except PyMarkdownApiException as e:
+                return problems, f"pymarkdown failed on {name}: {e}"
+            for failure in result.scan_failures:
+                rule = failure.rule_id.upper()
+                if rule == "MD047" and offset + chunk.count("\n") < text.count("\n"):
+                    continue  # the end of a piece is not the end of the file
+                detail = (failure.extra_error_information or "").strip()
+                message = MARKDOWN_HINTS.get(rule) or f"{failure.rule_description} {detail}".strip()
+                problems.append(f"{name}:{offset + failure.line_number}: {message} (Markdown rule {rule})")
     return problems, None
 
 

@@ -275,6 +275,8 @@ def catalogue_markdown(procs: list[Procedure]) -> str:
                         "giải quyết, phí, lệ phí và liên kết đến hướng dẫn từng thủ tục."),
         # "Edit this page" opens the renderer (rows come from each procedure page).
         "edit_source": "scripts/pages/procedures.py",
+        # A hub listing every procedure: ranks below the procedures themselves.
+        "search": {"boost": 0.5},
     }
     lines = ["---"]
     lines += [f"{key}: {json.dumps(value, ensure_ascii=False)}"

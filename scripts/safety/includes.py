@@ -36,9 +36,11 @@ def snippet_refs(text: str):
     """(line, column, path as written) of every snippet a Markdown text includes,
     read exactly as pymdownx.snippets reads them (inline and block markers,
     ``;`` escapes, line ranges and sections stripped)."""
+    from scripts.safety.rawhtml import blank_front_matter  # MkDocs strips it before Markdown
+
     pre = _preprocessor()
     block = False
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(blank_front_matter(text).splitlines(), 1):
         m = pre.RE_ALL_SNIPPETS.match(line)
         if m:
             if m.group("escape") or (block and m.group("inline_marker")):

@@ -1,7 +1,8 @@
 """Raw HTML, attribute lists and link targets in Markdown source, checked
 against the allow-list in policy.py, each problem with ``line:col``.
 
-Code (fenced blocks, inline code spans) is blanked first, keeping positions,
+Front matter and code (fenced blocks, inline code spans) are blanked first,
+keeping positions,
 so HTML shown as an example is not flagged. Autolinks (``<https://…>``) are
 Markdown, not tags. Attribute lists (``{: #id .class key=value }``) are read
 with Python-Markdown's own attr_list parser.
@@ -39,6 +40,19 @@ MSG_URL = ("liên kết '{scheme}:' không được phép; chỉ dùng địa ch
 
 def _blank(match: re.Match) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def blank_front_matter(text: str) -> str:
+    """``text`` with its YAML front matter (not Markdown: its values are
+    validated and escaped where they are shown) replaced by blank lines."""
+    if not text.startswith("---\n"):
+        return text
+    end = text.find("\n---", 3)
+    if end < 0:
+        return text
+    end = text.find("\n", end + 1)
+    end = len(text) if end < 0 else end
+    return re.sub(r"[^\n]", " ", text[:end]) + text[end:]
 
 
 def blank_code(text: str) -> str:
@@ -99,7 +113,7 @@ def attribute_problems(tag: str, name: str, value: str | None) -> list[str]:
 
 def problems(text: str) -> list[tuple[int, int, str]]:
     """(line, column, message) for every policy problem in a Markdown text."""
-    source = blank_code(text)
+    source = blank_code(blank_front_matter(text))
     found: list[tuple[int, int, str]] = []
     parser = _Tags()
     parser.feed(_AUTOLINK.sub(_blank, source))

@@ -41,6 +41,7 @@ RANKING = {
     "accent_weight": 0.3,      # × (1 + w·exact-accent words / accented words)
     "page_title_weight": 1.5,  # × (1 + w·(concepts found in the page's own title)²)
     "max_pages": 50,           # pages returned
+    "page_support": 0.35,      # + w × the page's second and third best sections
 }
 
 
@@ -162,11 +163,12 @@ class Engine:
         for s in sections:
             page = self.page_of[s.ref]
             if page not in pages:
-                if len(pages) >= r["max_pages"]:
-                    continue
                 pages[page] = PageResult(page, s.final)
+            elif len(pages[page].sections) < 3:
+                pages[page].score = round(pages[page].score + r["page_support"] * s.final, 6)
             pages[page].sections.append(s)
-        return list(pages.values())
+        ranked = sorted(pages.values(), key=lambda p: (-p.score, p.sections[0].ref))
+        return ranked[:r["max_pages"]]
 
     def _rerank(self, ref: int, score: float, plan: Plan, per_concept) -> Section:
         r = self.r

@@ -47,6 +47,7 @@ def expansion_entries(path: Path = GLOSSARY) -> list[dict]:
         english = [_words(part) for part in re.split(r"[,;/]", str(item.get("en") or ""))]
         entries.append({
             "abbr": str(item["abbr"]),
+            "label": str(item["term"]),
             "keys": keys,
             "term": [p for p in phrases if p],
             "en": [p for p in english if p],

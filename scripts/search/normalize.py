@@ -13,7 +13,12 @@ Rules:
   parts as words *and* add the joined form as an extra term, plus the first
   two "/" segments of a longer reference ("38/2015/TT-BTC" → "38/2015") and
   every hyphenated segment ("tt-btc"). Extra terms contain "/" or "-"; words
-  never do, which is how ranking tells them apart.
+  never do, which is how ranking tells them apart;
+* a number followed by a unit ("02 giờ", "30 phút", "10.000 USD") adds one
+  more extra term, number and unit joined by "-" ("2-gio", "10000-usd"), after
+  all other terms of the text, so "2 giờ" is found as a quantity, not as two
+  common words; so does an article of law and its number ("Điều 37" →
+  "dieu-37", also "khoản", "chương", "mục", "điểm").
 """
 from __future__ import annotations
 
@@ -27,6 +32,12 @@ from scripts.vietnamese import fold
 _RUN = re.compile(r"[a-z0-9]+(?:[/-][a-z0-9]+)*")
 _SEP = re.compile(r"[/-]")
 _TAG = re.compile(r"<[^>]*>")
+UNITS = ("gio", "phut", "giay", "ngay", "tuan", "thang", "nam", "lan", "usd", "vnd", "dong",
+         "trieu", "ty", "kg", "tan", "mat")
+ARTICLES = ("dieu", "khoan", "chuong", "muc", "diem")
+_QUANTITY = re.compile(r"(?<![a-z0-9./-])(?:([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)[ \t\n]*("
+                       + "|".join(UNITS) + r")|(" + "|".join(ARTICLES)
+                       + r")[ \t\n]*([0-9]+))(?![a-z0-9])")
 # Material's index escapes only &, < and > (html.escape(quote=False)); the
 # JavaScript port undoes exactly these, so Python must not do more.
 _ENTITIES = {"&lt;": "<", "&gt;": ">", "&quot;": '"', "&#x27;": "'", "&#39;": "'", "&amp;": "&"}
@@ -86,7 +97,16 @@ def tokens(text: str) -> list[Token]:
             continue
         for term in compound_terms(normed, _SEP.findall(run)):
             out.append(Token(term, start, end))
+    for term, a, b in quantities(folded):
+        out.append(Token(term, offsets[a], offsets[b - 1] + 1))
     return out
+
+
+def quantities(folded: str) -> list[tuple[str, int, int]]:
+    """Number-and-unit terms of folded text with their spans: "02 gio" → "2-gio"."""
+    return [(f"{_number(m.group(1).replace('.', ''))}-{m.group(2)}" if m.group(1)
+             else f"{m.group(3)}-{_number(m.group(4))}", m.start(), m.end())
+            for m in _QUANTITY.finditer(folded)]
 
 
 def compound_terms(parts: list[str], seps: list[str]) -> list[str]:

@@ -22,9 +22,15 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 
-from scripts.search.normalize import _RUN, _SEP, _fold_char, compound_terms, html_to_text
+from scripts.search.normalize import (_RUN, _SEP, _fold_char, compound_terms, exact_form,
+                                      html_to_text, quantities, tokens)
+
+_PART = re.compile(r"[a-z0-9]+")
+_WORD = re.compile(r"[^\W_]+")
+_DIGITS = frozenset("0123456789")
 
 FIELDS = ("title", "text")
 K1, B = 1.2, 0.75
@@ -44,15 +50,27 @@ _TABLE = _FoldTable()
 
 def fast_terms(text: str) -> list[str]:
     """Same result as ``normalize.terms`` (checked by the tests), without offsets."""
+    return _terms_and_words(text.translate(_TABLE))[0]
+
+
+def _terms_and_words(folded: str) -> tuple[list[str], list[str]]:
+    """All terms of folded text, and its words alone (what adjacency reads)."""
     out: list[str] = []
-    for run in _RUN.findall(text.translate(_TABLE)):
+    words: list[str] = []
+    for run in _RUN.findall(folded):
+        if "/" not in run and "-" not in run:
+            if run[0] in _DIGITS and run.isdigit():
+                run = run.lstrip("0") or "0"
+            out.append(run)
+            words.append(run)
+            continue
         parts = _SEP.split(run)
         normed = [(p.lstrip("0") or "0") if p.isdigit() else p for p in parts]
         out.extend(normed)
-        if len(parts) == 1:
-            continue
+        words.extend(normed)
         out.extend(compound_terms(normed, _SEP.findall(run)))
-    return out
+    out.extend(term for term, _, _ in quantities(folded))
+    return out, words
 
 
 def checksum(docs: list[dict]) -> int:
@@ -64,31 +82,76 @@ def checksum(docs: list[dict]) -> int:
     return h
 
 
-def build(docs: list[dict], title_boost: float) -> dict:
-    """The compact index of Material's documents (see module docstring)."""
+def accented_words(text: str, folded: str) -> set[str]:
+    """Accented words of ``text`` as typed, lower-case NFC ("hải"): the same
+    set ``normalize.exact_form`` gives for its accented word tokens."""
+    if folded.isascii() and len(folded) == len(text):
+        # Every character folded to one ASCII character, so the words of the
+        # text are exactly the runs of letters and digits the folded text has.
+        low = text.lower()
+        if len(low) == len(text) and unicodedata.is_normalized("NFC", low):
+            return {w for w in set(_WORD.findall(low)) if not w.isascii()}
+    if len(folded) != len(text):  # a character folded to several: take the slow path
+        return {w for t in tokens(text) if t.is_word
+                for w in [exact_form(text, t)] if not w.isascii()}
+    out = set()
+    for m in _PART.finditer(folded):
+        word = text[m.start():m.end()]
+        if not word.isascii():
+            out.add(unicodedata.normalize("NFC", word.lower()))
+    return out
+
+
+def build(docs: list[dict], title_boost: float, features: bool = False) -> dict:
+    """The compact index of Material's documents (see module docstring).
+
+    With ``features`` it also records, per ref, the adjacent word pairs
+    (``bigrams``: "thu tuc" → refs) and the accented words (``accented``:
+    "hải" → refs) that re-ranking needs, so the browser can re-rank from
+    postings alone (scripts/search/shards.py)."""
     term_index: dict[str, int] = {}
     postings: list[list[int]] = []
     last_ref: list[int] = []
     lengths: list[int] = []
+    bigrams: dict[tuple[str, str], list[int]] = {}
+    accented: dict[str, list[int]] = {}
     for i, d in enumerate(docs):
         for f, field in enumerate(FIELDS):
-            terms = fast_terms(html_to_text(d.get(field, "")))
+            text = html_to_text(d.get(field, ""))
+            folded = text.translate(_TABLE)
+            terms, words = _terms_and_words(folded)
             ref = i * 2 + f
             lengths.append(len(terms))
-            for t in terms:
-                if t not in term_index:
-                    term_index[t] = len(term_index)
-                    postings.append([])
-                    last_ref.append(0)
+            # Counter keeps first appearance order: new terms are numbered as lunr does
             for t, tf in Counter(terms).items():
-                k = term_index[t]
+                k = term_index.get(t)
+                if k is None:
+                    k = term_index[t] = len(postings)
+                    postings.append([ref, tf])
+                    last_ref.append(ref)
+                    continue
                 postings[k] += (ref - last_ref[k], tf)
                 last_ref[k] = ref
+            if features:
+                for pair in set(zip(words, words[1:])):
+                    if pair in bigrams:
+                        bigrams[pair].append(ref)
+                    else:
+                        bigrams[pair] = [ref]
+                for word in accented_words(text, folded):
+                    if word in accented:
+                        accented[word].append(ref)
+                    else:
+                        accented[word] = [ref]
     doc_boosts = {str(i): d["boost"] for i, d in enumerate(docs) if d.get("boost")}
-    return {"format": FORMAT, "count": len(docs), "checksum": checksum(docs),
-            "fields": list(FIELDS), "boosts": [title_boost, 1], "k1": K1, "b": B,
-            "doc_boosts": doc_boosts, "lengths": lengths,
-            "terms": list(term_index), "postings": postings}
+    out = {"format": FORMAT, "count": len(docs), "checksum": checksum(docs),
+           "fields": list(FIELDS), "boosts": [title_boost, 1], "k1": K1, "b": B,
+           "doc_boosts": doc_boosts, "lengths": lengths,
+           "terms": list(term_index), "postings": postings}
+    if features:
+        out["bigrams"] = {" ".join(pair): refs for pair, refs in bigrams.items()}
+        out["accented"] = accented
+    return out
 
 
 def weights(index: dict) -> list[list[tuple[int, float]]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from scripts.search.normalize import _RUN, _SEP, exact_form, fold_lower, tokens
+from scripts.search.normalize import _RUN, _SEP, exact_form, fold_lower, quantities, tokens
 
 # Question and filler phrases (folded): "làm sao", "thế nào", "bao lâu", "ở đâu"…
 # Multi-word phrases only where a single syllable would also be a content word
@@ -22,9 +22,19 @@ QUESTION_PHRASES = [
     ["ra", "sao"], ["tai", "sao"], ["bao", "lau"], ["bao", "nhieu"], ["o", "dau"],
     ["khi", "nao"], ["la", "gi"], ["duoc", "khong"], ["phai", "khong"], ["co", "phai"],
     ["nhung", "gi"], ["gi"], ["khong"], ["nao"], ["a"], ["vay"], ["nhi"],
+    # Hotline and forum scaffolding (issue 13): "cho em hỏi … thì … ạ", "hỏi ai",
+    # "gửi đâu", "mấy", "có được … không". Never required, so a content word
+    # caught here ("ai" in "Ai xử lý") still counts, only for less.
+    ["cho", "em", "hoi"], ["cho", "toi", "hoi"], ["cho", "minh", "hoi"], ["xin", "hoi"],
+    # Not "đâu", "mấy", "mà", "muốn", "cần": they fold into "đầu mối", "máy móc",
+    # "mã HS", "nộp muộn", "cán bộ".
+    ["gui", "o", "dau"], ["em"], ["toi"], ["thi"], ["ai"], ["co", "duoc"], ["roi"],
+    ["nhe"], ["oi"], ["voi"], ["giup"],
     # English question words that are not Vietnamese syllables once folded.
     ["how"], ["what"], ["where"], ["when"], ["which"], ["who"], ["why"], ["does"],
     ["is"], ["are"], ["the"], ["of"], ["for"], ["with"], ["about"], ["should"], ["i"],
+    # Not "do", "to", "an": "luồng đỏ", "tờ khai", "ấn định".
+    ["my"], ["long"], ["take"], ["need"], ["does"], ["get"],
 ]
 
 
@@ -90,6 +100,9 @@ def analyze(query: str, glossary: list[dict]) -> Plan:
                 concepts.append(Concept(t.term, exact if accented else None))
             elif t.term not in extras:
                 extras.append(t.term)
+    for term, _, _ in quantities(folded):
+        if term not in extras:
+            extras.append(term)
     # Still typing: the last word is a prefix, unless the query ends in a space.
     if concepts and query and not query[-1].isspace() and not concepts[-1].alternatives:
         concepts[-1].prefix = True

@@ -3,21 +3,20 @@
 ``search/search_index.json`` is Material's (config + section documents);
 ``search/vi_search.json`` is ours: glossary expansions, question phrases and
 ranking constants, generated from data/glossary.yaml on every build;
-``search/vi_index.json`` is the prebuilt index of Material's documents
-(scripts/search/prebuilt.py) that the browser loads instead of indexing.
+``search/vi_meta.json`` and ``search/vi/<version>/`` are the index the
+browser loads piece by piece (scripts/search/shards.py).
 """
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from scripts.search import prebuilt
+from scripts.search import shards
 from scripts.search.engine import RANKING, Engine
 from scripts.search.glossary import GLOSSARY, expansion_entries
 from scripts.search.query import QUESTION_PHRASES
 
 DATA_NAME = "vi_search.json"
-INDEX_NAME = "vi_index.json"
 FORMAT = 1
 
 
@@ -35,25 +34,25 @@ def write_search_data(site_dir: Path, glossary_path: Path = GLOSSARY) -> Path:
     return out
 
 
-def write_prebuilt_index(site_dir: Path, leave_out: tuple[str, ...] = ()) -> Path:
-    """Index Material's search_index.json (written just before, by its plugin).
+def write_index(site_dir: Path, leave_out: tuple[str, ...] = ()) -> dict:
+    """Split Material's search_index.json (written just before, by its plugin)
+    into the files the browser loads on demand (scripts/search/shards.py).
 
-    The plugin writes that file with every accented letter escaped ("\\u1ea1",
-    6 bytes); it is rewritten here as plain UTF-8 (2–3 bytes), same JSON, so
-    phones download and parse about half as much before search answers.
-    """
+    search_index.json itself stays for the terminal command; the browser
+    never downloads it (search/boot.js answers Material's request for it
+    with the configuration alone)."""
     search = Path(site_dir) / "search"
-    material = json.loads((search / "search_index.json").read_text(encoding="utf-8"))
-    # The English edition's entries (kb-i18n merges them in): not in this index.
-    material["docs"] = [d for d in material["docs"] if not d["location"].startswith(leave_out)]
-    (search / "search_index.json").write_text(
-        json.dumps(material, ensure_ascii=False, separators=(",", ":"), default=str),
-        encoding="utf-8")
+    source = (search / "search_index.json").read_bytes()
+    material = json.loads(source)
+    if leave_out:
+        # The English edition's entries (kb-i18n merges them in): not in this index.
+        material["docs"] = [d for d in material["docs"] if not d["location"].startswith(leave_out)]
+        source = json.dumps(material, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
+        (search / "search_index.json").write_bytes(source)
     docs = material["docs"]
-    out = search / INDEX_NAME
-    out.write_text(json.dumps(prebuilt.build(docs, RANKING["title_boost"]),
-                              separators=(",", ":")), encoding="utf-8")
-    return out
+    meta = shards.write(search, docs, RANKING["title_boost"], source)
+    shards.add_cache_rule(Path(site_dir))
+    return meta
 
 
 def load_engine(site_dir: Path) -> Engine:

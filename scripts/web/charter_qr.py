@@ -41,7 +41,7 @@ def print_box(img_src: str, url: str) -> str:
     return (
         '<aside class="kb-print-qr">'
         f'<img src="{escape(img_src)}" alt="{escape(ALT_TEXT)}" width="96" height="96">'
-        f'<p>Xem bản mới nhất, gửi phản ánh trực tuyến:<br><span class="kb-print-qr__url">{escape(url)}</span></p>'
+        f'<p>Bản mới nhất trực tuyến, kèm nơi phản ánh và kênh liên hệ đã xác minh:<br><span class="kb-print-qr__url">{escape(url)}</span></p>'
         "</aside>"
     )
 

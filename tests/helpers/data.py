@@ -21,8 +21,17 @@ def copy_data(src_root: Path, dest_root: Path) -> Path:
 
 
 def copy_project(dest: Path, data_from: Path | None = None) -> Path:
-    """A copy of the project to build (helpers.project.copy_project), optionally with other data."""
+    """A copy of the project to build (helpers.project.copy_project), optionally with other data.
+
+    The project's pages cite real legal instruments, so other data keeps the
+    project's register too: its instruments are appended to the other data's
+    data/legal.yaml (whose sample instruments the sample data cites).
+    """
     project.copy_project(dest)
     if data_from is not None:
         copy_data(data_from, dest)
+        real = (ROOT / "data" / "legal.yaml").read_text(encoding="utf-8")
+        legal = dest / "data" / "legal.yaml"
+        legal.write_text(legal.read_text(encoding="utf-8").rstrip("\n") + "\n"
+                         + real.split("\ninstruments:\n", 1)[1], encoding="utf-8")
     return dest

@@ -41,7 +41,8 @@ def normalise(number: str) -> str:
     stripped = number.lstrip(" (")
     if stripped.startswith("+") or stripped.startswith("00"):
         d = d[2:] if stripped.startswith("+") else d[4:]
-        return "0" + d
+        # 1800 / 1900 service numbers have no leading 0 at home (+8419009299 → 19009299).
+        return d if d.startswith(("1800", "1900")) else "0" + d
     return d
 
 

@@ -7,22 +7,29 @@ of the repository, so the logic is copied here rather than imported.
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from tools.testing import chromium, static_server
 from tools.bench.relevance import page_path, rank_of
 
-RESULTS_JS = ("() => Array.from(document.querySelectorAll('.md-search-result__item > a'))"
+RESULTS_JS = ("() => Array.from(document.querySelectorAll("
+              "'.md-search-result__item > a, a[data-eval-result]'))"
               ".map(a => a.getAttribute('href'))")
+MATERIAL_BOX = "input[data-md-component=search-query]"
+# What counts as search transfer: index files, search code, Pagefind's bundle.
+SEARCH_FILES = ("/search/", "/pagefind/", "/workers/", "/lunr")
 
 
-def serve(root):
-    """Serve ``root`` at ``/`` on an ephemeral loopback port, plain (no gzip,
-    no ``_headers``) for both sites alike; yields the base URL."""
-    return static_server.serve(root, gzip_text=False, send_headers_file=False)
+def serve(root, gzip_text: bool = False):
+    """Serve ``root`` at ``/`` on an ephemeral loopback port, without the
+    ``_headers`` file (the same for every site compared; Pagefind needs
+    WebAssembly, which the site's CSP refuses); yields the base URL. Transfer
+    sizes are measured with ``gzip_text``, as a host compresses."""
+    return static_server.serve(Path(root), gzip_text=gzip_text, send_headers_file=False)
 
 
-def _box(page):
-    box = page.locator("input[data-md-component=search-query]").first
+def _box(page, selector=MATERIAL_BOX):
+    box = page.locator(selector).first
     if not box.is_visible():
         page.locator("label[for=__search]").first.click()
     box.wait_for(state="visible")
@@ -30,64 +37,50 @@ def _box(page):
     return box
 
 
-def time_until_answer(browser, url: str, probe: str, timeout_s: float = 60) -> float | None:
-    """Seconds from navigation until typing ``probe`` shows a result (fresh page)."""
-    page = browser.new_page()
-    try:
-        t0 = time.perf_counter()
-        page.goto(url, wait_until="load")
-        box = _box(page)
-        while time.perf_counter() - t0 < timeout_s:
-            box.fill("")
-            box.type(probe)
-            page.wait_for_timeout(50)
-            if page.evaluate(RESULTS_JS):
-                return time.perf_counter() - t0
-        return None
-    finally:
-        page.close()
-
-
-# Material's worker protocol: the worker posts {type: 1} (READY) once its index
-# can answer. Wrapping the Worker constructor records when, on the page's own
-# clock (ms since navigation started), free of the driver's typing overhead.
-_READY_PROBE = """(() => {
-  const Native = window.Worker;
-  window.__searchReadyMs = null;
-  window.Worker = class extends Native {
-    constructor(...args) {
-      super(...args);
-      this.addEventListener("message", (e) => {
-        if (e.data && e.data.type === 1 && window.__searchReadyMs === null)
-          window.__searchReadyMs = performance.now();
-      });
-    }
-  };
-})();"""
-
-
-def time_until_ready(browser, url: str, timeout_s: float = 60) -> float | None:
-    """Seconds from navigation start until the search worker reports READY
-    (fresh page; the page starts its worker on load, before anyone types)."""
+def first_answer(browser, url: str, query: str, selector: str = MATERIAL_BOX,
+                 timeout_s: float = 60) -> dict:
+    """A first visit (empty cache): load ``url``, let it settle, focus the box,
+    paste ``query``. Returns seconds from focus to the first result shown,
+    and the search bytes (transfer size, ``SEARCH_FILES``) fetched before the
+    focus and before that first answer."""
     context = browser.new_context()
+    fetched: list[tuple[float, str, int]] = []
+
+    def finished(request):
+        if any(p in request.url for p in SEARCH_FILES):
+            try:
+                size = request.sizes()["responseBodySize"]
+            except Exception:  # noqa: BLE001 - a cancelled request has no sizes
+                size = 0
+            fetched.append((time.perf_counter(), request.url, size))
+    context.on("requestfinished", finished)
+    page = context.new_page()
     try:
-        context.add_init_script(_READY_PROBE)
-        page = context.new_page()
         page.goto(url, wait_until="load")
-        # Polled with evaluate: wait_for_function compiles its predicate with
-        # eval, which the site's Content-Security-Policy refuses.
-        deadline = time.perf_counter() + timeout_s
-        while time.perf_counter() < deadline:
-            ready_ms = page.evaluate("window.__searchReadyMs")
-            if ready_ms is not None:
-                return ready_ms / 1000
-            page.wait_for_timeout(20)
-        return None
+        page.wait_for_timeout(1000)
+        t0 = time.perf_counter()
+        before = sum(size for _, _, size in fetched)
+        box = _box(page, selector)
+        box.fill(query)
+        box.press("End")
+        answered = None
+        while time.perf_counter() - t0 < timeout_s:
+            if page.evaluate(RESULTS_JS):
+                answered = time.perf_counter()
+                break
+            page.wait_for_timeout(10)
+        page.wait_for_timeout(300)  # let the answer's own requests report as finished
+        upto = answered or time.perf_counter()
+        total = sum(size for t, _, size in fetched if t <= upto + 0.05)
+        files = sum(1 for t, _, _ in fetched if t <= upto + 0.05)
+        return {"seconds": answered - t0 if answered else None, "bytes": total,
+                "before_focus": before, "files": files}
     finally:
         context.close()
 
 
-def run_queries(browser, url: str, queries: list[dict], probe: str, paste: bool = False) -> list[dict]:
+def run_queries(browser, url: str, queries: list[dict], probe: str, paste: bool = False,
+                selector: str = MATERIAL_BOX) -> list[dict]:
     """Type each query; rows get ``rank``, ``top`` (page paths) and ``latency_s``.
 
     Typed key by key, ``latency_s`` (as in search_eval.py) runs from the first
@@ -99,7 +92,7 @@ def run_queries(browser, url: str, queries: list[dict], probe: str, paste: bool 
     rows = []
     try:
         page.goto(url, wait_until="load")
-        box = _box(page)
+        box = _box(page, selector)
         deadline = time.perf_counter() + 60
         while time.perf_counter() < deadline:  # wait until the index answers
             box.fill("")
@@ -118,9 +111,12 @@ def run_queries(browser, url: str, queries: list[dict], probe: str, paste: bool 
             ts = time.perf_counter()
             if paste:
                 box.fill(q["q"])
-                box.press("End")
             else:
                 box.type(q["q"])
+            # Letters without a key of their own ("ế") are inserted with no
+            # keyup, which is what Material listens to: end on a key, as an
+            # input method's own key events would.
+            box.press("End")
             last, stable_since, first_seen = None, None, None
             while time.perf_counter() - ts < 5.0:
                 cur = page.evaluate(RESULTS_JS)

@@ -66,6 +66,8 @@
         }
       }
     }
+    for (const q of N.quantities(folded))
+      if (!extras.includes(q.term)) extras.push(q.term)
     if (concepts.length && query && !/\s/.test(query[query.length - 1]) &&
         !concepts[concepts.length - 1].alternatives.length)
       concepts[concepts.length - 1].prefix = true
@@ -101,111 +103,189 @@
     return h >>> 0
   }
 
-  /* scripts.search.prebuilt.weights: lunr's BM25 field-vector weights from the
-     shipped term frequencies, same arithmetic in the same order; per term a
-     Float64Array parallel to its postings */
-  function weights(index) {
-    const n = index.count, k1 = index.k1, b = index.b, lengths = index.lengths
+  /* lunr's BM25 field-vector weights of one term from its shipped term
+     frequencies (scripts.search.prebuilt.weights: same arithmetic, same
+     order); a Float64Array parallel to the postings */
+  function averages(index) {
     const total = [0, 0]
-    lengths.forEach((len, ref) => { total[ref & 1] += len })
-    const avg = total.map(t => n ? t / n : 0)
-    return index.postings.map(postings => {
-      const df = postings.length / 2
-      const idf = Math.log(1 + Math.abs((n - df + 0.5) / (df + 0.5)))
-      const row = new Float64Array(df)
-      let ref = 0
-      for (let j = 0; j < postings.length; j += 2) {
-        ref += postings[j]
-        const tf = postings[j + 1]
-        const f = ref & 1
-        const norm = k1 * (1 - b + b * (lengths[ref] / avg[f]))
-        const score = idf * ((k1 + 1) * tf) / (norm + tf) * index.boosts[f] *
-          (index.doc_boosts[String(ref >> 1)] || 1)
-        row[j / 2] = Number(score.toFixed(3))
-      }
-      return row
-    })
+    index.lengths.forEach((len, ref) => { total[ref & 1] += len })
+    return total.map(t => index.count ? t / index.count : 0)
   }
 
-  /* scripts.search.engine.Engine; with `prebuilt` (search/vi_index.json) it
-     scores lunr's weights directly instead of building lunr's index here */
+  function termWeights(index, avg, postings) {
+    const n = index.count, k1 = index.k1, b = index.b, lengths = index.lengths
+    const df = postings.length / 2
+    const idf = Math.log(1 + Math.abs((n - df + 0.5) / (df + 0.5)))
+    const row = new Float64Array(df)
+    let ref = 0
+    for (let j = 0; j < postings.length; j += 2) {
+      ref += postings[j]
+      const tf = postings[j + 1]
+      const f = ref & 1
+      const norm = k1 * (1 - b + b * (lengths[ref] / avg[f]))
+      const score = idf * ((k1 + 1) * tf) / (norm + tf) * index.boosts[f] *
+        (index.doc_boosts[String(ref >> 1)] || 1)
+      row[j / 2] = Number(score.toFixed(3))
+    }
+    return row
+  }
+
+  /* Every term's weights of a whole prebuilt index (tests compare with lunr.py) */
+  function weights(index) {
+    const avg = averages(index)
+    return index.postings.map(postings => termWeights(index, avg, postings))
+  }
+
+  /* scripts.search.shards.fnv1a / bucket_of */
+  const ENCODER = new TextEncoder()
+  function fnv1a(text) {
+    let h = 0x811c9dc5
+    for (const byte of ENCODER.encode(text)) {
+      h ^= byte
+      h = Math.imul(h, 0x01000193) >>> 0
+    }
+    return h >>> 0
+  }
+
+  const PREFIX_HASH = new Map()
+  function prefixHash(term) {
+    const key = [...term].slice(0, 3).join("")
+    let h = PREFIX_HASH.get(key)
+    if (h === undefined) PREFIX_HASH.set(key, h = fnv1a(key))
+    return h
+  }
+
+  function bucketOf(term, buckets) {
+    return prefixHash(term) % buckets
+  }
+
+  /* scripts.search.shards.pair_bucket_of */
+  function pairBucketOf(first, second, buckets) {
+    return ((Math.imul(prefixHash(first), 31) + prefixHash(second)) >>> 0) % buckets
+  }
+
+  function refSet(deltas, withFrequencies) {
+    const out = new Set()
+    let ref = 0
+    for (let j = 0; j < deltas.length; j += withFrequencies ? 2 : 1) {
+      ref += deltas[j]
+      out.add(ref)
+    }
+    return out
+  }
+
+  /* scripts.search.engine.Engine over the split index of scripts/search/shards.py.
+     `load(name)` returns a promise of a parsed file under search/vi/<version>/;
+     `search` fetches only the buckets its terms live in, then ranks exactly
+     as the terminal does (postings stand in for the texts: a term, word pair
+     or accented word is "in" a section when it is in its title, its text or
+     its page's title, the three fields the Python engine reads). */
   class Engine {
-    constructor(docs, data, prebuilt) {
-      this.docs = docs
+    constructor(meta, data, load) {
+      this.meta = meta
       this.data = data
       this.r = data.ranking
-      this.pageOf = docs.map(d => d.location.split("#")[0])
-      this.pageTitle = new Map()
-      docs.forEach((d, i) => {
-        if (!this.pageTitle.has(this.pageOf[i])) this.pageTitle.set(this.pageOf[i], d.title || "")
+      this.load = load
+      this.avg = averages(meta)
+      this.termIndex = new Map(meta.terms.map((t, i) => [t, i]))
+      this.tokenSet = lunr.TokenSet.fromArray([...meta.terms].sort())
+      this.pageOfDoc = new Int32Array(meta.count)
+      this.firstOfPage = meta.pages.map(p => p[1])
+      meta.pages.forEach(([, first, count], n) => {
+        for (let i = first; i < first + count; i++) this.pageOfDoc[i] = n
       })
-      this.cache = new Map()
-      if (prebuilt && prebuilt.format === 2 && prebuilt.count === docs.length &&
-          prebuilt.checksum === checksum(docs)) {
-        this.prebuilt = prebuilt
-        this.weights = weights(prebuilt)
-        this.termIndex = new Map(prebuilt.terms.map((t, i) => [t, i]))
-        this.tokenSet = lunr.TokenSet.fromArray([...prebuilt.terms].sort())
-        return
-      }
-      this.prebuilt = null
-      const builder = new lunr.Builder()
-      builder.ref("id")
-      builder.field("title", { boost: this.r.title_boost })
-      builder.field("text")
-      docs.forEach((d, i) => {
-        builder.add({ id: String(i),
-                      title: N.terms(N.htmlToText(d.title || "")),
-                      text: N.terms(N.htmlToText(d.text || "")) },
-                    d.boost ? { boost: d.boost } : undefined)
-      })
-      this.index = builder.build()
-      this.tokenSet = this.index.tokenSet
+      this.buckets = new Map()      // k → promise of {postings, bigrams}
+      this.side = new Map()         // file name → promise (word pairs, accented words)
+      this.loaded = { postings: new Map(), bigrams: new Map(), accented: new Map(), forms: new Map() }
+      this.cache = { weights: new Map(), refs: new Map() }
+      this.pageDocs = new Map()     // n → promise of Material's documents
     }
 
     has(term) {
-      return this.prebuilt ? this.termIndex.has(term)
-        : Object.prototype.hasOwnProperty.call(this.index.invertedIndex, term)
+      return this.termIndex.has(term)
     }
 
     expand(tokenSet) {
       return this.tokenSet.intersect(tokenSet).toArray()
     }
 
-    /* lunr's Index#query for OPTIONAL, pipeline-free clauses: per field,
-       dot(query vector, field vector) / |query vector|, summed over fields;
-       terms visited in term-index order, as lunr's Vector#dot does */
-    scorePrebuilt(clauses) {
-      const terms = [...clauses.keys()].filter(t => this.termIndex.has(t))
-        .sort((a, b) => this.termIndex.get(a) - this.termIndex.get(b))
-      let sumOfSquares = 0
-      for (const t of terms) sumOfSquares += clauses.get(t) * clauses.get(t)
-      const magnitude = Math.sqrt(sumOfSquares)
-      const dots = new Float64Array(this.docs.length * 2)
-      const seen = new Uint8Array(this.docs.length * 2)
-      const touched = []
-      for (const t of terms) {
-        const boost = clauses.get(t)
-        const k = this.termIndex.get(t)
-        const list = this.prebuilt.postings[k]
-        const row = this.weights[k]
-        let ref = 0
-        for (let j = 0; j < list.length; j += 2) {
-          ref += list[j]
-          if (!seen[ref]) {
-            seen[ref] = 1
-            touched.push(ref)
-          }
-          dots[ref] += boost * row[j / 2]
+    fetchBucket(k) {
+      if (!this.buckets.has(k)) {
+        const p = this.load(`s${k}.json`).then(b => {
+          for (const t in b.postings) this.loaded.postings.set(t, b.postings[t])
+          for (const t in b.forms || {}) this.loaded.forms.set(t, b.forms[t])
+        })
+        p.catch(() => this.buckets.delete(k))  // a failed file is fetched again next time
+        this.buckets.set(k, p)
+      }
+      return this.buckets.get(k)
+    }
+
+    /* a side file: word pairs (b) or accented words (a) */
+    fetchSide(prefix, k) {
+      const name = `${prefix}${k}.json`
+      if (!this.side.has(name)) {
+        const kind = prefix === "b" ? "bigrams" : "accented"
+        const p = this.load(name).then(b => {
+          for (const w in b) this.loaded[kind].set(w, b[w])
+        })
+        p.catch(() => this.side.delete(name))
+        this.side.set(name, p)
+      }
+      return this.side.get(name)
+    }
+
+    /* Material's documents of the pages `ns` (for previews) */
+    docsOf(ns) {
+      return Promise.all(ns.map(n => {
+        if (!this.pageDocs.has(n)) {
+          const p = this.load(`p${n}.json`)
+          p.catch(() => this.pageDocs.delete(n))
+          this.pageDocs.set(n, p)
         }
+        return this.pageDocs.get(n)
+      }))
+    }
+
+    /* The most frequent accented form of a folded word, once its bucket is loaded */
+    formOf(t) {
+      return this.loaded.forms.get(t)
+    }
+
+    postingsOf(t) {
+      return this.loaded.postings.get(t)
+    }
+
+    weightsOf(t) {
+      let w = this.cache.weights.get(t)
+      if (!w) {
+        w = termWeights(this.meta, this.avg, this.postingsOf(t))
+        this.cache.weights.set(t, w)
       }
-      const scores = new Map()
-      for (const ref of touched.sort((a, b) => a - b)) {
-        const doc = ref >> 1
-        const score = magnitude ? dots[ref] / magnitude : 0
-        scores.set(doc, scores.has(doc) ? scores.get(doc) + score : score)
+      return w
+    }
+
+    refsOf(kind, key) {
+      const id = kind + "\u0000" + key
+      let set = this.cache.refs.get(id)
+      if (!set) {
+        const list = this.loaded[kind].get(key)
+        set = list ? refSet(list, kind === "postings") : new Set()
+        this.cache.refs.set(id, set)
       }
-      return [...scores]
+      return set
+    }
+
+    /* Is the term (word pair, accented word) in section `doc`'s three fields? */
+    inSection(kind, key, doc) {
+      const set = this.refsOf(kind, key)
+      if (!set.size) return false
+      const article = this.firstOfPage[this.pageOfDoc[doc]]
+      return set.has(doc * 2) || set.has(doc * 2 + 1) || set.has(article * 2)
+    }
+
+    inPageTitle(kind, key, doc) {
+      return this.refsOf(kind, key).has(this.firstOfPage[this.pageOfDoc[doc]] * 2)
     }
 
     conceptTerms(plan) {
@@ -226,55 +306,8 @@
       })
     }
 
-    fields(ref) {
-      const d = this.docs[ref]
-      const pageTitle = this.pageTitle.get(this.pageOf[ref])
-      const title = d.title || ""
-      return pageTitle === title ? [title, d.text || ""] : [pageTitle, title, d.text || ""]
-    }
-
-    /* Word sequence (null between fields) and term set of a section with its page title */
-    features(ref) {
-      let f = this.cache.get(ref)
-      if (!f) {
-        const seq = []
-        const all = new Set()
-        for (const value of this.fields(ref)) {
-          for (const term of N.terms(N.htmlToText(value))) {
-            all.add(term)
-            if (!term.includes("/") && !term.includes("-")) seq.push(term)
-          }
-          seq.push(null)
-        }
-        const page = this.pageOf[ref]
-        let titleTerms = this.cache.get(page)
-        if (!titleTerms) {
-          titleTerms = new Set(N.terms(N.htmlToText(this.pageTitle.get(page))))
-          this.cache.set(page, titleTerms)
-        }
-        f = { seq, all, titleTerms, exact: null }
-        this.cache.set(ref, f)
-      }
-      return f
-    }
-
-    /* Words as written (lower-case, accented), only needed for accented queries */
-    exactWords(ref) {
-      const f = this.features(ref)
-      if (!f.exact) {
-        f.exact = new Set()
-        for (const value of this.fields(ref)) {
-          const text = N.htmlToText(value)
-          for (const t of N.tokens(text)) if (t.word) f.exact.add(N.exactForm(text, t))
-        }
-      }
-      return f.exact
-    }
-
-    search(query) {
+    clauses(plan, perConcept) {
       const r = this.r
-      const plan = analyzeQuery(query, this.data)
-      const perConcept = this.conceptTerms(plan)
       const clauses = new Map()
       const add = (t, b) => clauses.set(t, (clauses.get(t) || 0) + b)
       plan.concepts.forEach((c, i) => {
@@ -284,64 +317,126 @@
             if (this.has(t)) add(t, r.alt_boost * (c.question ? r.question_boost : 1))
       })
       for (const t of plan.extras) if (this.has(t)) add(t, r.extra_boost)
+      return clauses
+    }
+
+    /* Fetch what ranking `query` needs; resolves to [plan, perConcept, clauses] */
+    async prepare(query) {
+      const plan = analyzeQuery(query, this.data)
+      const perConcept = this.conceptTerms(plan)
+      const clauses = this.clauses(plan, perConcept)
+      const n = this.meta.buckets, side = this.meta.side
+      const wanted = new Set([...clauses.keys()].map(t => bucketOf(t, n)))
+      const files = new Set()
+      for (const c of plan.concepts)
+        if (c.exact && !c.question) files.add(`a${fnv1a(c.exact) % side}`)
+      for (const [a, b] of this.pairs(plan))
+        for (const x of perConcept[a].keys())
+          for (const y of perConcept[b].keys()) files.add(`b${pairBucketOf(x, y, side)}`)
+      await Promise.all([...[...wanted].map(k => this.fetchBucket(k)),
+                         ...[...files].map(f => this.fetchSide(f[0], f.slice(1)))])
+      return [plan, perConcept, clauses]
+    }
+
+    /* lunr's Index#query for OPTIONAL, pipeline-free clauses: per field,
+       dot(query vector, field vector) / |query vector|, summed over fields;
+       terms visited in term-index order, as lunr's Vector#dot does */
+    score(clauses) {
+      const terms = [...clauses.keys()].filter(t => this.termIndex.has(t))
+        .sort((a, b) => this.termIndex.get(a) - this.termIndex.get(b))
+      let sumOfSquares = 0
+      for (const t of terms) sumOfSquares += clauses.get(t) * clauses.get(t)
+      const magnitude = Math.sqrt(sumOfSquares)
+      const dots = new Map()
+      for (const t of terms) {
+        const boost = clauses.get(t)
+        const list = this.postingsOf(t)
+        const row = this.weightsOf(t)
+        let ref = 0
+        for (let j = 0; j < list.length; j += 2) {
+          ref += list[j]
+          dots.set(ref, (dots.get(ref) || 0) + boost * row[j / 2])
+        }
+      }
+      const scores = new Map()
+      for (const ref of [...dots.keys()].sort((a, b) => a - b)) {
+        const doc = ref >> 1
+        const score = magnitude ? dots.get(ref) / magnitude : 0
+        scores.set(doc, scores.has(doc) ? scores.get(doc) + score : score)
+      }
+      return [...scores]
+    }
+
+    async search(query) {
+      const r = this.r
+      const [plan, perConcept, clauses] = await this.prepare(query)
       if (!clauses.size) return { plan, perConcept, pages: [] }
-      const terms = [...clauses.keys()].sort()
-      const hits = (this.prebuilt ? this.scorePrebuilt(clauses) : this.index.query(q => {
-        for (const t of terms)
-          q.term(t, { boost: clauses.get(t), usePipeline: false,
-                      presence: lunr.Query.presence.OPTIONAL })
-      }).map(h => [Number(h.ref), h.score]))
-        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      const hits = this.score(clauses).sort((a, b) => b[1] - a[1] || a[0] - b[0])
       const sections = hits.slice(0, r.candidates)
         .map(([ref, score]) => this.rerank(ref, score, plan, perConcept))
         .sort((a, b) => b.final - a.final || a.ref - b.ref)
+      /* a page ranks by its best section plus page_support × its next two */
       const pages = new Map()
       for (const s of sections) {
-        const page = this.pageOf[s.ref]
-        if (!pages.has(page)) {
-          if (pages.size >= r.max_pages) continue
-          pages.set(page, { page, score: s.final, sections: [] })
+        const n = this.pageOfDoc[s.ref]
+        const p = pages.get(n)
+        if (!p) pages.set(n, { page: this.meta.pages[n][0], n, score: s.final, sections: [s] })
+        else {
+          if (p.sections.length < 3) p.score = round6(p.score + r.page_support * s.final)
+          p.sections.push(s)
         }
-        pages.get(page).sections.push(s)
       }
-      return { plan, perConcept, pages: [...pages.values()] }
+      const ranked = [...pages.values()]
+        .sort((a, b) => b.score - a.score || a.sections[0].ref - b.sections[0].ref)
+      return { plan, perConcept, pages: ranked.slice(0, r.max_pages) }
     }
 
-    rerank(ref, score, plan, perConcept) {
+    /* Per concept: is it satisfied by section `doc` (in its fields, or its page title)? */
+    satisfied(doc, plan, perConcept, where) {
+      const inside = where === "title"
+        ? t => this.inPageTitle("postings", t, doc)
+        : t => this.inSection("postings", t, doc)
+      return plan.concepts.map((c, i) =>
+        [...perConcept[i].keys()].some(inside) ||
+        c.alternatives.some(phrase => phrase.every(inside)))
+    }
+
+    /* Adjacent content concepts: the pairs whose adjacency counts */
+    pairs(plan) {
+      const content = []
+      plan.concepts.forEach((c, i) => { if (!c.question) content.push(i) })
+      const pairs = []
+      for (let k = 0; k + 1 < content.length; k++)
+        if (content[k + 1] === content[k] + 1) pairs.push([content[k], content[k + 1]])
+      return pairs
+    }
+
+    rerank(doc, score, plan, perConcept) {
       const r = this.r
-      const { seq, all, titleTerms } = this.features(ref)
-      const satisfied = terms => plan.concepts.map((c, i) =>
-        [...perConcept[i].keys()].some(t => terms.has(t)) ||
-        c.alternatives.some(phrase => phrase.every(t => terms.has(t))))
-      const sat = satisfied(all), inTitle = satisfied(titleTerms)
+      const sat = this.satisfied(doc, plan, perConcept)
+      const inTitle = this.satisfied(doc, plan, perConcept, "title")
       const content = []
       plan.concepts.forEach((c, i) => { if (!c.question) content.push(i) })
       const basis = content.length ? content : plan.concepts.map((_, i) => i)
       const coverage = basis.length ? basis.filter(i => sat[i]).length / basis.length : 0
       const titleCoverage = basis.length ? basis.filter(i => inTitle[i]).length / basis.length : 0
-      const pairs = []
-      for (let k = 0; k + 1 < content.length; k++)
-        if (content[k + 1] === content[k] + 1) pairs.push([content[k], content[k + 1]])
+      const pairs = this.pairs(plan)
       let adjacent = 0
       for (const [a, b] of pairs) {
-        const fa = perConcept[a], fb = perConcept[b]
-        for (let p = 0; p + 1 < seq.length; p++)
-          if (seq[p] !== null && seq[p + 1] !== null && fa.has(seq[p]) && fb.has(seq[p + 1])) {
-            adjacent++
-            break
-          }
+        const fb = [...perConcept[b].keys()]
+        if ([...perConcept[a].keys()].some(x => fb.some(y =>
+          this.inSection("bigrams", `${x} ${y}`, doc)))) adjacent++
       }
       const adjacency = pairs.length ? adjacent / pairs.length : 0
       const accented = plan.concepts.filter(c => c.exact && !c.question)
-      const exact = accented.length ? this.exactWords(ref) : null
       const accent = accented.length
-        ? accented.filter(c => exact.has(c.exact)).length / accented.length : 0
+        ? accented.filter(c => this.inSection("accented", c.exact, doc)).length / accented.length : 0
       const final = score * (1 + r.coverage_weight * coverage ** 2) *
         (1 + r.adjacency_weight * adjacency) * (1 + r.accent_weight * accent) *
         (1 + r.page_title_weight * titleCoverage ** 2)
-      return { ref, location: this.docs[ref].location, score, final: round6(final) }
+      return { ref: doc, score, final: round6(final) }
     }
   }
 
-  return { analyzeQuery, Engine, checksum, weights }
+  return { analyzeQuery, Engine, checksum, weights, bucketOf, pairBucketOf, fnv1a }
 })

@@ -13,6 +13,12 @@
   const RUN = /[a-z0-9]+(?:[/-][a-z0-9]+)*/g
   const SEP = /[/-]/
   const TAG = /<[^>]*>/g
+  const UNITS = ["gio", "phut", "giay", "ngay", "tuan", "thang", "nam", "lan", "usd", "vnd", "dong",
+                 "trieu", "ty", "kg", "tan", "mat"]
+  const ARTICLES = ["dieu", "khoan", "chuong", "muc", "diem"]
+  const QUANTITY = new RegExp("(?<![a-z0-9./-])(?:([0-9]{1,3}(?:\\.[0-9]{3})+|[0-9]+)[ \\t\\n]*(" +
+                              UNITS.join("|") + ")|(" + ARTICLES.join("|") +
+                              ")[ \\t\\n]*([0-9]+))(?![a-z0-9])", "g")
   const ENTITIES = { "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#x27;": "'", "&#39;": "'", "&amp;": "&" }
   const ENTITY = /&lt;|&gt;|&quot;|&#x27;|&#39;|&amp;/g
 
@@ -71,6 +77,18 @@
       for (const term of extrasOf(normed, run.match(/[/-]/g)))
         out.push({ term, start, end, word: false })
     }
+    for (const q of quantities(folded))
+      out.push({ term: q.term, start: offsets[q.start], end: offsets[q.end - 1] + 1, word: false })
+    return out
+  }
+
+  /* scripts.search.normalize.quantities: "02 gio" → "2-gio", "dieu 37" → "dieu-37" */
+  function quantities(folded) {
+    const out = []
+    for (const m of folded.matchAll(QUANTITY))
+      out.push({ term: m[1] ? `${number(m[1].replace(/\./g, ""))}-${m[2]}` : `${m[3]}-${number(m[4])}`,
+                 start: m.index,
+                 end: m.index + m[0].length })
     return out
   }
 
@@ -96,6 +114,7 @@
       for (const part of normed) out.push(part)
       if (parts.length > 1) for (const extra of extrasOf(normed, m[0].match(/[/-]/g))) out.push(extra)
     }
+    for (const q of quantities(folded)) out.push(q.term)
     return out
   }
 
@@ -107,5 +126,5 @@
     return text.slice(token.start, token.end).normalize("NFC").toLowerCase()
   }
 
-  return { fold, foldLower, tokens, terms, htmlToText, exactForm, RUN, SEP }
+  return { fold, foldLower, tokens, terms, quantities, htmlToText, exactForm, RUN, SEP }
 })
