@@ -49,7 +49,8 @@ class _Page(html.parser.HTMLParser):
     and text outside the article, plus the site's own boxes inside it; nothing
     inside an element marked lang="vi" (or a link to the Vietnamese edition)."""
     VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
-    INTERFACE_BOXES = ("page-review", "page-status", "kb-translation", "md-header", "md-footer",
+    INTERFACE_BOXES = ("page-review", "page-status", "kb-translation", "kb-page-feedback", "md-header",
+                       "md-footer",
                        "md-nav", "md-search", "md-sidebar")
 
     def __init__(self):

@@ -59,10 +59,12 @@ def inline(registry: Registry, text: str, lang: str = "vi") -> str:
         item = registry.get(m.group(0))
         if item is None:
             continue
-        labels = STATUS_LABELS if lang == "vi" else STATUS_LABELS_EN
-        title = _title_attr(f"{item['title']} – {labels[item['status']]}")
+        title = _title_attr(f"{item['title']} – {STATUS_LABELS[item['status']]}")
+        # On English pages the link (number, official title) is marked as Vietnamese text;
+        # the badge after it gives the status in English.
+        attrs = ".kb-law" if lang == "vi" else ".kb-law lang=vi"
         out += [_segment(text[last:m.start()]),
-                f'[{md_text(m.group(0))}]({url(registry.url(item))} "{md_text(title)}"){{: .kb-law }} '
+                f'[{md_text(m.group(0))}]({url(registry.url(item))} "{md_text(title)}"){{: {attrs} }} '
                 f"{badge(item['status'], lang)}"]
         last = m.end()
     out.append(_segment(text[last:]))
