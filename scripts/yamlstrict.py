@@ -216,16 +216,19 @@ def schema_problems(doc: Document, schema: dict, registry=None) -> list[Problem]
                 allowed = ", ".join(sorted(err.schema.get("properties", {})))
                 problems.append(doc.problem(path + (key,), f"unknown field '{key}'; allowed: {allowed}"))
             continue
-        if err.validator in ("required", "dependentRequired"):
+        if err.validator == "required":
             message = f"{err.message}; add it"
         elif err.validator == "dependentRequired":
             # {"verified_on": ["sources"]}: report at the field that needs the others.
             for field, needed in err.validator_value.items():
                 missing = [n for n in needed if field in err.instance and n not in err.instance]
                 if missing:
+                    hint = ("add the English version, shown on the English pages under /en/"
+                            if all(m.endswith("_en") for m in missing)
+                            else "list the official sources the details were read in")
                     problems.append(doc.problem(path + (field,), f"'{field}' is set, so "
                                                 f"{', '.join(repr(m) for m in missing)} must be set too; "
-                                                "list the official sources the details were read in"))
+                                                + hint))
             continue
         else:
             message = err.schema.get("errorMessage") or err.message
