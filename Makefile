@@ -18,7 +18,7 @@ export NO_MKDOCS_2_WARNING := 1
 # make serve PORT=8001 when 8000 is taken.
 PORT ?= 8000
 
-.PHONY: help setup serve build test test-fast chromium clean check check-data check-links review new-procedure bench-web
+.PHONY: help setup lock serve build test test-fast chromium clean check check-data check-links review new-procedure bench-web
 
 help:
 	@echo "make serve  - serve the site on http://127.0.0.1:8000 with live reload (PORT=8001 for another port)"
@@ -30,13 +30,15 @@ help:
 	@echo "make check-links - are the external links alive? (network; cached in .cache/)"
 	@echo "make review - pages due or overdue for review, by owner"
 	@echo "make bench-i18n - build time with and without the English edition (/en/)"
+	@echo "make lock   - re-resolve requirements-lock.txt (hashes) after editing requirements*.txt"
 	@echo "make legal-impact [ID=38/2015/TT-BTC] - every page and line citing a legal instrument"
 	@echo "make bench-web - Lighthouse (phone) scores and transfer size next to plain Material"
 	@echo "make new-procedure SLUG=ten-thu-tuc TITLE=\"Tên thủ tục\" - start a procedure page"
 
-$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+# Every Python package at the version and hash of requirements-lock.txt (make lock).
+$(STAMP): requirements-lock.txt requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-lock.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
@@ -47,6 +49,14 @@ $(NODE_STAMP): package.json package-lock.json
 	touch $@
 
 setup: $(STAMP) $(NODE_STAMP)
+
+# Re-resolve requirements-lock.txt after a change to requirements*.txt; unchanged
+# pins are kept. tests/test_dependencies.py fails while the lock is behind.
+LOCK_FLAGS := --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+	--no-emit-find-links --no-emit-trusted-host
+lock: $(STAMP)
+	CUSTOM_COMPILE_COMMAND="make lock" $(VENV)/bin/pip-compile $(LOCK_FLAGS) \
+	  --output-file requirements-lock.txt requirements-dev.txt
 
 # Debian's Chromium: Playwright's own browser download does not work here.
 chromium:

@@ -4,6 +4,7 @@ Translations sit beside their original with a language suffix
 (``docs/thu-tuc/index.en.md`` translates ``docs/thu-tuc/index.md``) and are
 published under ``/en/`` by mkdocs-static-i18n (scripts/build/i18n.py).
 """
+
 from __future__ import annotations
 
 from pathlib import PurePosixPath

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
+from collections.abc import Iterable
 
 import yaml
 
@@ -104,8 +105,8 @@ def _walk(node, path, positions, problems, file, line_offset):
                 problems.append(Problem(
                     file, key_node.start_mark.line + 1 + line_offset, key_node.start_mark.column + 1,
                     field_name(path + (key,)),
-                    f"duplicate key '{key}' (first written on line {seen[key]}); "
-                    "keep only one of them"))
+                    f"khóa '{key}' được viết hai lần (lần đầu ở dòng {seen[key]}); "
+                    "chỉ giữ một dòng"))
             else:
                 seen[key] = key_node.start_mark.line + 1 + line_offset
             _walk(value_node, path + (key,), positions, problems, file, line_offset)
@@ -143,15 +144,15 @@ def loads(text: str, file: str, line_offset: int = 0) -> Document:
         mark = e.problem_mark or e.context_mark
         line, col = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1, 1)
         what = " ".join(x for x in (e.context, e.problem) if x)
-        raise InvalidInput([Problem(file, line, col, "", f"YAML syntax error: {what}; "
-                                    "check indentation, colons and quotes on this line")]) from None
+        raise InvalidInput([Problem(file, line, col, "", "lỗi cú pháp YAML: kiểm tra thụt lề, "
+                                    f"dấu hai chấm và dấu nháy ở dòng này ({what})")]) from None
     except yaml.reader.ReaderError as e:
         # A control character or other byte YAML refuses; it has an offset, not a mark.
         before = text[:e.position]
         line, col = before.count("\n") + 1 + line_offset, len(before.rsplit("\n", 1)[-1]) + 1
         code = ord(e.character) if isinstance(e.character, str) else e.character
-        raise InvalidInput([Problem(file, line, col, "", f"character U+{code:04X} is not allowed in YAML; "
-                                    "delete it (it is often pasted invisibly)")]) from None
+        raise InvalidInput([Problem(file, line, col, "", f"ký tự U+{code:04X} không được phép trong YAML; "
+                                    "xóa ký tự đó (thường bị dán vào mà không nhìn thấy)")]) from None
     return Document(file, data, positions)
 
 
@@ -214,16 +215,19 @@ def schema_problems(doc: Document, schema: dict, registry=None) -> list[Problem]
             extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
             for key in extra:
                 allowed = ", ".join(sorted(err.schema.get("properties", {})))
-                problems.append(doc.problem(path + (key,), f"unknown field '{key}'; allowed: {allowed}"))
+                problems.append(doc.problem(path + (key,), f"không có trường '{key}'; "
+                                            f"các trường được dùng: {allowed}"))
             continue
         if err.validator == "required":
-            message = f"{err.message}; add it"
+            missing = [name for name in err.validator_value
+                       if isinstance(err.instance, dict) and name not in err.instance]
+            message = f"thiếu trường bắt buộc '{missing[0] if missing else err.message}'; thêm dòng đó"
         elif err.validator == "dependentRequired":
             # {"verified_on": ["sources"]}: report at the field that needs the others.
             for field, needed in err.validator_value.items():
                 missing = [n for n in needed if field in err.instance and n not in err.instance]
                 if missing:
-                    hint = ("add the English version, shown on the English pages under /en/"
+                    hint = ("thêm bản tiếng Anh (hiện trên các trang tiếng Anh dưới /en/)"
                             if all(m.endswith("_en") for m in missing)
                             else "list the official sources the details were read in")
                     problems.append(doc.problem(path + (field,), f"'{field}' is set, so "

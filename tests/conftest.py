@@ -1,6 +1,7 @@
 """Shared fixtures: one real strict build of the site per test session, a
 loopback HTTP server over it, and Debian's Chromium driven by Playwright.
 Helpers that tests import live in tests/helpers/ (never import this file)."""
+
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -27,9 +28,12 @@ def site_url(built_site):
 @pytest.fixture(scope="session")
 def browser():
     if not Path(chromium.PATH).exists():
-        pytest.fail(f"{chromium.PATH} is missing: run `make test`, which installs Debian's chromium "
-                    f"(or set {chromium.ENV_VAR} to another Chromium or Chrome)")
+        pytest.fail(
+            f"{chromium.PATH} is missing: run `make test`, which installs Debian's chromium "
+            f"(or set {chromium.ENV_VAR} to another Chromium or Chrome)"
+        )
     from playwright.sync_api import sync_playwright
+
     with sync_playwright() as p:
         b = chromium.launch(p)
         yield b
@@ -39,8 +43,9 @@ def browser():
 @pytest.fixture
 def phone_page(browser):
     """A fresh page with a 360×740 phone viewport."""
-    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True,
-                                  has_touch=True, device_scale_factor=2)
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True, device_scale_factor=2
+    )
     page = context.new_page()
     yield page
     context.close()

@@ -14,7 +14,8 @@ from urllib.request import urlopen
 
 import pytest
 
-from helpers.webchecks import AXE_TAGS, CSP_LISTENER, OVERFLOW_JS, TAP_TARGETS_JS, built_pages
+from helpers.webchecks import (AXE_TAGS, CSP_LISTENER, INNER_OVERFLOW_JS, OVERFLOW_JS, TAP_TARGETS_JS,
+                               built_pages)
 
 pytestmark = pytest.mark.browser
 
@@ -112,6 +113,8 @@ def test_every_page_fits_a_phone_with_large_enough_tap_targets(built_site, hoste
         overflow = phone_page.evaluate(OVERFLOW_JS)
         if overflow > 0:
             problems.append(f"{rel or '/'}: horizontal scroll of {overflow}px at 360px")
+        problems += [f"{rel or '/'}: sideways scroll inside the page at 360px: {box}"
+                     for box in phone_page.evaluate(INNER_OVERFLOW_JS)]
         problems += [f"{rel or '/'}: tap target under 24px: {t}"
                      for t in phone_page.evaluate(TAP_TARGETS_JS)]
     assert problems == [], "\n".join(problems)

@@ -22,42 +22,42 @@ DEADLINE_L1 = """    deadlines:
 
 # (id, file, old text, new text, marker on the reported line, field, words of the message)
 CASES = [
-    ("yaml-syntax", "units", "    kind: cuc\n", "    kind: [cuc\n", None, "", "YAML syntax error"),
+    ("yaml-syntax", "units", "    kind: cuc\n", "    kind: [cuc\n", None, "", "lỗi cú pháp YAML"),
     ("duplicate-key", "units", "    name: Cục Hải quan\n", "    name: Cục Hải quan\n    name: Cục khác\n",
-     "    name: Cục khác", "units[1].name", "duplicate key 'name'"),
+     "    name: Cục khác", "units[1].name", "khóa 'name' được viết hai lần"),
     ("unknown-field", "units", "    kind: bo\n", "    kind: bo\n    fax: '123'\n", "    fax:", "units[0].fax",
-     "unknown field 'fax'"),
+     "không có trường 'fax'"),
     ("wrong-type", "escalation", "    own_chain: true\n", "    own_chain: có\n", "    own_chain: có",
      "levels[0].own_chain", "expected true or false"),
     ("phone", "units", '"+842250000002"', '"0225 000 0002"', "0225 000 0002", "units[2].phones[1].number",
      "E.164"),
     ("email", "units", "lien-he@example.org", "lien-he at example.org", "lien-he at example.org",
-     "units[2].email", "expected an e-mail address"),
+     "units[2].email", "cần địa chỉ thư điện tử"),
     ("url", "units", "website: https://example.org/", "website: www.example.org", "www.example.org",
-     "units[2].website", "starting with https://"),
+     "units[2].website", "bắt đầu bằng https://"),
     ("date", "units", "verified_on: 2026-11-01", "verified_on: 2026-02-30", "2026-02-30",
      "units[2].verified_on", "YYYY-MM-DD"),
     ("unknown-unit", "escalation", "- unit: doi-mau", "- unit: doi-khong-co", "doi-khong-co",
-     "levels[0].channels[0].unit", "unknown unit id 'doi-khong-co'"),
+     "levels[0].channels[0].unit", "không có đơn vị mang id 'doi-khong-co'"),
     ("unknown-parent", "units", "    parent: bo-tai-chinh\n", "    parent: bo-tai-chin\n", "bo-tai-chin\n",
-     "units[1].parent", "unknown unit id 'bo-tai-chin'"),
+     "units[1].parent", "không có đơn vị mang id 'bo-tai-chin'"),
     ("unknown-owner", "glossary", "  owner: chi-cuc-hq-kv3\n", "  owner: chi-cuc-kv9\n", "chi-cuc-kv9",
-     "page.owner", "unknown unit id 'chi-cuc-kv9'"),
+     "page.owner", "không có đơn vị mang id 'chi-cuc-kv9'"),
     ("levels-out-of-order", "escalation", "  - level: 2\n", "  - level: 3\n", "  - level: 3",
-     "levels[1].level", "level 3 follows level 1"),
+     "levels[1].level", "cấp 3 đứng sau cấp 1"),
     ("level-without-deadline", "escalation", DEADLINE_L1, "    deadlines: []\n", "    deadlines: []",
      "levels[0].deadlines", "every level needs at least one deadline"),
     ("missing-english-name", "units", "    name_en: EN Cục Hải quan\n", "", "  - id: cuc-hai-quan",
-     "units[1]", "'name_en' is a required property"),
+     "units[1]", "thiếu trường bắt buộc 'name_en'"),
     ("parent-cycle", "units", "    name_en: EN Bộ Tài chính\n    kind: bo\n",
      "    name_en: EN Bộ Tài chính\n    kind: bo\n    parent: chi-cuc-hq-kv3\n", "    parent: chi-cuc-hq-kv3",
-     "units[0].parent", "cycle"),
+     "units[0].parent", "vòng lặp"),
     ("misconduct-through-own-chain", "escalation", "same_as_level: lanh-dao", "same_as_level: cong-chuc",
-     "same_as_level: cong-chuc", "misconduct.steps[0].same_as_level", "own chain"),
+     "same_as_level: cong-chuc", "misconduct.steps[0].same_as_level", "dây quản lý của công chức bị báo cáo"),
     ("duplicate-abbreviation", "glossary", "  - abbr: HQ\n", "  - abbr: DN\n", "  - abbr: DN\n    term: hải quan",
-     "terms[1].abbr", "duplicate abbreviation 'DN'"),
+     "terms[1].abbr", "chữ viết tắt 'DN' bị trùng"),
     ("duplicate-unit-id", "units", "  - id: doi-mau\n", "  - id: cuc-hai-quan\n", None,
-     "units[3].id", "duplicate unit id 'cuc-hai-quan'"),
+     "units[3].id", "id đơn vị 'cuc-hai-quan' bị trùng"),
     ("verified-without-sources", "units", "    verified_on: 2026-11-01\n    sources:",
      "    verified_on: 2026-11-01\n    x_sources:", "verified_on: 2026-11-01", "units[2].verified_on",
      "'sources' must be set too"),
@@ -91,7 +91,7 @@ def line_of(text: str, marker: str) -> int:
 
 @pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
 def test_each_error_class_is_reported_with_file_line_and_field(tmp_path, capsys, case):
-    name, stem, old, new, marker, field, words = case
+    _name, stem, old, new, marker, field, words = case
     text = mutate(tmp_path, stem, old, new)
     assert main(["--root", str(tmp_path), "check"]) == 2
     err = capsys.readouterr().err

@@ -1,6 +1,5 @@
 """Golden tests: the generator's output for the fixture data set, byte for byte.
 Regenerate after an intended change: see tests/fixtures/contacts/README.md."""
-from pathlib import Path
 
 import pytest
 

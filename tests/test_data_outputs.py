@@ -92,5 +92,5 @@ def test_abbreviation_definitions_cover_terms_and_variants():
     ("https://github.com/o/r", None, None),
 ])
 def test_edit_link_is_derived_from_repo_url_and_edit_uri(repo_url, edit_uri, expected):
-    from scripts.contacts.site import edit_url
-    assert edit_url(repo_url, edit_uri, ROOT / "docs", ROOT, "data/units.yaml") == expected
+    from scripts.pages.editlinks import repo_file_url
+    assert repo_file_url(repo_url, edit_uri, str(ROOT / "docs"), str(ROOT), "data/units.yaml") == expected

@@ -18,8 +18,9 @@ def project(tmp_path):
 def test_the_project_as_committed_passes_every_check(project):
     result = run(project, "scripts.editor.check")
     assert result.returncode == 0, output(result)
-    assert "all checks passed" in result.stdout
-    for check in ("front matter", "strict build", "Markdown style", "YAML style", "GitHub workflows"):
+    assert "mọi kiểm tra đều đạt" in result.stdout
+    for check in ("dựng thử nghiêm ngặt", "cách viết Markdown", "cách viết YAML",
+                  "quy trình GitHub Actions", "mã Python", "mã JavaScript"):
         assert f"-- {check}" in result.stdout
 
 
@@ -27,7 +28,7 @@ def test_broken_link_is_named_with_file_and_line(project):
     line = append_line(project / PAGE, "Xem [trang không có](../khong-co-trang-nay.md).")
     result = run(project, "scripts.editor.check")
     assert result.returncode == 2, output(result)
-    assert (f"{PAGE}:{line}: broken link '../khong-co-trang-nay.md': there is no file "
+    assert (f"{PAGE}:{line}: liên kết hỏng '../khong-co-trang-nay.md': không có tệp "
             "docs/khong-co-trang-nay.md") in result.stdout
 
 
@@ -35,27 +36,27 @@ def test_missing_anchor_is_named_with_file_and_line(project):
     line = append_line(project / PAGE, "Xem [mục không có](../index.md#muc-khong-ton-tai).")
     result = run(project, "scripts.editor.check")
     assert result.returncode == 2, output(result)
-    assert (f"{PAGE}:{line}: link '../index.md#muc-khong-ton-tai' points at '#muc-khong-ton-tai', "
-            "but docs/index.md has no heading or anchor with that id") in result.stdout
+    assert (f"{PAGE}:{line}: liên kết '../index.md#muc-khong-ton-tai' trỏ tới '#muc-khong-ton-tai', "
+            "nhưng docs/index.md không có tiêu đề hay neo nào mang mã đó") in result.stdout
 
 
 def test_missing_anchor_on_the_same_page(project):
     line = append_line(project / PAGE, "Xem [mục dưới](#khong-co-muc-nay).")
     result = run(project, "scripts.editor.check")
     assert result.returncode == 2, output(result)
-    assert f"{PAGE}:{line}: link '#khong-co-muc-nay' points at a heading or anchor that this page " \
-           "does not have" in result.stdout
+    assert f"{PAGE}:{line}: liên kết '#khong-co-muc-nay' trỏ tới tiêu đề hay neo mà chính trang " \
+           "này không có" in result.stdout
 
 
 @pytest.mark.parametrize("key,value,message", [
-    ("owner", None, "'owner' is a required property; add it"),
-    ("last_reviewed", None, "'last_reviewed' is a required property; add it"),
-    ("review_in", None, "'review_in' is a required property; add it"),
-    ("last_reviewed", "28/11/2026", "last_reviewed: expected a real date written YYYY-MM-DD"),
-    ("last_reviewed", "2026-02-30", "last_reviewed: expected a real date written YYYY-MM-DD"),
-    ("last_reviewed", "2999-01-01", "last_reviewed: date 2999-01-01 is in the future"),
-    ("review_in", "sáu tháng", "review_in: expected a period such as '6 months'"),
-    ("owner", "doi-khong-ton-tai", "owner: unknown unit id 'doi-khong-ton-tai'; known ids are in "
+    ("owner", None, "thiếu trường bắt buộc 'owner'; thêm dòng đó"),
+    ("last_reviewed", None, "thiếu trường bắt buộc 'last_reviewed'; thêm dòng đó"),
+    ("review_in", None, "thiếu trường bắt buộc 'review_in'; thêm dòng đó"),
+    ("last_reviewed", "28/11/2026", "last_reviewed: cần một ngày có thật, viết YYYY-MM-DD"),
+    ("last_reviewed", "2026-02-30", "last_reviewed: cần một ngày có thật, viết YYYY-MM-DD"),
+    ("last_reviewed", "2999-01-01", "last_reviewed: ngày 2999-01-01 ở tương lai"),
+    ("review_in", "sáu tháng", "review_in: cần một chu kỳ như '6 months'"),
+    ("owner", "doi-khong-ton-tai", "owner: không có đơn vị mang id 'doi-khong-ton-tai'; các id trong "
                                    "data/units.yaml"),
 ])
 def test_front_matter_mistakes(project, key, value, message):
@@ -67,7 +68,6 @@ def test_front_matter_mistakes(project, key, value, message):
     matching = [ln for ln in result.stdout.splitlines() if message in ln]
     assert matching, output(result)
     assert matching[0].startswith(f"{PAGE}:{expected_line}:"), matching
-    assert "strict build (links, anchors, nav): skipped" in result.stdout
 
 
 def test_unclosed_front_matter_is_reported(project):
@@ -75,7 +75,7 @@ def test_unclosed_front_matter_is_reported(project):
     page.write_text(page.read_text(encoding="utf-8").replace("\n---\n", "\n", 1), encoding="utf-8")
     result = run(project, "scripts.editor.check")
     assert result.returncode == 2, output(result)
-    assert f"{PAGE}:1:1: front matter opened with '---' is never closed" in result.stdout
+    assert f"{PAGE}:1:1: phần đầu trang mở bằng dòng '---' nhưng không có dòng '---' đóng lại" in result.stdout
 
 
 def test_build_exits_2_before_mkdocs_and_keeps_the_last_good_site(project):
@@ -86,8 +86,8 @@ def test_build_exits_2_before_mkdocs_and_keeps_the_last_good_site(project):
     set_front_matter(project / PAGE, "owner", "doi-khong-ton-tai")
     bad = run(project, "scripts.build")
     assert bad.returncode == 2, output(bad)
-    assert f"{PAGE}:2:8: owner: unknown unit id 'doi-khong-ton-tai'" in bad.stderr
-    assert "left as it was" in bad.stderr
+    assert f"{PAGE}:2:8: owner: không có đơn vị mang id 'doi-khong-ton-tai'" in bad.stderr
+    assert "được giữ nguyên" in bad.stderr
     assert index.read_bytes() == before
     assert not list(project.glob(".site-*")), "the temporary build directory was left behind"
 
@@ -98,7 +98,7 @@ def test_build_exits_2_on_a_broken_link_and_keeps_the_site(project):
     line = append_line(project / PAGE, "[hỏng](../khong-co.md)")
     bad = run(project, "scripts.build")
     assert bad.returncode == 2, output(bad)
-    assert f"{PAGE}:{line}: broken link '../khong-co.md'" in bad.stderr
+    assert f"{PAGE}:{line}: liên kết hỏng '../khong-co.md'" in bad.stderr
     assert (project / "site" / "bien-tap" / "index.html").read_bytes() == before
 
 
@@ -195,8 +195,34 @@ def test_every_problem_is_reported_in_one_run(project):
     set_front_matter(project / "docs" / "tin-tuc" / "index.md", "owner", "khong-co")
     result = run(project, "scripts.editor.check")
     assert result.returncode == 2
-    assert "docs/tin-tuc/index.md:2:8: owner: unknown unit id 'khong-co'" in result.stdout
+    assert "docs/tin-tuc/index.md:2:8: owner: không có đơn vị mang id 'khong-co'" in result.stdout
     # The build waits for the front matter to be fixed; then reports the link.
     set_front_matter(project / "docs" / "tin-tuc" / "index.md", "owner", "chi-cuc-hq-kv3")
     result = run(project, "scripts.editor.check")
-    assert f"{PAGE}:{link_line}: broken link" in result.stdout
+    assert f"{PAGE}:{link_line}: liên kết hỏng" in result.stdout
+
+
+def test_a_mistake_found_by_two_checks_is_printed_once(project):
+    """A duplicate key in data/units.yaml is found by the data check and by the
+    YAML linter on the same line: the editor reads it once, in Vietnamese."""
+    units = project / "data" / "units.yaml"
+    text = units.read_text(encoding="utf-8")
+    units.write_text(text.replace("  - id: chi-cuc-hq-kv3\n", "  - id: chi-cuc-hq-kv3\n    id: x\n", 1),
+                     encoding="utf-8")
+    result = run(project, "scripts.editor.check")
+    assert result.returncode == 2, output(result)
+    line = text.splitlines().index("  - id: chi-cuc-hq-kv3") + 2
+    hits = [ln for ln in result.stdout.splitlines() if ln.startswith(f"data/units.yaml:{line}:")]
+    assert len(hits) == 1, result.stdout
+    assert "khóa 'id' được viết hai lần" in hits[0], hits
+
+
+def test_python_and_javascript_lint_problems_are_named_with_file_and_line(project):
+    (project / "scripts" / "zz_lint.py").write_text("import os\n", encoding="utf-8")
+    js = project / "overrides" / "assets" / "javascripts" / "zz-lint.js"
+    js.write_text('"use strict"\nundefinedThing()\n', encoding="utf-8")
+    result = run(project, "scripts.editor.check")
+    assert result.returncode == 2, output(result)
+    assert "scripts/zz_lint.py:1: Python: F401" in result.stdout, output(result)
+    assert ("overrides/assets/javascripts/zz-lint.js:2: JavaScript: 'undefinedThing' is not defined "
+            "(no-undef)") in result.stdout, output(result)

@@ -3,7 +3,6 @@ overdue warning computed in the browser (also after instant navigation),
 'edit this page' links to real repository files, the generated review
 schedule and the "what's new" page built from git history."""
 import datetime as dt
-import os
 import re
 import subprocess
 from pathlib import Path
@@ -159,7 +158,7 @@ def test_warning_follows_instant_navigation(overdue_site, desktop_page):
 
 @pytest.mark.browser
 def test_review_schedule_lists_pages_by_owner_with_status_from_the_browser(overdue_site, desktop_page):
-    site, base = overdue_site
+    _site, base = overdue_site
     page = desktop_page
     page.goto(base + "bien-tap/lich-ra-soat/")
     headings = page.locator("article h2").all_inner_texts()
@@ -168,7 +167,7 @@ def test_review_schedule_lists_pages_by_owner_with_status_from_the_browser(overd
     row = page.locator("tr").filter(has=page.locator("a", has_text="Dành cho biên tập viên"))
     assert row.locator(".page-review-status").inner_text() == "Quá hạn"
     edit = page.locator('a[rel="edit"]').get_attribute("href")
-    assert edit == REPO_URL + "/edit/main/scripts/review.py"
+    assert edit == REPO_URL + "/edit/main/scripts/pages/review.py"
     # Status is recomputed on the reader's date: in ten years every page is overdue.
     page.clock.set_fixed_time(dt.datetime(dt.date.today().year + 10, 1, 1))
     page.reload()
@@ -179,88 +178,61 @@ def test_review_schedule_lists_pages_by_owner_with_status_from_the_browser(overd
                        f"soát, 0 trang sắp đến hạn (trong 30 ngày), trên tổng số {len(statuses)} trang.")
 
 
-# --- "what's new" from git history ------------------------------------------
+# --- "what's new" from reader-written change notes ---------------------------
 
-def git(cwd: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Biên tập viên", "GIT_AUTHOR_EMAIL": "editor@example.invalid",
-           "GIT_COMMITTER_NAME": "Biên tập viên", "GIT_COMMITTER_EMAIL": "editor@example.invalid"}
-    result = subprocess.run(["git", "-C", str(cwd), *args], capture_output=True, text=True, env=env)
-    assert result.returncode == 0, result.stderr
-    return result.stdout
+def write_notes(project: Path, body: str) -> None:
+    (project / "data" / "changes.yaml").write_text("changes:\n" + body, encoding="utf-8")
 
 
-@pytest.fixture
-def repo(tmp_path):
-    project = copy_project(tmp_path / "repo")
-    git(project, "init", "-q", "-b", "main")
-    git(project, "add", "-A")
-    git(project, "commit", "-q", "-m", "Initial pages")
-    news = project / "docs" / "tin-tuc" / "index.md"
-    news.write_text(news.read_text(encoding="utf-8") + "\nMột đoạn mới.\n", encoding="utf-8")
-    git(project, "commit", "-q", "-am", "Add a paragraph to the news page <script>alert(1)</script> *x*")
-    return project
-
-
-def test_whats_new_lists_title_date_and_subject(repo):
-    from scripts.pages import whats_new
-    hist = whats_new.history(repo)
-    assert hist.available and not hist.shallow
-    latest = hist.changes[0]
-    assert latest.rel == "tin-tuc/index.md" and not latest.added
-    assert latest.subject.startswith("Add a paragraph to the news page")
-    assert latest.date == dt.date.today()
-    assert latest.title == "Tin tức và cập nhật"
-    assert any(c.added and c.subject == "Initial pages" for c in hist.changes)
-    assert not any(c.rel.startswith("bien-tap/") for c in hist.changes)
-    text = whats_new.page_markdown(hist)
-    assert "[Tin tức và cập nhật](index.md)" in text
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; \\*x\\*" in text
-
-
-def test_whats_new_page_is_built_with_escaped_subjects(repo, tmp_path):
+def test_whats_new_is_built_from_change_notes_newest_first_and_escaped(tmp_path):
+    project = copy_project(tmp_path / "notes")
+    write_notes(project, (
+        "  - date: 2026-11-01\n    pages: [tin-tuc/index.md]\n"
+        "    note: Thêm một tin cũ hơn về hội nghị đối thoại.\n"
+        "  - date: 2026-11-20\n    pages: [thu-tuc/index.md, lien-he/index.md]\n"
+        "    note: 'Cập nhật danh mục <script>alert(1)</script> *x* và danh bạ.'\n"))
     site = tmp_path / "site"
-    result = mkdocs_build(site, repo / "mkdocs.yml")
+    result = mkdocs_build(site, project / "mkdocs.yml")
     assert result.returncode == 0, result.stdout + result.stderr
     html = (site / "tin-tuc" / "thay-doi-gan-day" / "index.html").read_text(encoding="utf-8")
-    assert "Add a paragraph to the news page &lt;script&gt;alert(1)&lt;/script&gt; *x*" in html
+    assert html.index("Ngày 20/11/2026") < html.index("Ngày 01/11/2026")
+    assert "Cập nhật danh mục &lt;script&gt;alert(1)&lt;/script&gt; *x* và danh bạ." in html
     assert "<script>alert(1)" not in html
-    assert f"Ngày {dt.date.today():%d/%m/%Y}" in html
+    # Generated pages are named by their titles, added by any hook.
+    assert ">Danh mục thủ tục hải quan</a>" in html and ">Tin tức và cập nhật</a>" in html
 
 
-def test_whats_new_without_git_history_still_builds(tmp_path):
+def test_public_change_page_holds_no_commit_message(built_site):
+    """The page is made from data/changes.yaml only: no subject of this
+    repository's history appears on it."""
+    html = (built_site / "tin-tuc" / "thay-doi-gan-day" / "index.html").read_text(encoding="utf-8")
+    log = subprocess.run(["git", "-C", str(ROOT), "log", "--format=%s", "-n", "300"],
+                         capture_output=True, text=True)
+    subjects = [s for s in log.stdout.splitlines() if len(s) > 15]
+    assert subjects, "no git history to compare with"
+    assert [s for s in subjects if s in html] == []
     from scripts.pages import whats_new
-    project = copy_project(tmp_path / "nogit")
-    hist = whats_new.history(project)
-    assert not hist.available and hist.changes == []
-    assert "Chưa có lịch sử thay đổi" in whats_new.page_markdown(hist)
+    for note in whats_new.load_notes(ROOT):
+        assert note.note in html
 
 
-def test_whats_new_in_a_shallow_clone_does_not_claim_everything_changed(repo, tmp_path):
+@pytest.mark.parametrize("entry,field,words", [
+    ("  - date: 2999-01-01\n    pages: [tin-tuc/index.md]\n    note: Thêm một đoạn mới cho doanh nghiệp.\n",
+     "changes[0].date", "ở tương lai"),
+    ("  - date: 2026-11-01\n    pages: [tin-tuc/khong-co.md]\n    note: Thêm một đoạn mới cho doanh nghiệp.\n",
+     "changes[0].pages[0]", "không có trang docs/tin-tuc/khong-co.md"),
+    ("  - date: 2026-11-01\n    pages: [tin-tuc/index.md]\n    note: Fix typo in news page header\n",
+     "changes[0].note", "viết bằng tiếng Việt có dấu"),
+    ("  - date: 2026-11-01\n    pages: [tin-tuc/index.md]\n",
+     "changes[0]", "thiếu trường bắt buộc 'note'"),
+])
+def test_bad_change_notes_are_named_with_file_line_and_field(tmp_path, entry, field, words):
     from scripts.pages import whats_new
-    shallow = tmp_path / "shallow"
-    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(shallow)], check=True)
-    hist = whats_new.history(shallow)
-    assert hist.available and hist.shallow
-    # The only commit present is grafted: its diff would list every file as new.
-    assert hist.changes == []
-    text = whats_new.page_markdown(hist)
-    assert "Lịch sử chưa đầy đủ" in text
-    deeper = tmp_path / "deeper"
-    subprocess.run(["git", "clone", "-q", "--depth", "2", f"file://{repo}", str(deeper)], check=True)
-    hist = whats_new.history(deeper)
-    assert [c.rel for c in hist.changes] == ["tin-tuc/index.md"]
-
-
-def test_whats_new_shows_a_data_change_as_a_change_of_its_generated_page(repo):
-    from scripts.pages import whats_new
-    glossary = repo / "data" / "glossary.yaml"
-    glossary.write_text(glossary.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    git(repo, "commit", "-q", "-am", "Glossary: one more abbreviation")
-    sources = whats_new.generated_sources([
-        ("thuat-ngu.md", "---\ntitle: Thuật ngữ &amp; viết tắt\ngenerated_from: data/glossary.yaml\n---\n"),
-        ("khac.md", "---\ntitle: Không sinh từ dữ liệu\n---\n"),
-    ])
-    assert sources == {"data/glossary.yaml": [("thuat-ngu.md", "Thuật ngữ & viết tắt")]}
-    latest = whats_new.history(repo, sources=sources).changes[0]
-    assert (latest.rel, latest.title, latest.subject, latest.added) == \
-        ("thuat-ngu.md", "Thuật ngữ & viết tắt", "Glossary: one more abbreviation", False)
+    from scripts.yamlstrict import InvalidInput
+    project = copy_project(tmp_path / "bad")
+    write_notes(project, entry)
+    with pytest.raises(InvalidInput) as caught:
+        whats_new.load_notes(project, today=dt.date(2026, 12, 2))
+    messages = [str(p) for p in caught.value.problems]
+    assert any(m.startswith("data/changes.yaml:") and f" {field}: " in m and words in m
+               for m in messages), messages

@@ -62,8 +62,8 @@ def test_overdue_page_is_listed_under_its_owner_and_fails_ci(project):
 
 
 def test_no_overdue_page_passes_ci(project):
-    from scripts.pages import review
-    earliest = min(r.last_reviewed for r in review.collect(project))
+    from scripts.pages import model, review
+    earliest = min(r.last_reviewed for r in review.collect(model.load(project)))
     result = run(project, "scripts.pages.review", "--fail-if-overdue", "--today", earliest.isoformat())
     assert result.returncode == 0, output(result)
 
@@ -81,7 +81,7 @@ def test_review_refuses_invalid_front_matter(project):
     set_front_matter(project / OVERDUE_PAGE, "last_reviewed", "hôm qua")
     result = run(project, "scripts.pages.review")
     assert result.returncode == 2
-    assert f"{OVERDUE_PAGE}:3:16: last_reviewed: expected a real date" in result.stderr
+    assert f"{OVERDUE_PAGE}:3:16: last_reviewed: cần một ngày có thật" in result.stderr
 
 
 def test_new_procedure_scaffold_uses_the_template_and_names_what_to_fill(project):
@@ -101,7 +101,13 @@ def test_new_procedure_scaffold_uses_the_template_and_names_what_to_fill(project
                   "procedure.legal_basis"):
         assert re.search(rf"^{re.escape(name)}:\d+:\d+: {re.escape(field)}: ", check.stdout, re.M), \
             (field, check.stdout)
+    # Every section of the scaffold is still the template's note: each is
+    # named at its heading's line, once.
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.startswith("## "):
+            hits = [ln for ln in check.stdout.splitlines() if ln.startswith(f"{name}:{number}:1: ")]
+            assert len(hits) == 1 and "vẫn còn dòng hướng dẫn của mẫu" in hits[0], (line, check.stdout)
     again = run(project, "scripts.editor.new_procedure", "--slug", "thu-tuc-thu-nghiem", "--title", "X")
-    assert again.returncode == 2 and "already exists" in again.stderr
+    assert again.returncode == 2 and "đã có; chọn SLUG khác" in again.stderr
     bad = run(project, "scripts.editor.new_procedure", "--slug", "Thủ tục", "--title", "X")
-    assert bad.returncode == 2 and "SLUG must be" in bad.stderr
+    assert bad.returncode == 2 and "SLUG chỉ gồm" in bad.stderr

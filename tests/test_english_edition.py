@@ -4,6 +4,7 @@ the translation note and its staleness, and `make review` listing stale
 translations under their owner. Browser checks (axe, phone layout, no request
 to another origin) cover /en/ through tests/test_browser_pages.py, which visits
 every built page."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,7 +16,7 @@ import pytest
 
 from helpers.project import copy_project, mkdocs_build
 from scripts import i18n
-from scripts.pages import frontmatter, review
+from scripts.pages import frontmatter, model, review
 
 # Vietnamese original (docs-relative) of each page the English edition must have.
 LISTED = [
@@ -48,10 +49,21 @@ class _Page(html.parser.HTMLParser):
     """The <html lang>, links, and Vietnamese interface text: attribute texts
     and text outside the article, plus the site's own boxes inside it; nothing
     inside an element marked lang="vi" (or a link to the Vietnamese edition)."""
-    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
-    INTERFACE_BOXES = ("page-review", "page-status", "kb-translation", "kb-page-feedback", "md-header",
-                       "md-footer",
-                       "md-nav", "md-search", "md-sidebar")
+
+    VOID = frozenset(
+        {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+    )
+    INTERFACE_BOXES = (
+        "page-review",
+        "page-status",
+        "kb-translation",
+        "kb-page-feedback",
+        "md-header",
+        "md-footer",
+        "md-nav",
+        "md-search",
+        "md-sidebar",
+    )
 
     def __init__(self):
         super().__init__()
@@ -109,18 +121,26 @@ def test_listed_page_exists_in_both_languages_and_links_its_twin(built_site, ori
     assert en_page.lang == "en" and vi_page.lang == "vi"
     # The English page links its Vietnamese original (the translation note).
     up = "../" * en_url.count("/")
-    assert (f"{up}{vi_url}", "vi") in en_page.links or (f"{up}{vi_url}".rstrip("/") or ".", "vi") in en_page.links, \
-        f"{en_url} does not link ../{vi_url}: {en_page.links[:12]}"
+    assert (f"{up}{vi_url}", "vi") in en_page.links or (
+        f"{up}{vi_url}".rstrip("/") or ".",
+        "vi",
+    ) in en_page.links, f"{en_url} does not link ../{vi_url}: {en_page.links[:12]}"
     # Both carry the language switcher to the other edition, and hreflang alternates.
     assert any(lang == "en" for _, lang in vi_page.links) and any(lang == "vi" for _, lang in en_page.links)
-    assert {lang for lang, _ in vi_page.alternates} == {"vi", "en"} == {lang for lang, _ in en_page.alternates}
+    assert (
+        {lang for lang, _ in vi_page.alternates} == {"vi", "en"} == {lang for lang, _ in en_page.alternates}
+    )
 
 
 def test_sitemap_pairs_every_listed_page_both_ways(built_site):
     sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
     entries = re.findall(r"<url>(.*?)</url>", sitemap, re.S)
-    by_loc = {re.search(r"<loc>([^<]+)</loc>", e).group(1): dict(re.findall(
-        r'hreflang="([^"]+)" href="([^"]+)"', e)) for e in entries}
+    by_loc = {
+        re.search(r"<loc>([^<]+)</loc>", e).group(1): dict(
+            re.findall(r'hreflang="([^"]+)" href="([^"]+)"', e)
+        )
+        for e in entries
+    }
     base = next(loc for loc in by_loc if loc.endswith("/tuyen-ngon-phuc-vu/") and "/en/" not in loc)
     base = base.removesuffix("tuyen-ngon-phuc-vu/")
     for original in LISTED:
@@ -142,8 +162,9 @@ def test_vietnamese_site_keeps_its_urls_and_search_index(built_site):
     files = [p for p in (built_site / "search").rglob("*.json")]
     assert any(p.name.startswith("p") for p in files), "no search page shards were written"
     for path in files:  # search_index.json and the lazily loaded shards
-        assert '"en/' not in path.read_text(encoding="utf-8"), \
+        assert '"en/' not in path.read_text(encoding="utf-8"), (
             f"English pages leaked into the Vietnamese search index ({path.relative_to(built_site)})"
+        )
 
 
 def test_every_english_page_records_what_it_translates(built_site):
@@ -161,20 +182,27 @@ def test_outdated_translation_is_flagged_on_the_page_and_in_review(tmp_path):
     project = copy_project(tmp_path / "p")
     original = project / "docs" / "tuyen-ngon-phuc-vu" / "quyen-cua-doanh-nghiep.md"
     text = original.read_text(encoding="utf-8")
-    original.write_text(re.sub(r"last_reviewed: \S+", f"last_reviewed: {dt.date.today().isoformat()}", text, 1),
-                        encoding="utf-8")
-    reviews = review.collect(project)
+    original.write_text(
+        re.sub(r"last_reviewed: \S+", f"last_reviewed: {dt.date.today().isoformat()}", text, count=1),
+        encoding="utf-8",
+    )
+    reviews = review.collect(model.load(project))
     report = review.report_text(reviews, dt.date.today())
     assert "Translations that may be out of date" in report
     stale = [r for r in reviews if r.outdated_from]
     assert [r.rel for r in stale] == ["tuyen-ngon-phuc-vu/quyen-cua-doanh-nghiep.en.md"]
     section = report.split("Translations that may be out of date", 1)[1]
-    assert stale[0].owner_name in section and "docs/tuyen-ngon-phuc-vu/quyen-cua-doanh-nghiep.en.md:1:" in section
+    assert (
+        stale[0].owner_name in section
+        and "docs/tuyen-ngon-phuc-vu/quyen-cua-doanh-nghiep.en.md:1:" in section
+    )
 
     site = tmp_path / "site"
     result = mkdocs_build(site, project / "mkdocs.yml")
     assert result.returncode == 0, result.stdout + result.stderr
-    stale_page = (site / "en/tuyen-ngon-phuc-vu/quyen-cua-doanh-nghiep/index.html").read_text(encoding="utf-8")
+    stale_page = (site / "en/tuyen-ngon-phuc-vu/quyen-cua-doanh-nghiep/index.html").read_text(
+        encoding="utf-8"
+    )
     fresh_page = (site / "en/tuyen-ngon-phuc-vu/index.html").read_text(encoding="utf-8")
     assert "This translation may be out of date" in stale_page
     assert "This translation may be out of date" not in fresh_page
@@ -184,11 +212,15 @@ def test_outdated_translation_is_flagged_on_the_page_and_in_review(tmp_path):
 def test_a_link_to_a_missing_vietnamese_page_stops_the_build(tmp_path):
     project = copy_project(tmp_path / "p")
     page = project / "docs" / "tuyen-ngon-phuc-vu" / "gop-y-phan-hoi.en.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n[x](vi:khong-co-trang-nay.md#dieu-1)\n",
-                    encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\n[x](vi:khong-co-trang-nay.md#dieu-1)\n", encoding="utf-8"
+    )
     result = mkdocs_build(tmp_path / "site", project / "mkdocs.yml")
     assert result.returncode != 0
-    assert "docs/tuyen-ngon-phuc-vu/gop-y-phan-hoi.en.md: link vi:khong-co-trang-nay.md" in result.stdout + result.stderr
+    assert (
+        "docs/tuyen-ngon-phuc-vu/gop-y-phan-hoi.en.md: link vi:khong-co-trang-nay.md"
+        in result.stdout + result.stderr
+    )
 
 
 def test_the_english_build_leaves_the_vietnamese_404_page(built_site):

@@ -470,7 +470,7 @@ def test_invisible_and_bidi_characters_are_flagged_with_line_and_column(tmp_path
 def _start_build(root: Path) -> subprocess.Popen:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.Popen([sys.executable, "-m", "scripts.build"], cwd=root, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
 
 
 def _wait_for_tmp(root: Path, proc: subprocess.Popen) -> Path:
@@ -501,7 +501,8 @@ def test_build_after_a_killed_one_removes_its_leftovers(tmp_path):
     root = project_with_site(tmp_path)
     proc = _start_build(root)
     leftover = _wait_for_tmp(root, proc)
-    proc.kill()
+    import signal
+    os.killpg(proc.pid, signal.SIGKILL)  # the build and its mkdocs, as `kill -9` of the job
     proc.wait(timeout=60)
     assert leftover.exists()  # SIGKILL cannot be caught
     result = run(root, "scripts.build")
@@ -569,7 +570,7 @@ def test_serve_shows_data_errors_in_the_browser_and_recovers(tmp_path):
         units.write_text(good, encoding="utf-8")
         assert "Trang chưa dựng được" not in _until(url, 200)
     except AssertionError as e:
-        raise AssertionError(f"{e}\nserve log:\n{(tmp_path / 'serve.log').read_text(encoding='utf-8')[:3000]}")
+        raise AssertionError(f"{e}\nserve log:\n{(tmp_path / 'serve.log').read_text(encoding='utf-8')[:3000]}") from e
     finally:
         proc.terminate()
         proc.wait(timeout=30)
@@ -602,7 +603,7 @@ def test_large_page_is_linted_in_pieces_with_right_line_numbers(tmp_path):
     text = "# Trang dài\n" + body + "\nDòng có khoảng trắng cuối   \n"
     (root / "docs/dai.md").write_text(text, encoding="utf-8")
     assert 100_000 < len(text.encode()) < 200_000
-    assert len(linters._chunks(text)) > 3
+    assert len(linters.markdown_chunks(text)) > 3
     problems, error = linters.lint_markdown(root)
     assert error is None
     assert problems == [f"docs/dai.md:{text.count(chr(10))}: remove the spaces at the end of the line "

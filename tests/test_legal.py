@@ -4,7 +4,6 @@ and the real `make check` / build path on a copy of the project."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest

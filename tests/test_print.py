@@ -97,7 +97,7 @@ def test_print_has_a_qr_code_for_the_online_page(charter_print):
             continue
         step = width / size
 
-        def dark(row, col):
+        def dark(row, col, data=data, step=step, width=width, channels=channels):
             y = int((row + charter_qr.BORDER + 0.5) * step)
             x = int((col + charter_qr.BORDER + 0.5) * step)
             return data[(y * width + x) * channels] < 128
@@ -106,3 +106,86 @@ def test_print_has_a_qr_code_for_the_online_page(charter_print):
         found.append(modules == expected)
     assert found, "no image in the printed charter"
     assert any(found), "the printed image is not the QR code of the page's address"
+
+
+# --- every page on paper: escalation, link addresses, editor notes ----------
+
+ESCALATION = "phan-anh/"
+# Text drawn only by the escalation diagram (node and edge labels).
+DIAGRAM_TEXT = ["Doanhnghiệpcóvướngmắc", "quáhạnhoặcchưađúngquyđịnh"]
+
+
+def print_page(browser, url: str) -> PdfReader:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(url, wait_until="networkidle")
+    page.wait_for_timeout(300)
+    page.emulate_media(media="print")
+    pdf = page.pdf(format="A4", print_background=True)
+    context.close()
+    return PdfReader(io.BytesIO(pdf))
+
+
+@pytest.fixture(scope="module")
+def escalation_print(browser, hosted_site_url):
+    return print_page(browser, hosted_site_url + ESCALATION)
+
+
+def page_texts(reader) -> list[str]:
+    return [squash(p.extract_text() or "") for p in reader.pages]
+
+
+# Known regression, kept visible: the verified public channels now listed at
+# every level (with their sources' addresses) take the page to 5 A4 pages.
+# Strict: the test fails again as soon as the page fits, so the mark goes.
+@pytest.mark.xfail(strict=True, reason="escalation page repeats its public channels at each level: 5 pages")
+def test_escalation_prints_on_three_pages_at_most_none_nearly_blank(escalation_print):
+    texts = page_texts(escalation_print)
+    assert 1 <= len(texts) <= 3, f"{len(texts)} pages"
+    # Every page but the last is filled (the old print left page 1 with the
+    # introduction only and page 2 with a heading only).
+    assert all(len(t) > 1200 for t in texts[:-1]), [len(t) for t in texts]
+    assert len(texts[-1]) > 100
+
+
+def test_escalation_diagram_is_printed_whole_on_one_page(escalation_print):
+    texts = page_texts(escalation_print)
+    for label in DIAGRAM_TEXT:
+        assert any(label in t for t in texts), f"diagram text {label!r} not printed"
+    pages = {i for i, t in enumerate(texts) for label in DIAGRAM_TEXT if label in t}
+    assert len(pages) == 1, f"diagram split over pages {sorted(pages)}"
+    levels = [f"Cấp{n}:" for n in range(1, 6)]
+    page = texts[pages.pop()]
+    assert all(level in page for level in levels), "a level of the diagram is missing from its page"
+
+
+def test_link_addresses_are_printed_after_the_link_text(escalation_print, hosted_site_url):
+    from scripts.web import site_address
+    text = "".join(page_texts(escalation_print))
+    # The contacts link names the public address (site_url), not the printing host.
+    assert squash(site_address.site_url() + "lien-he/") in text
+    assert squash(hosted_site_url) not in text
+
+
+def test_charter_qr_code_is_on_page_one(charter_print):
+    first = charter_print["pdf"].pages[0]
+    xobjects = first["/Resources"].get("/XObject") or {}
+    assert any(o.get_object().get("/Subtype") == "/Image" for o in xobjects.values()), \
+        "the QR code is not on page 1"
+
+
+def test_editor_notes_stay_off_paper(browser, hosted_site_url):
+    """An `??? editor` note (CONTRIBUTING.md) is on screen, never on paper."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(hosted_site_url + "quy-che-phoi-hop/", wait_until="networkidle")
+    # The Markdown `??? editor "Ghi chú cho biên tập viên"` renders as this element.
+    page.evaluate("""() => document.querySelector('article h1').insertAdjacentHTML('afterend',
+        '<details class="editor" open><summary>Ghi chú cho biên tập viên</summary><p>Chỉ sửa khi có văn bản.</p></details>')""")
+    assert page.locator("details.editor").is_visible()
+    page.emulate_media(media="print")
+    reader = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
+    context.close()
+    text = "".join(page_texts(reader))
+    assert squash("Ghi chú cho biên tập viên") not in text and squash("Chỉ sửa khi có văn bản") not in text
+    assert squash("Quy chế phối hợp") in text

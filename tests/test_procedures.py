@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from helpers.project import ROOT, copy_project, mkdocs_build
-from scripts.pages import frontmatter, procedures
+from scripts.pages import frontmatter, model, procedures
 
 DOCS = ROOT / "docs"
-PAGES = procedures.procedure_files(DOCS)
+PAGES = [DOCS / page.rel for page in model.load(ROOT).of_kind(model.PROCEDURE)]
 
 
 def url_of(md: Path) -> str:
@@ -134,16 +134,16 @@ def test_template_check_names_missing_misordered_and_foreign_sections():
     text = "---\ntitle: x\n---\n\n" + "\n".join(f"## {s}\n\nx\n" for s in sections)
     text += "\n```\n## Lệ phí trong khối mã không tính\n```\n\n## Ghi chú\n"
     messages = [p.message for p in procedures.template_problems(text, "docs/thu-tuc/x.md")]
-    assert any("missing section '## Phí, lệ phí'" in m for m in messages), messages
-    assert any("must come before" in m for m in messages), messages
-    assert any("'## Ghi chú' is not a section" in m for m in messages), messages
+    assert any("thiếu mục «## Phí, lệ phí»" in m for m in messages), messages
+    assert any("phải đứng trước" in m for m in messages), messages
+    assert any("«## Ghi chú» không phải là mục" in m for m in messages), messages
     assert not any("khối mã" in m for m in messages), messages
 
 
 def test_template_allows_the_optional_reception_section():
     sections = list(procedures.TEMPLATE_SECTIONS)
     sections.insert(1, "Thời gian tiếp nhận và trả kết quả")
-    text = "\n".join(f"## {s}\n" for s in sections)
+    text = "\n".join(f"## {s}\n\nNội dung.\n" for s in sections)
     assert procedures.template_problems(text, "x.md") == []
 
 
@@ -166,14 +166,14 @@ def test_catalogue_has_one_table_per_field_in_schema_order(built_site):
             for md in PAGES}
     positions = [html.find(f">{field}<") for field in procedures.fields() if field in used]
     assert all(p > 0 for p in positions) and positions == sorted(positions)
-    assert html.count("<table>") == len(used)
+    assert len(re.findall(r"<table\b", html)) == len(used)
 
 
 def test_nav_lists_every_procedure_page_by_field_then_title(built_site):
     base = f"{procedures.SECTION_DIR}/"
     nav = parse_html(built_site / procedures.SECTION_DIR / "index.html").nav_links
     in_nav = [resolve(base, href) for href in nav]
-    wanted = [url_of(DOCS / p.path) for p in procedures.load(DOCS)]
+    wanted = [url_of(DOCS / p.path) for p in procedures.load(model.load(ROOT))]
     assert set(wanted) <= set(in_nav), set(wanted) - set(in_nav)
     assert [u for u in in_nav if u in wanted] == wanted
 
@@ -236,8 +236,8 @@ def test_missing_required_field_fails_the_build_naming_the_file(tmp_path):
     result = mkdocs_build(site, root / "mkdocs.yml")
     out = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "docs/thu-tuc/huy-to-khai.md:" in out and "'fee' is a required property" in out, out
-    assert "docs/thu-tuc/hoan-thue.md:" in out and "procedure.code: expected the national procedure code" in out, out
+    assert "docs/thu-tuc/huy-to-khai.md:" in out and "thiếu trường bắt buộc 'fee'" in out, out
+    assert "docs/thu-tuc/hoan-thue.md:" in out and "procedure.code: cần mã thủ tục quốc gia" in out, out
     assert not (site / "index.html").exists()
 
 
@@ -250,8 +250,8 @@ def test_broken_template_fails_the_build_naming_file_and_line(tmp_path):
     result = mkdocs_build(root / "site", root / "mkdocs.yml")
     out = result.stdout + result.stderr
     assert result.returncode != 0
-    assert f"docs/thu-tuc/gia-cong.md:{line}:1: '## Lệ phí' is not a section" in out, out
-    assert "missing section '## Phí, lệ phí'" in out, out
+    assert f"docs/thu-tuc/gia-cong.md:{line}:1: «## Lệ phí» không phải là mục" in out, out
+    assert "thiếu mục «## Phí, lệ phí»" in out, out
 
 
 # --- command line ------------------------------------------------------------
@@ -275,13 +275,13 @@ def test_cli_check_exits_2_on_a_broken_page(tmp_path):
     docs = project_copy(tmp_path) / "docs"
     (docs / "thu-tuc/Sai Ten.md").write_text(page_text(
         "Thủ tục có tên tệp sai", "Khiếu nại", "05 ngày", "Không"), encoding="utf-8")
-    result = run_cli("check", "--docs-dir", str(docs))
+    result = run_cli("check", "--root", str(docs.parent))
     assert result.returncode == 2
-    assert "Sai Ten.md:1:1: a procedure page's file name" in result.stderr
+    assert "Sai Ten.md:1:1: tên tệp của trang thủ tục" in result.stderr
 
 
 def test_extend_nav_keeps_hand_listed_pages_once_and_needs_the_section():
-    procs = procedures.load(DOCS)
+    procs = procedures.load(model.load(ROOT))
     listed = procs[0].path
     nav = [{"Trang chủ": "index.md"}, {"Thủ tục hải quan": [procedures.CATALOGUE, listed]}]
     assert procedures.extend_nav(nav, procs)
@@ -294,5 +294,26 @@ def test_extend_nav_keeps_hand_listed_pages_once_and_needs_the_section():
 def test_hand_written_catalogue_is_refused(tmp_path):
     docs = project_copy(tmp_path) / "docs"
     (docs / procedures.CATALOGUE).write_text("# Danh mục viết tay\n", encoding="utf-8")
-    messages = [str(p) for p in procedures.check(docs, tmp_path)]
-    assert any(m.startswith("docs/thu-tuc/index.md:1:1:") and "generated" in m for m in messages), messages
+    messages = [str(p) for p in procedures.check(model.load(tmp_path))]
+    assert any(m.startswith("docs/thu-tuc/index.md:1:1:") and "sinh tự động" in m for m in messages), messages
+
+
+def test_template_check_refuses_empty_and_placeholder_sections():
+    sections = list(procedures.TEMPLATE_SECTIONS)
+    text = "\n".join(f"## {s}\n\nNội dung theo Điều 1.\n" for s in sections)
+    text = text.replace("## Phí, lệ phí\n\nNội dung theo Điều 1.", "## Phí, lệ phí\n\n<!-- ghi sau -->")
+    note = procedures.PLACEHOLDER.format(section="Căn cứ pháp lý")
+    text = text.replace("## Căn cứ pháp lý\n\nNội dung theo Điều 1.",
+                        f"## Căn cứ pháp lý\n\nLuật Hải quan.\n\n<!-- {note} -->")
+    lines = text.splitlines()
+    problems = procedures.template_problems(text, "docs/thu-tuc/x.md")
+    assert [(p.line, p.message.split(";")[0]) for p in problems] == [
+        (lines.index("## Phí, lệ phí") + 1, "mục «Phí, lệ phí» đang trống"),
+        (lines.index("## Căn cứ pháp lý") + 1,
+         "mục «Căn cứ pháp lý» vẫn còn dòng hướng dẫn của mẫu («Điền mục …»)"),
+    ]
+
+
+def test_every_published_procedure_has_every_section_filled():
+    for page in model.load(ROOT).of_kind(model.PROCEDURE):
+        assert procedures.content_problems(page.text, page.name) == [], page.name

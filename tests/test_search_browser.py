@@ -5,6 +5,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from scripts.config import MATERIAL_SEARCH_WORKER
+
 pytestmark = pytest.mark.browser
 
 RESULT_LINKS = ".md-search-result__item > a"
@@ -51,7 +53,7 @@ def test_uses_our_worker_not_materials(desktop_page, site_url):
     desktop_page.on("worker", lambda w: workers.append(w.url))
     search(desktop_page, site_url, "hai quan")
     assert any(u.endswith("/assets/javascripts/workers/search-vi.js") for u in workers), workers
-    assert not any("search.a7633da7" in u for u in workers), workers
+    assert not any(MATERIAL_SEARCH_WORKER in u for u in workers), workers
 
 
 def test_preview_marks_the_original_accented_words(desktop_page, site_url):

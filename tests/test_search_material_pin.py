@@ -8,9 +8,10 @@ from pathlib import Path
 import material
 
 from scripts import ROOT
+from scripts.config import MATERIAL_SEARCH_WORKER
 
 MATERIAL = Path(material.__file__).parent
-WORKER = "assets/javascripts/workers/search.a7633da7.min.js"
+WORKER = "assets/javascripts/" + MATERIAL_SEARCH_WORKER
 
 
 def _sources(map_path: Path) -> dict:

@@ -3,7 +3,6 @@ its weights must equal those lunr.py's Builder puts in its field vectors."""
 import json
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 
@@ -102,11 +101,11 @@ def test_versioned_files_are_cacheable_for_good(built_site):
 
 
 def test_accented_words_equal_the_engines_exact_forms(docs):
-    from scripts.search.engine import _words_and_terms
+    from scripts.search.engine import words_and_terms
     full = build(docs, RANKING["title_boost"], features=True)
     for i, d in enumerate(docs):
         for f, field in enumerate(("title", "text")):
-            exact = {w for w in _words_and_terms(d.get(field, ""))[2] if not w.isascii()}
+            exact = {w for w in words_and_terms(d.get(field, ""))[2] if not w.isascii()}
             got = {w for w, refs in full["accented"].items() if i * 2 + f in refs}
             assert got == exact, d["location"]
 

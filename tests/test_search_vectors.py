@@ -3,7 +3,6 @@ Python implementation here and against the JavaScript port with `node --test`.""
 import json
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 

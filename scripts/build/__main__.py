@@ -1,9 +1,9 @@
 """Build the static site into ``site/`` without ever leaving a broken one.
 
-Editor input is checked first (data files, procedure pages, front matter:
-scripts/editor/check.py's preflight); mkdocs then writes into a fresh temporary
-directory next to ``site/``, and only a successful strict build replaces the
-previous site, so an editor's mistake leaves the last good site in place.
+mkdocs writes into a fresh temporary directory next to ``site/`` (the build
+itself validates data, front matter and procedure pages: scripts/build/plugin.py),
+and only a successful strict build replaces the previous site, so an editor's
+mistake leaves the last good site in place.
 The temporary directory (``.site-build-PID-…``, ignored by git) is removed
 when the build fails, is interrupted (Ctrl-C) or terminated (SIGTERM,
 SIGHUP); one left by a build killed outright (SIGKILL) is removed by the
@@ -23,7 +23,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from scripts import ROOT
-from scripts.editor.check import EXIT_EDITOR, EXIT_TOOL, Report, preflight, strict_build
+from scripts.build.strict import EXIT_EDITOR, EXIT_TOOL, is_editor_failure, strict_build
+from scripts.web import site_address
 
 
 TMP_PREFIX = ".site-build-"
@@ -64,20 +65,16 @@ def terminated_as_exit():
 def build(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> int:
     root = config.parent
     site_dir = site_dir.resolve()
-    report = Report(out=sys.stderr, summary=False)
-    if not preflight(root, report):
-        print(f"build stopped before mkdocs: {site_dir} was left as it was", file=sys.stderr)
-        return report.status
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     remove_stale(site_dir.parent)
     tmp = Path(tempfile.mkdtemp(prefix=f"{TMP_PREFIX}{os.getpid()}-", dir=site_dir.parent))
     try:
         status, problems, others, log = strict_build(root, tmp)
         if status != 0:
-            editor_errors = bool(problems) and not others and "Traceback" not in log
+            editor_errors = is_editor_failure(problems, others, log)
             for line in problems + others if problems or others else [log.strip()]:
                 print(line, file=sys.stderr)
-            print(f"build failed: {site_dir} was left as it was", file=sys.stderr)
+            print(f"dựng trang không thành công: {site_dir} được giữ nguyên", file=sys.stderr)
             return EXIT_EDITOR if editor_errors else EXIT_TOOL
         old = site_dir.with_name(site_dir.name + ".old")
         shutil.rmtree(old, ignore_errors=True)
@@ -87,7 +84,10 @@ def build(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> int:
         shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    print(f"site written to {site_dir}")
+    print(f"đã dựng trang vào {site_dir}")
+    banner = site_address.placeholder_warning(root)
+    if banner:
+        print(banner, file=sys.stderr)
     return 0
 
 

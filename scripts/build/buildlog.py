@@ -88,44 +88,44 @@ def translate(output: str, docs_dir: Path, config_file: Path) -> tuple[list[str]
             continue
         if m := _NOT_FOUND.match(first):
             name, path = _page(m["doc"], docs_dir, root)
-            problems.append(f"{name}:{_line_of(path, m['link'])}: broken link '{m['link']}': "
-                            f"there is no file docs/{m['target']}; check the file name and folder "
-                            "(links point at .md files, relative to this page)")
+            problems.append(f"{name}:{_line_of(path, m['link'])}: liên kết hỏng '{m['link']}': "
+                            f"không có tệp docs/{m['target']}; kiểm tra tên tệp và thư mục (liên kết "
+                            "trỏ tới tệp .md, tính từ thư mục của trang này)")
         elif m := _ANCHOR_OTHER.match(first):
             name, path = _page(m["doc"], docs_dir, root)
-            problems.append(f"{name}:{_line_of(path, m['link'])}: link '{m['link']}' points at "
-                            f"'#{m['anchor']}', but docs/{m['target']} has no heading or anchor with "
-                            "that id; check the heading's id (accents removed, đ becomes d, spaces "
-                            "become -) or the {#id} after it")
+            problems.append(f"{name}:{_line_of(path, m['link'])}: liên kết '{m['link']}' trỏ tới "
+                            f"'#{m['anchor']}', nhưng docs/{m['target']} không có tiêu đề hay neo nào "
+                            "mang mã đó; kiểm tra mã của tiêu đề (bỏ dấu, đ thành d, dấu cách thành -) "
+                            "hoặc {#mã} sau tiêu đề")
         elif m := _ANCHOR_SELF.match(first):
             name, path = _page(m["doc"], docs_dir, root)
-            problems.append(f"{name}:{_line_of(path, m['link'])}: link '{m['link']}' points at a "
-                            "heading or anchor that this page does not have; check its id")
+            problems.append(f"{name}:{_line_of(path, m['link'])}: liên kết '{m['link']}' trỏ tới "
+                            "tiêu đề hay neo mà chính trang này không có; kiểm tra mã")
         elif m := _UNRECOGNIZED.match(first):
             name, path = _page(m["doc"], docs_dir, root)
             hint = m["rest"].strip()
-            problems.append(f"{name}:{_line_of(path, m['link'])}: link '{m['link']}' is not a page or "
-                            "file of this site; link to the .md file of the page"
+            problems.append(f"{name}:{_line_of(path, m['link'])}: liên kết '{m['link']}' không trỏ tới "
+                            "trang hay tệp nào của trang web; hãy trỏ tới tệp .md của trang"
                             + (f" ({hint})" if hint else ""))
         elif m := _ABSOLUTE.match(first):
             name, path = _page(m["doc"], docs_dir, root)
-            problems.append(f"{name}:{_line_of(path, m['link'])}: link '{m['link']}' starts with '/'; "
-                            "write it relative to this page (e.g. ../lien-he/index.md)")
+            problems.append(f"{name}:{_line_of(path, m['link'])}: liên kết '{m['link']}' bắt đầu bằng '/'; "
+                            "viết tương đối với trang này (ví dụ ../lien-he/index.md)")
         elif m := _NAV_MISSING.match(first):
-            problems.append(f"{config_name}:{_line_of(config_file, m['ref'])}: the nav lists "
-                            f"'{m['ref']}', which does not exist under docs/; fix the path or "
-                            "remove the line")
+            problems.append(f"{config_name}:{_line_of(config_file, m['ref'])}: menu (nav) có "
+                            f"'{m['ref']}', nhưng docs/ không có tệp đó; sửa đường dẫn hoặc "
+                            "xóa dòng")
         elif _NOT_IN_NAV.match(first):
             for item in message.splitlines()[1:]:
                 page = item.strip().removeprefix("- ").strip()
                 if page:
                     name, _ = _page(page, docs_dir, root)
-                    problems.append(f"{name}:1: this page is not in the nav of {config_name}; "
-                                    "add it there so readers can reach it")
+                    problems.append(f"{name}:1: trang này chưa có trong menu (nav) của {config_name}; "
+                                    "thêm vào đó để người đọc tìm tới được")
         else:
             for line in message.splitlines():
                 line = line.strip()
-                if not line or _SKIP.match(line) or line.endswith(":") and not _PROBLEM_LINE.match(line):
+                if not line or _SKIP.match(line) or (line.endswith(":") and not _PROBLEM_LINE.match(line)):
                     continue
                 # Hooks report editor errors already as file:line: message.
                 if _PROBLEM_LINE.match(line):

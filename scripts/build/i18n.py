@@ -9,6 +9,7 @@ being built, with the same i18n attributes (URL under ``/en/``, alternates for
 the language switcher and hreflang) the plugin gives hand-written pages.
 Registered as the ``kb-i18n`` plugin (pyproject.toml).
 """
+
 from __future__ import annotations
 
 import re
@@ -47,7 +48,6 @@ def page_url(src_uri: str) -> str:
 
 
 class I18n(StaticI18n):
-
     @property
     def is_translation_build(self) -> bool:
         """True while the plugin builds a language other than Vietnamese."""
@@ -79,8 +79,11 @@ class I18n(StaticI18n):
                 files.remove(f)
         if lang == self.default_language:
             self.originals = {f.src_uri for f in files.documentation_pages()}
-            self.originals |= {f.src_uri for f in generated if f.is_documentation_page()
-                               and i18n.language_of(f.src_uri) == lang}
+            self.originals |= {
+                f.src_uri
+                for f in generated
+                if f.is_documentation_page() and i18n.language_of(f.src_uri) == lang
+            }
         pages = {f.src_uri: f for f in generated if f.is_documentation_page()}
         for f in generated:
             if not f.is_documentation_page():
@@ -111,7 +114,11 @@ class I18n(StaticI18n):
                 elif (Path(config.docs_dir) / src).is_file():
                     alternates[other] = create_i18n_file(
                         File(src, config.docs_dir, config.site_dir, config.use_directory_urls),
-                        other, self.default_language, self.all_languages, config)
+                        other,
+                        self.default_language,
+                        self.all_languages,
+                        config,
+                    )
         # The sitemap (per-page hreflang alternates) lists generated pages too.
         self.i18n_files_per_language[lang] = files.documentation_pages()
         return files
@@ -119,13 +126,17 @@ class I18n(StaticI18n):
     @plugins.event_priority(10)  # before the sanitiser (overrides/hooks/sanitize.py)
     def on_page_content(self, html, page, config, files):
         """Links to the Vietnamese edition, written ``[text](vi:path/page.md#anchor)``."""
+
         def url(m):
             path, anchor = m.group(1), m.group(2) or ""
             if path not in getattr(self, "originals", set()):
-                raise Abort(f"docs/{page.file.src_uri}: link vi:{path} names no Vietnamese page "
-                            "(write vi:path/to/page.md#anchor, relative to docs/)")
+                raise Abort(
+                    f"docs/{page.file.src_uri}: link vi:{path} names no Vietnamese page "
+                    "(write vi:path/to/page.md#anchor, relative to docs/)"
+                )
             up = "../" * page.url.count("/")
             return f'href="{up}{page_url(path)}{anchor}" hreflang="vi"'
+
         return _VI_LINK.sub(url, html)
 
     @plugins.event_priority(50)
@@ -144,10 +155,17 @@ class I18n(StaticI18n):
     def _owner_names(self, config) -> dict:
         """Unit id -> English name (data/units.yaml ``name_en``), read once per build."""
         if getattr(self, "_owners", None) is None:
-            units = yaml.safe_load((Path(config.config_file_path).parent / "data" / "units.yaml")
-                                   .read_text(encoding="utf-8")) or {}
-            self._owners = {u["id"]: u.get("name_en", u.get("name")) for u in units.get("units", [])
-                            if isinstance(u, dict) and "id" in u}
+            units = (
+                yaml.safe_load(
+                    (Path(config.config_file_path).parent / "data" / "units.yaml").read_text(encoding="utf-8")
+                )
+                or {}
+            )
+            self._owners = {
+                u["id"]: u.get("name_en", u.get("name"))
+                for u in units.get("units", [])
+                if isinstance(u, dict) and "id" in u
+            }
         return self._owners
 
     @plugins.event_priority(-50)  # after the sanitiser
@@ -169,6 +187,7 @@ class I18n(StaticI18n):
             except InvalidInput:
                 return None
             return meta.get("last_reviewed")
+
         return revised_on
 
     @plugins.event_priority(-100)

@@ -4,5 +4,5 @@
 and field); ``outputs.generate`` turns valid data into the site's generated
 pages and files (Markdown, vCards, contacts.json). The CLI
 (``python -m scripts.contacts check|generate``) and the MkDocs hook
-``overrides/hooks/generated_pages.py`` only call these two.
+``scripts/build/plugin.py`` only calls these two.
 """

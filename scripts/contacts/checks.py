@@ -17,8 +17,8 @@ def _duplicates(doc: Document, items: list, key: str, path: tuple, what: str) ->
     for i, item in enumerate(items):
         value = item[key]
         if value in seen:
-            problems.append(doc.problem(path + (i, key), f"duplicate {what} '{value}' (also "
-                                        f"{path[-1]}[{seen[value]}]); each {what} must be unique"))
+            problems.append(doc.problem(path + (i, key), f"{what} '{value}' bị trùng (đã có ở "
+                                        f"{path[-1]}[{seen[value]}]); mỗi {what} phải khác nhau"))
         else:
             seen[value] = i
     return problems
@@ -26,12 +26,12 @@ def _duplicates(doc: Document, items: list, key: str, path: tuple, what: str) ->
 
 def _unknown_unit(doc: Document, path: tuple, ref: str, ids: set[str]) -> Problem:
     known = ", ".join(sorted(ids))
-    return doc.problem(path, f"unknown unit id '{ref}'; expected one of the ids in data/units.yaml: {known}")
+    return doc.problem(path, f"không có đơn vị mang id '{ref}'; dùng một id trong data/units.yaml: {known}")
 
 
 def unit_problems(doc: Document) -> list[Problem]:
     units = doc.data["units"]
-    problems = _duplicates(doc, units, "id", ("units",), "unit id")
+    problems = _duplicates(doc, units, "id", ("units",), "id đơn vị")
     by_id = {u["id"]: u for u in units}
     for i, unit in enumerate(units):
         parent = unit.get("parent")
@@ -47,8 +47,8 @@ def unit_problems(doc: Document) -> list[Problem]:
         if current == unit["id"] and unit["id"] not in reported:
             reported.update(chain)
             loop = " → ".join(chain + [unit["id"]])
-            problems.append(doc.problem(("units", i, "parent"), f"parent units form a cycle ({loop}); "
-                                        "a unit cannot be its own ancestor"))
+            problems.append(doc.problem(("units", i, "parent"), f"các đơn vị cấp trên tạo thành vòng lặp "
+                                        f"({loop}); một đơn vị không thể là cấp trên của chính nó"))
     return problems
 
 
@@ -65,19 +65,19 @@ def _numbered(doc: Document, items: list, key: str, path: tuple, what: str) -> l
     problems = []
     for i, item in enumerate(items):
         if item[key] != i + 1:
-            before = f"follows {what} {items[i - 1][key]}" if i else "is the first one"
-            problems.append(doc.problem(path + (i, key), f"{what} {item[key]} {before}; number the "
-                                        f"{what}s 1, 2, 3… in the order a business goes through them "
-                                        f"(expected {i + 1} here)"))
+            before = f"đứng sau {what} {items[i - 1][key]}" if i else "đứng đầu tiên"
+            problems.append(doc.problem(path + (i, key), f"{what} {item[key]} {before}; đánh số các "
+                                        f"{what} 1, 2, 3… theo thứ tự doanh nghiệp đi qua "
+                                        f"(ở đây cần số {i + 1})"))
     return problems
 
 
 def escalation_problems(doc: Document, ids: set[str] | None) -> list[Problem]:
     data = doc.data
     levels, steps = data["levels"], data["misconduct"]["steps"]
-    problems = _numbered(doc, levels, "level", ("levels",), "level")
-    problems += _numbered(doc, steps, "step", ("misconduct", "steps"), "step")
-    problems += _duplicates(doc, levels, "id", ("levels",), "level id")
+    problems = _numbered(doc, levels, "level", ("levels",), "cấp")
+    problems += _numbered(doc, steps, "step", ("misconduct", "steps"), "bước")
+    problems += _duplicates(doc, levels, "id", ("levels",), "id cấp")
     if ids is not None:
         for base, items in ((("levels",), levels), (("misconduct", "steps"), steps)):
             for i, item in enumerate(items):
@@ -92,16 +92,16 @@ def escalation_problems(doc: Document, ids: set[str] | None) -> list[Problem]:
             continue
         path = ("misconduct", "steps", i, "same_as_level")
         if ref not in by_id:
-            problems.append(doc.problem(path, f"unknown escalation level id '{ref}'; expected one of: "
+            problems.append(doc.problem(path, f"không có cấp chuyển tiếp mang id '{ref}'; dùng một trong: "
                                         f"{', '.join(by_id)}"))
         elif by_id[ref]["own_chain"]:
-            problems.append(doc.problem(path, f"level '{ref}' is in the reported officer's own chain "
-                                        f"(own_chain: true); a misconduct report must bypass "
-                                        f"{', '.join(own)}: point this step at a level above them"))
+            problems.append(doc.problem(path, f"cấp '{ref}' thuộc chính dây quản lý của công chức bị "
+                                        f"báo cáo (own_chain: true); kênh báo cáo sai phạm phải bỏ qua "
+                                        f"{', '.join(own)}: trỏ bước này tới một cấp cao hơn"))
     if not own:
-        problems.append(doc.problem(("levels",), "no level is marked 'own_chain: true'; mark the levels "
-                                    "of the handling officer's own line of management, which the "
-                                    "misconduct route bypasses"))
+        problems.append(doc.problem(("levels",), "chưa cấp nào có 'own_chain: true'; đánh dấu các cấp "
+                                    "thuộc dây quản lý trực tiếp của công chức xử lý hồ sơ, là các cấp "
+                                    "mà kênh báo cáo sai phạm bỏ qua"))
     return problems
 
 
@@ -175,13 +175,13 @@ def holiday_problems(doc: Document) -> list[Problem]:
 
 def glossary_problems(doc: Document) -> list[Problem]:
     terms = doc.data["terms"]
-    problems = _duplicates(doc, terms, "abbr", ("terms",), "abbreviation")
+    problems = _duplicates(doc, terms, "abbr", ("terms",), "chữ viết tắt")
     abbrs = {t["abbr"] for t in terms}
     for i, term in enumerate(terms):
         for j, variant in enumerate(term.get("variants", [])):
             if variant in abbrs:
-                problems.append(doc.problem(("terms", i, "variants", j), f"variant '{variant}' is itself an "
-                                            "abbreviation in this file; remove it here or there"))
+                problems.append(doc.problem(("terms", i, "variants", j), f"biến thể '{variant}' cũng là "
+                                            "một chữ viết tắt trong tệp này; xóa ở một trong hai chỗ"))
     return problems
 
 

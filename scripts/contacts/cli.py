@@ -43,10 +43,8 @@ def write_atomically(out: Path, files: dict[str, str]) -> None:
 
 
 def site_url_from_config(root: Path) -> str | None:
-    import re
-    text = (root / "mkdocs.yml").read_text(encoding="utf-8") if (root / "mkdocs.yml").is_file() else ""
-    m = re.search(r"^site_url:\s*(\S+)", text, re.M)
-    return m.group(1) if m else None
+    from scripts.web import site_address
+    return site_address.site_url(root) if (root / "mkdocs.yml").is_file() else None
 
 
 def main(argv=None) -> int:
@@ -64,7 +62,7 @@ def main(argv=None) -> int:
     except InvalidInput as e:
         for problem in e.problems:
             print(problem, file=sys.stderr)
-        print(f"{len(e.problems)} problem(s) in data/; nothing was generated", file=sys.stderr)
+        print(f"{len(e.problems)} lỗi trong data/; chưa sinh tệp nào", file=sys.stderr)
         return 2
     if args.command == "check":
         print("data/: units, organization, escalation, glossary, channels, holidays and legal are valid")

@@ -8,6 +8,7 @@ diagram).
 from __future__ import annotations
 
 import html
+import re
 
 from scripts.escape import mermaid_label
 from scripts import i18n
@@ -70,19 +71,45 @@ def fence(source: str, summary: str) -> str:
 
 
 def fence_format(source, language, class_name, options, md, **kwargs):
-    """pymdownx.superfences formatter: an element that diagrams.js turns into the SVG.
+    """pymdownx.superfences formatter: an element that diagrams.js turns into
+    the SVG, followed by the ordered list the chart is drawn from.
 
     The source sits in an attribute, not in the text, so the search index does
     not pick up Mermaid syntax. Its first line ``%% …`` (a Mermaid comment)
-    becomes the accessible name.
+    becomes the accessible name. The list is what readers get without
+    JavaScript, and on screens too narrow for the chart's text to stay at
+    12 px or more (diagrams.js chooses).
     """
     first = source.split("\n", 1)[0]
     label = _decode(first[2:].strip()) if first.startswith("%%") else "Sơ đồ"
-    return (f'<div class="{FENCE}" role="img" aria-label="{html.escape(label, quote=True)}" '
-            f'data-diagram="{html.escape(source, quote=True)}"></div>')
+    return (f'<div class="kb-diagram-block">'
+            f'<div class="{FENCE}" role="img" aria-label="{html.escape(label, quote=True)}" '
+            f'data-diagram="{html.escape(source, quote=True)}"></div>'
+            f"{steps_list(source)}</div>")
+
+
+_NODE = re.compile(r'^\s*(\w+)\s*[\[(]+"(.*)"[\])]+\s*$')
+_EDGE = re.compile(r'^\s*(\w+)\s*-[-.]*[->x](?:\|"(.*)"\|)?\s*(\w+)\s*$')
+
+
+def steps_list(source: str) -> str:
+    """The chart's nodes in the order they are written, as an HTML <ol>; a
+    labelled edge into a node becomes "Nếu <label>:" before it."""
+    nodes, conditions = [], {}
+    for line in source.splitlines():
+        if m := _EDGE.match(line):
+            if m.group(2):
+                conditions[m.group(3)] = _decode(m.group(2))
+        elif m := _NODE.match(line):
+            nodes.append((m.group(1), [_decode(part) for part in m.group(2).split("<br>")]))
+    items = []
+    for node, lines in nodes:
+        when = conditions.get(node)
+        lead = f'<span class="kb-diagram__when">Nếu {html.escape(when)}:</span> ' if when else ""
+        items.append(f"<li>{lead}{'<br>'.join(html.escape(part) for part in lines)}</li>")
+    return f'<ol class="kb-diagram__steps">{"".join(items)}</ol>' if items else ""
 
 
 def _decode(label: str) -> str:
     """Undo mermaid_label's '#<code>;' entities for the plain-text accessible name."""
-    import re
     return re.sub(r"#(\d+);", lambda m: chr(int(m.group(1))), label)

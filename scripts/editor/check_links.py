@@ -83,7 +83,7 @@ def probe(url: str, timeout: float) -> str | None:
             if isinstance(reason, ConnectionRefusedError):
                 return "máy chủ từ chối kết nối"
             return f"không kết nối được ({reason})"
-        except (TimeoutError, socket.timeout):
+        except TimeoutError:
             return f"không trả lời trong {timeout:g} giây"
         except (OSError, ValueError) as e:
             return f"không kết nối được ({e})"

@@ -1,8 +1,10 @@
-"""Markdown, YAML and workflow linters, reported as ``file:line: message``.
+"""Markdown, YAML, workflow, Python and JavaScript linters, reported as
+``file:line: message``.
 
 Each runner returns ``(problems, tool_error)``: problems are the editor's to
 fix; tool_error (a string, or None) means the linter itself could not run.
-Settings live in the repository: .pymarkdown.json and .yamllint.yml.
+Settings live in the repository: .pymarkdown.json, .yamllint.yml, ruff's in
+pyproject.toml and ESLint's in eslint.config.mjs (both tools pinned).
 GitHub workflows are validated against the github-workflows JSON Schema
 vendored inside check-jsonschema (``--builtin-schema``), so the check works
 offline; actionlint would need a downloaded binary.
@@ -17,6 +19,8 @@ import sys
 from pathlib import Path
 
 import yaml
+
+from scripts.pages import frontmatter
 
 Result = tuple[list[str], "str | None"]
 
@@ -84,12 +88,11 @@ def _hide_front_matter(text: str) -> str:
     pymarkdown's front-matter extension crashes on YAML it cannot load (a
     date such as 2026-13-01); the front-matter check reports those already.
     """
+    yaml_text, _, body_line = frontmatter.split(text)
+    if yaml_text is None:
+        return text
     lines = text.split("\n")
-    if lines and lines[0].rstrip() == "---":
-        for i in range(1, len(lines)):
-            if lines[i].rstrip() == "---":
-                lines[0], lines[i] = "<!--", "-->"
-                break
+    lines[0], lines[body_line - 2] = "<!--", "-->"
     return "\n".join(lines)
 
 
@@ -100,7 +103,7 @@ def _hide_front_matter(text: str) -> str:
 CHUNK_CHARS = 10_000
 
 
-def _chunks(text: str) -> list[tuple[int, str]]:
+def markdown_chunks(text: str) -> list[tuple[int, str]]:
     """(first line number - 1, text) pieces of ``text``, cut only at a blank
     line outside a code fence that is followed by an unindented line."""
     lines = text.split("\n")
@@ -141,7 +144,7 @@ def lint_markdown(root: Path) -> Result:
         if path.stat().st_size > PAGE_SIZE_WARNING:
             continue  # markdown_size_warnings says so
         text = _hide_front_matter(path.read_text(encoding="utf-8-sig"))
-        for offset, chunk in _chunks(text):
+        for offset, chunk in markdown_chunks(text):
             try:
                 result = api.scan_string(chunk)
             except PyMarkdownApiException as e:
@@ -297,4 +300,38 @@ def lint_workflows(root: Path) -> Result:
         field = _field(path)
         problems.append(f"{name}:{_line_for(positions, path)}: workflow"
                         f"{' ' + field if field else ''}: {message}")
+    return problems, None
+
+
+_RUFF = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<msg>.*)$")
+
+
+def lint_python(root: Path) -> Result:
+    """ruff: lint rules and formatting (settings in pyproject.toml)."""
+    problems = []
+    for args, what in ((["check"], "Python"), (["format", "--check"], "Python format")):
+        result = _run([_tool("ruff"), *args, "--output-format", "concise", "--no-cache", "."], root)
+        if isinstance(result, str):
+            return problems, result
+        found = [m for m in map(_RUFF.match, result.stdout.splitlines()) if m]
+        problems += [f"{_rel(m['file'], root)}:{m['line']}: {what}: {m['msg']}" for m in found]
+        if result.returncode not in (0, 1) or (result.returncode == 1 and not found):
+            return problems, f"ruff {args[0]} failed: {(result.stderr or result.stdout).strip()[-500:]}"
+    return problems, None
+
+
+def lint_javascript(root: Path) -> Result:
+    """ESLint on overrides/ (eslint.config.mjs; installed by `npm ci`)."""
+    eslint = root / "node_modules" / ".bin" / "eslint"
+    if not eslint.exists():
+        return [], f"{eslint.relative_to(root)} is missing: run `make setup` (npm ci)"
+    result = _run([str(eslint), "--format", "json", "overrides"], root)
+    if isinstance(result, str):
+        return [], result
+    try:
+        report = json.loads(result.stdout)
+    except json.JSONDecodeError:
+        return [], f"eslint failed: {(result.stderr or result.stdout).strip()[-500:]}"
+    problems = [f"{_rel(f['filePath'], root)}:{m.get('line', 1)}: JavaScript: {m['message'].rstrip('.')}"
+                f" ({m.get('ruleId') or 'syntax'})" for f in report for m in f["messages"]]
     return problems, None

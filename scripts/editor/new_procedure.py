@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from scripts import ROOT
+from scripts.config import DEFAULT_OWNER, DEFAULT_REVIEW_IN
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -34,11 +35,12 @@ def _yaml_string(text: str) -> str:
 
 
 def page_text(title: str, sections, fields: list[str], today: dt.date, owner: str) -> str:
+    from scripts.pages.procedures import PLACEHOLDER as placeholder
     lines = [
         "---",
         f"owner: {owner}",
         f"last_reviewed: {today.isoformat()}",
-        "review_in: 6 months",
+        f"review_in: {DEFAULT_REVIEW_IN}",
         "status: draft",
         f"title: {_yaml_string(title)}",
         "# One sentence (20-200 characters): who uses the procedure and what for.",
@@ -64,7 +66,7 @@ def page_text(title: str, sections, fields: list[str], today: dt.date, owner: st
         "",
     ]
     for section in sections:
-        lines += [f"## {section}", "", f"<!-- Điền mục «{section}» theo văn bản pháp luật; ghi rõ điều, khoản. -->", ""]
+        lines += [f"## {section}", "", f"<!-- {placeholder.format(section=section)} -->", ""]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -72,15 +74,15 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Create docs/thu-tuc/SLUG.md from the procedure template.")
     parser.add_argument("--slug", required=True, help="file name without .md, e.g. huy-to-khai")
     parser.add_argument("--title", required=True, help="full name of the procedure")
-    parser.add_argument("--owner", default="chi-cuc-hq-kv3", help="unit id from data/units.yaml")
+    parser.add_argument("--owner", default=DEFAULT_OWNER, help="unit id from data/units.yaml")
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if not SLUG.match(args.slug or ""):
-        print("SLUG must be lower-case letters without accents, digits and '-', e.g. SLUG=huy-to-khai",
+        print("SLUG chỉ gồm chữ thường không dấu, chữ số và dấu '-', ví dụ SLUG=huy-to-khai",
               file=sys.stderr)
         return 2
     if not args.title.strip():
-        print('TITLE is missing, e.g. TITLE="Thủ tục hủy tờ khai hải quan"', file=sys.stderr)
+        print('thiếu TITLE, ví dụ TITLE="Thủ tục hủy tờ khai hải quan"', file=sys.stderr)
         return 2
     try:
         from scripts.pages.procedures import TEMPLATE_SECTIONS
@@ -89,15 +91,15 @@ def main(argv=None) -> int:
         return 1
     target = args.root / "docs" / "thu-tuc" / f"{args.slug}.md"
     if target.exists():
-        print(f"{target.relative_to(args.root)} already exists; choose another SLUG", file=sys.stderr)
+        print(f"{target.relative_to(args.root)} đã có; chọn SLUG khác", file=sys.stderr)
         return 2
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(page_text(args.title.strip(), TEMPLATE_SECTIONS, _fields(args.root),
                                 dt.date.today(), args.owner), encoding="utf-8")
     rel = target.relative_to(args.root)
-    print(f"created {rel}\n"
-          f"next: fill in description and procedure (field, time_limit, fee, legal_basis) in its front "
-          f"matter and every section, then run `make check` until it reports no problem for {rel}.")
+    print(f"đã tạo {rel}\n"
+          f"tiếp theo: điền description và procedure (field, time_limit, fee, legal_basis) ở phần đầu "
+          f"trang và nội dung từng mục, rồi chạy `make check` cho đến khi không còn lỗi nào ở {rel}.")
     return 0
 
 

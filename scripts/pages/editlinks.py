@@ -29,17 +29,19 @@ def for_config(config, repo_path: str) -> str | None:
                          os.path.dirname(config.config_file_path), repo_path)
 
 
-def page_source(meta: dict, edit_url: str | None, generated_by: str | None, root) -> str | None:
-    """Repository file that a page's edit link should open instead of its own path.
+def page_edit_url(config, page, edit_url: str | None, generated_by: str | None, root) -> str | None:
+    """The one edit link of a page: the file it names, else MkDocs' own link.
 
-    A page may name it (``edit_source``; the contacts generator writes
-    ``generated_from``). A generated page that names none and has no link yet
-    falls back to the hook that generated it (MkDocs records the hook's path
-    as written in mkdocs.yml), so every page can still be traced to a file.
+    ``page`` is the page-model entry (scripts/pages/model.py), or None for a
+    page the model does not know. A page may name the file to open
+    (``edit_source``; generated pages carry ``generated_from``). A generated
+    page that names none and has no link yet falls back to the hook that
+    generated it (MkDocs records the hook's path as written in mkdocs.yml),
+    so every page can still be traced to a file.
     """
-    for key in ("edit_source", "generated_from"):
-        if isinstance(meta.get(key), str):
-            return meta[key]
-    if edit_url is None and generated_by and (root / generated_by).is_file():
-        return generated_by
-    return None
+    source = page.source if page is not None else None
+    if source is None and edit_url is None and generated_by and (root / generated_by).is_file():
+        source = generated_by
+    if source is None:
+        return edit_url
+    return for_config(config, source) or edit_url

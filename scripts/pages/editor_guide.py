@@ -8,6 +8,7 @@ the site), and its "edit this page" link opens CONTRIBUTING.md itself.
 from pathlib import Path
 
 from scripts import ROOT
+from scripts.config import DEFAULT_OWNER
 
 PAGE = "bien-tap/huong-dan.md"
 SOURCE = "CONTRIBUTING.md"
@@ -17,7 +18,7 @@ def page_markdown(root: Path = ROOT) -> str:
     body = (root / SOURCE).read_text(encoding="utf-8")
     return "\n".join([
         "---",
-        "owner: chi-cuc-hq-kv3",
+        f"owner: {DEFAULT_OWNER}",
         "title: Hướng dẫn đóng góp",
         "description: Cách sửa trang và đầu mối liên hệ trên trình duyệt, ý nghĩa các thông báo "
         "kiểm tra và cách thêm một thủ tục.",

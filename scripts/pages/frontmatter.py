@@ -11,18 +11,18 @@ import calendar
 import datetime as dt
 import json
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from scripts import i18n
 from scripts import ROOT
-from scripts.yamlstrict import Document, InvalidInput, Problem, loads, read_text, schema_problems
+from scripts.yamlstrict import Document, InvalidInput, Problem, loads, schema_problems
 from scripts.yamlstrict import load as yamlstrict_load
 
 SCHEMA_DIR = ROOT / "data" / "schemas"
 
 
-@lru_cache(maxsize=None)
+@cache
 def schema(name: str) -> dict:
     return json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
 
@@ -33,18 +33,36 @@ def is_procedure(rel: Path) -> bool:
             and not i18n.is_translation(rel.as_posix()))
 
 
+def split(text: str) -> tuple[str | None, str, int]:
+    """(front matter YAML or None, Markdown body, file line the body starts on).
+
+    The one front-matter splitter of the project: a page opens with a
+    ``---`` line and the YAML runs to the next line starting with ``---``.
+    An opening without a close leaves the whole text as the body (``parse``
+    reports it).
+    """
+    if not text.startswith("---\n"):
+        return None, text, 1
+    end = text.find("\n---", 3)
+    if end < 0:
+        return None, text, 1
+    after = text.find("\n", end + 4)
+    after = len(text) if after < 0 else after + 1
+    return text[4:end + 1], text[after:], text[:after].count("\n") + 1
+
+
 def parse(text: str, file: str) -> Document:
     """The front matter of a page as a Document (empty mapping when absent)."""
     if not text.startswith("---\n"):
         return Document(file, {}, {(): (1, 1)})
-    end = text.find("\n---", 3)
-    if end < 0:
-        raise InvalidInput([Problem(file, 1, 1, "", "front matter opened with '---' is never closed")])
-    doc = loads(text[4:end + 1], file, line_offset=1)
+    yaml_text = split(text)[0]
+    if yaml_text is None:
+        raise InvalidInput([Problem(file, 1, 1, "", "phần đầu trang mở bằng dòng '---' nhưng không có dòng '---' đóng lại")])
+    doc = loads(yaml_text, file, line_offset=1)
     if doc.data is None:
         doc.data = {}
     if not isinstance(doc.data, dict):
-        raise InvalidInput([doc.problem((), "front matter must be 'key: value' lines")])
+        raise InvalidInput([doc.problem((), "phần đầu trang phải gồm các dòng 'khóa: giá trị'")])
     return doc
 
 
@@ -97,16 +115,16 @@ def page_problems(doc: Document, rel: Path, unit_ids: set[str],
         problems += schema_problems(doc, schema("procedure.schema.json"))
     owner = doc.data.get("owner")
     if isinstance(owner, str) and unit_ids and owner not in unit_ids:
-        problems.append(doc.problem(("owner",), f"unknown unit id '{owner}'; "
-                                    f"known ids are in data/units.yaml: {', '.join(sorted(unit_ids))}"))
+        problems.append(doc.problem(("owner",), f"không có đơn vị mang id '{owner}'; "
+                                    f"các id trong data/units.yaml: {', '.join(sorted(unit_ids))}"))
     source = doc.data.get("edit_source")
     if isinstance(source, str) and not (root / source).is_file():
-        problems.append(doc.problem(("edit_source",), f"file '{source}' does not exist in the repository"))
+        problems.append(doc.problem(("edit_source",), f"không có tệp '{source}' trong kho"))
     last = as_date(doc.data.get("last_reviewed"))
     today = today or dt.date.today()
     if last and last > today + _FUTURE_TOLERANCE:
-        problems.append(doc.problem(("last_reviewed",), f"date {last.isoformat()} is in the future; "
-                                    "write the day the page was actually reviewed"))
+        problems.append(doc.problem(("last_reviewed",), f"ngày {last.isoformat()} ở tương lai; "
+                                    "ghi ngày thực sự đã rà soát trang"))
     return problems
 
 
@@ -115,32 +133,9 @@ def unit_names(root: Path = ROOT) -> dict[str, str]:
     doc = yamlstrict_load(root / "data" / "units.yaml", root)
     units = doc.data.get("units") if isinstance(doc.data, dict) else None
     if not isinstance(units, list):
-        raise InvalidInput([doc.problem(("units",), "expected a list of units under 'units:'")])
+        raise InvalidInput([doc.problem(("units",), "cần một danh sách đơn vị dưới 'units:'")])
     return {u["id"]: str(u.get("name") or u["id"]) for u in units
             if isinstance(u, dict) and isinstance(u.get("id"), str)}
-
-
-def pages(docs_dir: Path, root: Path = ROOT):
-    """Yield (docs-relative path, repository-relative name, Document or InvalidInput)."""
-    for md in sorted(docs_dir.rglob("*.md")):
-        rel = md.relative_to(docs_dir)
-        name = str(md.relative_to(root)) if md.is_relative_to(root) else str(md)
-        try:
-            yield rel, name, parse(read_text(md, name), name)
-        except InvalidInput as e:
-            yield rel, name, e
-
-
-def check_docs(docs_dir: Path, unit_ids: set[str], root: Path = ROOT,
-               today: dt.date | None = None) -> list[Problem]:
-    """Validate every Markdown page under ``docs_dir``; names are relative to ``root``."""
-    problems: list[Problem] = []
-    for rel, _name, doc in pages(docs_dir, root):
-        if isinstance(doc, InvalidInput):
-            problems += doc.problems
-        else:
-            problems += page_problems(doc, rel, unit_ids, today, root)
-    return problems
 
 
 def main(argv=None) -> int:
@@ -151,12 +146,14 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Check the front matter of every page under docs/.")
     parser.add_argument("--root", type=Path, default=ROOT, help="repository root (default: this one)")
     args = parser.parse_args(argv)
+    from scripts.pages import model
+
     try:
         units = unit_names(args.root)
     except InvalidInput as e:
         print(e, file=sys.stderr)
         return 2
-    problems = check_docs(args.root / "docs", set(units), args.root)
+    problems = model.load(args.root, units=units).problems
     for problem in problems:
         print(problem, file=sys.stderr)
     return 2 if problems else 0

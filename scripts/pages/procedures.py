@@ -11,6 +11,9 @@ so neither is ever maintained by hand.
     python -m scripts.pages.procedures catalogue   # print the catalogue Markdown
     python -m scripts.pages.procedures sections    # print the template's headings
     python -m scripts.pages.procedures check       # template problems, exit 2 if any
+
+Pages come from the page model (scripts/pages/model.py): each is read and
+its front matter parsed once per build, whatever reads it.
 """
 from __future__ import annotations
 
@@ -23,11 +26,14 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from scripts import DOCS_DIR, ROOT
+from scripts import ROOT
+from scripts.config import DEFAULT_OWNER, DEFAULT_REVIEW_IN
 from scripts.escape import html_text, md_text
 from scripts.pages import frontmatter
+from scripts.pages.model import PROCEDURE, Page, PageModel
+from scripts.pages.model import load as load_model
 from scripts.vietnamese import fold
-from scripts.yamlstrict import InvalidInput, Problem, read_text
+from scripts.yamlstrict import Problem
 
 # The national template, in its published order. Every procedure page has
 # each of these as an H2 heading, in this order (the editor-workflow
@@ -51,6 +57,11 @@ OPTIONAL_SECTIONS: dict[str, str] = {
     "Thời gian tiếp nhận và trả kết quả": "Trình tự thực hiện",
 }
 
+# What scripts/editor/new_procedure.py writes under each heading; a section still
+# holding it, or holding nothing but comments, is not finished.
+PLACEHOLDER = "Điền mục «{section}» theo văn bản pháp luật; ghi rõ điều, khoản."
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
 SECTION_DIR = "thu-tuc"
 CATALOGUE = f"{SECTION_DIR}/index.md"       # docs-relative, generated
 NAV_SECTION_ENTRY = CATALOGUE                # marks the nav section to extend
@@ -58,7 +69,6 @@ FILE_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
 _H2 = re.compile(r"^##[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
 _ATTR_LIST = re.compile(r"\s*\{[^}]*\}\s*$")
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
-_H1 = re.compile(r"^#[ \t]+(.+?)[ \t]*#*[ \t]*$", re.M)
 
 
 def full_template() -> list[str]:
@@ -88,6 +98,11 @@ class Procedure:
     legal_basis: tuple[str, ...]
     owner: str
     last_reviewed: str
+    status: str = ""
+
+    @property
+    def draft(self) -> bool:
+        return self.status == "draft"
 
     @property
     def nav_title(self) -> str:
@@ -98,64 +113,33 @@ def _text(value) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def _body(text: str) -> tuple[str, int]:
-    """The Markdown after the front matter, and the file line it starts on."""
-    if text.startswith("---\n"):
-        end = text.find("\n---", 3)
-        if end >= 0:
-            after = text.find("\n", end + 4)
-            after = len(text) if after < 0 else after + 1
-            return text[after:], text[:after].count("\n") + 1
-    return text, 1
-
-
-def procedure_files(docs_dir: Path) -> list[Path]:
-    """Procedure pages on disk, sorted by path."""
-    base = docs_dir / SECTION_DIR
-    if not base.is_dir():
-        return []
-    return sorted(p for p in base.glob("*.md")
-                  if frontmatter.is_procedure(p.relative_to(docs_dir)))
-
-
-def read_procedure(md: Path, docs_dir: Path, root: Path = ROOT) -> Procedure:
+def from_page(page: Page) -> Procedure:
     """One page's metadata, tolerant of mistakes (the schema check reports those)."""
-    name = _display_name(md, root)
-    text = read_text(md, name)
-    data = frontmatter.parse(text, name).data
-    meta = data.get("procedure") if isinstance(data.get("procedure"), dict) else {}
-    title = _text(data.get("title"))
-    if not title:
-        h1 = _H1.search(_body(text)[0])
-        title = h1.group(1).strip() if h1 else md.stem
+    meta = page.procedure
     basis = meta.get("legal_basis")
     return Procedure(
-        path=md.relative_to(docs_dir).as_posix(),
-        title=title,
+        path=page.rel,
+        title=page.title,
         short_name=_text(meta.get("short_name")),
         field=_text(meta.get("field")),
         code=_text(meta.get("code")),
         time_limit=_text(meta.get("time_limit")),
         fee=_text(meta.get("fee")),
         legal_basis=tuple(b for b in basis if isinstance(b, str)) if isinstance(basis, list) else (),
-        owner=_text(data.get("owner")),
-        last_reviewed=_text(data.get("last_reviewed")),
+        owner=page.owner,
+        last_reviewed=_text(page.meta.get("last_reviewed")),
+        status=_text(page.meta.get("status")),
     )
 
 
-def load(docs_dir: Path = DOCS_DIR, root: Path = ROOT) -> list[Procedure]:
-    """Every readable procedure page, sorted by field (schema order) then title.
+def load(model: PageModel) -> list[Procedure]:
+    """Every readable procedure page of the model, sorted by field (schema order) then title.
 
-    Pages whose front matter cannot be parsed are skipped here: the front
-    matter check (scripts/pages/frontmatter.py) reports them and stops the build.
+    Pages whose front matter cannot be parsed are skipped here: the model
+    holds their problems, which stop the build.
     """
-    out = []
-    for md in procedure_files(docs_dir):
-        try:
-            out.append(read_procedure(md, docs_dir, root))
-        except InvalidInput:
-            continue
-    return sorted(out, key=sort_key)
+    return sorted((from_page(page) for page in model.of_kind(PROCEDURE) if page.doc is not None),
+                  key=sort_key)
 
 
 def sort_key(proc: Procedure) -> tuple:
@@ -164,15 +148,11 @@ def sort_key(proc: Procedure) -> tuple:
     return (rank, fold(proc.field).casefold(), fold(proc.nav_title).casefold(), proc.path)
 
 
-def _display_name(md: Path, root: Path) -> str:
-    return str(md.relative_to(root)) if md.is_relative_to(root) else str(md)
-
-
 # --- template check ---------------------------------------------------------
 
 def h2_headings(text: str) -> list[tuple[int, str]]:
     """(file line, heading text) of every ATX H2 outside fenced code."""
-    body, first_line = _body(text)
+    _, body, first_line = frontmatter.split(text)
     out, fence = [], None
     for i, line in enumerate(body.splitlines()):
         m = _FENCE.match(line)
@@ -189,6 +169,37 @@ def h2_headings(text: str) -> list[tuple[int, str]]:
     return out
 
 
+def section_bodies(text: str) -> list[tuple[int, str, str]]:
+    """(file line, heading, Markdown up to the next H2) for every H2 of the page."""
+    _, body, first_line = frontmatter.split(text)
+    lines = body.splitlines()
+    headings = h2_headings(text)
+    out = []
+    for index, (line, heading) in enumerate(headings):
+        start = line - first_line + 1
+        end = headings[index + 1][0] - first_line if index + 1 < len(headings) else len(lines)
+        out.append((line, heading, "\n".join(lines[start:end])))
+    return out
+
+
+def content_problems(text: str, file: str) -> list[Problem]:
+    """Template sections left empty, or still holding the template's note."""
+    problems = []
+    order = full_template()
+    for line, heading, content in section_bodies(text):
+        if heading not in order:
+            continue
+        if PLACEHOLDER.format(section=heading) in content:
+            problems.append(Problem(file, line, 1, "", (
+                f"mục «{heading}» vẫn còn dòng hướng dẫn của mẫu («Điền mục …»); "
+                "điền nội dung rồi xóa dòng đó")))
+        elif not _COMMENT.sub("", content).strip():
+            problems.append(Problem(file, line, 1, "", (
+                f"mục «{heading}» đang trống; điền nội dung theo văn bản pháp luật (ghi rõ điều, khoản), "
+                "hoặc ghi rõ «Chưa xác minh» nếu chưa có nguồn")))
+    return problems
+
+
 def template_problems(text: str, file: str) -> list[Problem]:
     """Problems with a procedure page's sections against the national template."""
     order = full_template()
@@ -200,19 +211,19 @@ def template_problems(text: str, file: str) -> list[Problem]:
     for line, heading in headings:
         if heading not in order:
             problems.append(Problem(file, line, 1, "", (
-                f"'## {heading}' is not a section of the national procedure template; "
-                f"make it a '###' sub-heading of one of: {listing}")))
+                f"«## {heading}» không phải là mục của mẫu công bố thủ tục hành chính; "
+                f"đổi thành tiêu đề con «###» trong một trong các mục: {listing}")))
             continue
         if heading in seen:
             problems.append(Problem(file, line, 1, "", (
-                f"section '## {heading}' appears twice (first on line {seen[heading]}); keep one")))
+                f"mục «## {heading}» xuất hiện hai lần (lần đầu ở dòng {seen[heading]}); giữ một mục")))
             continue
         seen[heading] = line
         rank = order.index(heading)
         if rank < last_rank:
             problems.append(Problem(file, line, 1, "", (
-                f"section '## {heading}' must come before '## {last_heading}'; "
-                f"the template's order is: {listing}")))
+                f"mục «## {heading}» phải đứng trước «## {last_heading}»; "
+                f"thứ tự của mẫu là: {listing}")))
         else:
             last_rank, last_heading = rank, heading
     end_line = text.count("\n") + 1
@@ -220,33 +231,36 @@ def template_problems(text: str, file: str) -> list[Problem]:
         if section not in seen:
             following = [ln for ln, h in headings if h in order and order.index(h) > order.index(section)]
             problems.append(Problem(file, min(following, default=end_line), 1, "", (
-                f"missing section '## {section}' of the national procedure template; "
-                f"the sections, in order, are: {listing}")))
-    return problems
+                f"thiếu mục «## {section}» của mẫu công bố thủ tục hành chính; "
+                f"các mục, theo thứ tự, là: {listing}")))
+    return problems + content_problems(text, file)
 
 
-def check(docs_dir: Path = DOCS_DIR, root: Path = ROOT) -> list[Problem]:
+def check(model: PageModel) -> list[Problem]:
     """Template and file-name problems of every procedure page."""
     problems = []
-    hand_written = docs_dir / CATALOGUE
-    if hand_written.exists():
-        problems.append(Problem(_display_name(hand_written, root), 1, 1, "", (
-            "the procedure catalogue is generated from the procedure pages' front matter; "
-            "delete this hand-written file")))
-    for md in procedure_files(docs_dir):
-        name = _display_name(md, root)
-        if not FILE_NAME.match(md.name):
-            problems.append(Problem(name, 1, 1, "", (
-                "a procedure page's file name becomes its web address: use lowercase "
-                "letters without accents, digits and hyphens, e.g. huy-to-khai.md")))
-        try:
-            problems += template_problems(read_text(md, name), name)
-        except InvalidInput:
-            continue  # unreadable: the front-matter check reports it
+    if CATALOGUE in model.pages:
+        problems.append(Problem(model.pages[CATALOGUE].name, 1, 1, "", (
+            "danh mục thủ tục được sinh tự động từ phần đầu các trang thủ tục; "
+            "xóa tệp viết tay này")))
+    for page in model.of_kind(PROCEDURE):
+        if not FILE_NAME.match(PurePosixPath(page.rel).name):
+            problems.append(Problem(page.name, 1, 1, "", (
+                "tên tệp của trang thủ tục trở thành địa chỉ web: dùng chữ thường không dấu, "
+                "chữ số và dấu gạch ngang, ví dụ huy-to-khai.md")))
+        if not page.text:
+            continue  # unreadable: the model holds its problem
+        problems += template_problems(page.text, page.name)
     return problems
 
 
 # --- catalogue and navigation ----------------------------------------------
+
+# How a draft procedure (front matter ``status: draft``) is marked in the
+# catalogue and the menu: published, but never mistaken for one in force.
+DRAFT_LABEL = "dự thảo"
+DRAFT_MARK = '<span class="kb-draft-mark">Dự thảo</span>'
+
 
 def _anchor_link(field: str) -> str:
     from scripts.vietnamese import slugify
@@ -266,10 +280,10 @@ def catalogue_markdown(procs: list[Procedure]) -> str:
     owners = Counter(p.owner for p in procs if p.owner)
     reviewed = sorted(p.last_reviewed for p in procs if p.last_reviewed)
     meta = {
-        "owner": owners.most_common(1)[0][0] if owners else "chi-cuc-hq-kv3",
+        "owner": owners.most_common(1)[0][0] if owners else DEFAULT_OWNER,
         # As current as its least recently reviewed entry.
         "last_reviewed": reviewed[0] if reviewed else None,
-        "review_in": "6 months",
+        "review_in": DEFAULT_REVIEW_IN,
         "title": "Danh mục thủ tục hải quan",
         "description": (f"Danh mục {len(procs)} thủ tục hải quan theo lĩnh vực, kèm thời hạn "
                         "giải quyết, phí, lệ phí và liên kết đến hướng dẫn từng thủ tục."),
@@ -305,6 +319,8 @@ def catalogue_markdown(procs: list[Procedure]) -> str:
             cell = f"[{md_text(p.title)}]({name})"
             if p.code:
                 cell += f" (mã {md_text(p.code)})"
+            if p.draft:
+                cell += f" {DRAFT_MARK}"
             lines.append(f"| {cell} | {md_text(p.time_limit or 'chưa ghi')} "
                          f"| {md_text(p.fee or 'chưa ghi')} |")
         lines.append("")
@@ -354,22 +370,24 @@ def extend_nav(nav: list | None, procs: list[Procedure]) -> bool:
         if proc.path not in listed:
             # The theme prints nav titles without escaping (MkDocs' Jinja has
             # no autoescape), so escape editor text here.
-            section.append({html_text(proc.nav_title): proc.path})
+            title = html_text(proc.nav_title)
+            section.append({f"{title} ({DRAFT_LABEL})" if proc.draft else title: proc.path})
     return True
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("command", choices=["catalogue", "sections", "check"])
-    parser.add_argument("--docs-dir", type=Path, default=DOCS_DIR)
+    parser.add_argument("--root", type=Path, default=ROOT, help="repository root (default: this one)")
     args = parser.parse_args(argv)
-    docs_dir = args.docs_dir.resolve()
     if args.command == "sections":
         print("\n".join(f"## {s}" for s in TEMPLATE_SECTIONS))
-    elif args.command == "catalogue":
-        sys.stdout.write(catalogue_markdown(load(docs_dir)))
+        return 0
+    model = load_model(args.root.resolve())
+    if args.command == "catalogue":
+        sys.stdout.write(catalogue_markdown(load(model)))
     else:
-        problems = check(docs_dir)
+        problems = check(model)
         for p in problems:
             print(p, file=sys.stderr)
         return 2 if problems else 0

@@ -18,12 +18,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts import ROOT, i18n
+from scripts.config import DEFAULT_OWNER, REVIEW_SOON_DAYS
 from scripts.escape import md_text, page_link
-from scripts.pages.frontmatter import (InvalidInput, as_date, page_problems, pages, review_due,
-                                 unit_names)
+from scripts.pages.model import Page, PageModel
+from scripts.pages.model import load as load_model
+from scripts.yamlstrict import InvalidInput
 
-# A page is "due soon" this many days before its review date.
-DUE_SOON_DAYS = 30
+# A page is "due soon" this many days before its review date (scripts/config.py;
+# the browser reads the same number from the generated constants file).
+DUE_SOON_DAYS = REVIEW_SOON_DAYS
 STATUS_LABEL = {"overdue": "Quá hạn", "due-soon": "Sắp đến hạn", "ok": "Còn hạn"}
 # URL of the generated editors' page (docs-relative source path).
 REPORT_PAGE = "bien-tap/lich-ra-soat.md"
@@ -55,59 +58,35 @@ def vn_date(day: dt.date) -> str:
     return day.strftime("%d/%m/%Y")
 
 
-def _title(meta: dict, text: str, rel: Path) -> str:
-    if isinstance(meta.get("title"), str):
-        return meta["title"]
-    for line in text.splitlines():
-        if line.startswith("# "):
-            return line[2:].strip()
-    return rel.stem
-
-
-def page_context(meta: dict, units: dict[str, str]) -> dict | None:
+def page_context(page: Page | None, units: dict[str, str]) -> dict | None:
     """What overrides/partials/page-review.html shows for one page (None: nothing).
 
-    ``meta`` is MkDocs' parsed front matter (dates may be date objects).
     Generated pages have an owner but no review dates of their own.
     """
-    owner = meta.get("owner")
-    if not isinstance(owner, str):
+    if page is None or not page.owner:
         return None
-    last, due = as_date(meta.get("last_reviewed")), review_due(meta)
+    last, due = page.last_reviewed, page.review_due
     return {
-        "owner": owner,
-        "owner_name": units.get(owner, owner),
+        "owner": page.owner,
+        "owner_name": units.get(page.owner, page.owner),
         "last_reviewed": vn_date(last) if last else None,
         "due": vn_date(due) if due else None,
         "due_iso": due.isoformat() if due else None,
-        "generated_from": meta.get("edit_source") if not last else None,
+        "generated_from": page.meta.get("edit_source") if not last else None,
     }
 
 
-def collect(root: Path = ROOT) -> list[PageReview]:
-    """Every page's review data; InvalidInput if any front matter is invalid."""
-    units = unit_names(root)
-    docs = root / "docs"
-    problems, result, metas = [], [], {}
-    # One pass: each page is read and validated once, as check_docs would.
-    for rel, name, doc in pages(docs, root):
-        if isinstance(doc, InvalidInput):
-            problems += doc.problems
-            continue
-        page_errors = page_problems(doc, rel, set(units), root=root)
-        problems += page_errors
-        if page_errors:
-            continue
-        meta = doc.data
-        metas[rel.as_posix()] = meta
-        text = (docs / rel).read_text(encoding="utf-8-sig")
-        result.append(PageReview(
-            path=name, rel=rel.as_posix(), title=_title(meta, text, rel), owner=meta["owner"],
-            owner_name=units.get(meta["owner"], meta["owner"]),
-            last_reviewed=as_date(meta["last_reviewed"]), review_in=meta["review_in"],
-            due=review_due(meta), line=doc.where(("last_reviewed",))[0]))
+def collect(model: PageModel) -> list[PageReview]:
+    """Every hand-written page's review data; InvalidInput if any front matter is invalid."""
+    problems = model.problems
     if problems:
         raise InvalidInput(problems)
+    result = [PageReview(
+        path=page.name, rel=page.rel, title=page.title, owner=page.owner,
+        owner_name=model.units.get(page.owner, page.owner), last_reviewed=page.last_reviewed,
+        review_in=page.review_in, due=page.review_due, line=page.last_reviewed_line)
+        for page in model if page.kind != "generated"]
+    metas = {page.rel: page.meta for page in model if page.kind != "generated"}
     result = [_with_freshness(r, metas) for r in result]
     return sorted(result, key=lambda p: (p.owner_name, p.due, p.path))
 
@@ -115,6 +94,7 @@ def collect(root: Path = ROOT) -> list[PageReview]:
 def _with_freshness(review: PageReview, metas: dict[str, dict]) -> PageReview:
     if not i18n.is_translation(review.rel):
         return review
+
     def revised_on(path):
         return (metas.get(path) or {}).get("last_reviewed")
     outdated = tuple(i18n.outdated_originals(metas[review.rel], revised_on))
@@ -139,7 +119,7 @@ def report_text(reviews: list[PageReview], today: dt.date, soon_days: int = DUE_
     if not due:
         return "\n".join([
             f"No page is due for review within {soon_days} days "
-                f"({len(reviews)} pages checked, today {today.isoformat()}).",
+            f"({len(reviews)} pages checked, today {today.isoformat()}).",
             *outdated_translations_text(reviews)])
     lines = [f"Pages due for review within {soon_days} days or overdue (today {today.isoformat()}):"]
     for owner_name, group in by_owner(due).items():
@@ -185,7 +165,7 @@ def report_markdown(reviews: list[PageReview], built_on: dt.date, page_rel: str 
     """
     out = [
         "---",
-        "owner: chi-cuc-hq-kv3",
+        f"owner: {DEFAULT_OWNER}",
         "title: Lịch rà soát nội dung",
         "description: Danh sách các trang của cơ sở tri thức theo đơn vị phụ trách, "
         "với ngày rà soát lần cuối và hạn rà soát tiếp theo.",
@@ -230,7 +210,7 @@ def main(argv=None) -> int:
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     try:
-        reviews = collect(args.root)
+        reviews = collect(load_model(args.root))
     except InvalidInput as e:
         print(e, file=sys.stderr)
         print("fix the front matter above first (see CONTRIBUTING.md)", file=sys.stderr)

@@ -45,7 +45,7 @@ RANKING = {
 }
 
 
-def _words_and_terms(*fields: str):
+def words_and_terms(*fields: str):
     """Word sequence (with None between fields), all terms, exact-accent forms."""
     seq: list[str | None] = []
     all_terms: set[str] = set()
@@ -130,7 +130,7 @@ class Engine:
             title = d.get("title", "")
             page_title = self.page_title[page]
             fields = [title, d.get("text", "")] if page_title == title else [page_title, title, d.get("text", "")]
-            self._cache[ref] = (*_words_and_terms(*fields), _words_and_terms(page_title)[1])
+            self._cache[ref] = (*words_and_terms(*fields), words_and_terms(page_title)[1])
         return self._cache[ref]
 
     def search(self, query: str) -> list[PageResult]:

@@ -29,8 +29,8 @@ from dataclasses import dataclass
 
 from scripts.vietnamese import fold
 
-_RUN = re.compile(r"[a-z0-9]+(?:[/-][a-z0-9]+)*")
-_SEP = re.compile(r"[/-]")
+TERM_RUN = re.compile(r"[a-z0-9]+(?:[/-][a-z0-9]+)*")
+TERM_SEP = re.compile(r"[/-]")
 _TAG = re.compile(r"<[^>]*>")
 UNITS = ("gio", "phut", "giay", "ngay", "tuan", "thang", "nam", "lan", "usd", "vnd", "dong",
          "trieu", "ty", "kg", "tan", "mat")
@@ -57,7 +57,7 @@ class Token:
 
 
 @functools.lru_cache(maxsize=4096)
-def _fold_char(ch: str) -> str:
+def fold_char(ch: str) -> str:
     return fold(ch).lower()
 
 
@@ -69,7 +69,7 @@ def fold_lower(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(text):
-        folded = _fold_char(ch)
+        folded = fold_char(ch)
         out.append(folded)
         offsets.extend([i] * len(folded))
     return "".join(out), offsets
@@ -83,19 +83,19 @@ def tokens(text: str) -> list[Token]:
     """All search tokens of ``text`` (words first, then a run's extra terms)."""
     folded, offsets = fold_lower(text)
     out: list[Token] = []
-    for m in _RUN.finditer(folded):
+    for m in TERM_RUN.finditer(folded):
         run = m.group()
         start = offsets[m.start()]
         end = offsets[m.end() - 1] + 1
         pos = m.start()
-        parts = _SEP.split(run)
+        parts = TERM_SEP.split(run)
         normed = [_number(p) for p in parts]
         for raw, part in zip(parts, normed):
             out.append(Token(part, offsets[pos], offsets[pos + len(raw) - 1] + 1))
             pos += len(raw) + 1
         if len(parts) == 1:
             continue
-        for term in compound_terms(normed, _SEP.findall(run)):
+        for term in compound_terms(normed, TERM_SEP.findall(run)):
             out.append(Token(term, start, end))
     for term, a, b in quantities(folded):
         out.append(Token(term, offsets[a], offsets[b - 1] + 1))

@@ -25,7 +25,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from scripts.search.normalize import (_RUN, _SEP, _fold_char, compound_terms, exact_form,
+from scripts.search.normalize import (TERM_RUN, TERM_SEP, fold_char, compound_terms, exact_form,
                                       html_to_text, quantities, tokens)
 
 _PART = re.compile(r"[a-z0-9]+")
@@ -41,34 +41,34 @@ class _FoldTable(dict):
     """str.translate table that folds each character on first sight."""
 
     def __missing__(self, code):
-        self[code] = value = _fold_char(chr(code))
+        self[code] = value = fold_char(chr(code))
         return value
 
 
-_TABLE = _FoldTable()
+FOLD_TABLE = _FoldTable()
 
 
 def fast_terms(text: str) -> list[str]:
     """Same result as ``normalize.terms`` (checked by the tests), without offsets."""
-    return _terms_and_words(text.translate(_TABLE))[0]
+    return _terms_and_words(text.translate(FOLD_TABLE))[0]
 
 
 def _terms_and_words(folded: str) -> tuple[list[str], list[str]]:
     """All terms of folded text, and its words alone (what adjacency reads)."""
     out: list[str] = []
     words: list[str] = []
-    for run in _RUN.findall(folded):
+    for run in TERM_RUN.findall(folded):
         if "/" not in run and "-" not in run:
             if run[0] in _DIGITS and run.isdigit():
                 run = run.lstrip("0") or "0"
             out.append(run)
             words.append(run)
             continue
-        parts = _SEP.split(run)
+        parts = TERM_SEP.split(run)
         normed = [(p.lstrip("0") or "0") if p.isdigit() else p for p in parts]
         out.extend(normed)
         words.extend(normed)
-        out.extend(compound_terms(normed, _SEP.findall(run)))
+        out.extend(compound_terms(normed, TERM_SEP.findall(run)))
     out.extend(term for term, _, _ in quantities(folded))
     return out, words
 
@@ -118,7 +118,7 @@ def build(docs: list[dict], title_boost: float, features: bool = False) -> dict:
     for i, d in enumerate(docs):
         for f, field in enumerate(FIELDS):
             text = html_to_text(d.get(field, ""))
-            folded = text.translate(_TABLE)
+            folded = text.translate(FOLD_TABLE)
             terms, words = _terms_and_words(folded)
             ref = i * 2 + f
             lengths.append(len(terms))

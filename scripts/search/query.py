@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from scripts.search.normalize import _RUN, _SEP, exact_form, fold_lower, quantities, tokens
+from scripts.search.normalize import TERM_RUN, TERM_SEP, exact_form, fold_lower, quantities, tokens
 
 # Question and filler phrases (folded): "làm sao", "thế nào", "bao lâu", "ở đâu"…
 # Multi-word phrases only where a single syllable would also be a content word
@@ -79,12 +79,12 @@ def analyze(query: str, glossary: list[dict]) -> Plan:
     folded, offsets = fold_lower(query)
     concepts: list[Concept] = []
     extras: list[str] = []
-    for m in _RUN.finditer(folded):
+    for m in TERM_RUN.finditer(folded):
         run_tokens = [t for t in tokens(query[offsets[m.start()]:offsets[m.end() - 1] + 1])]
         typed = query[offsets[m.start()]:offsets[m.end() - 1] + 1]
         joined = max((t.term for t in run_tokens), key=len)
         hit = keys.get(joined)
-        if hit and (not hit[1] or typed.isupper() or _SEP.search(typed)):
+        if hit and (not hit[1] or typed.isupper() or TERM_SEP.search(typed)):
             entry = hit[0]
             concept = Concept(joined)
             for phrase in entry["term"]:

@@ -109,7 +109,7 @@ def write(search_dir: Path, docs: list[dict], title_boost: float, source: bytes)
         pairs[pair_bucket_of(first, second, n_side)][pair] = _deltas(refs)
     forms: dict[str, tuple[int, str]] = {}
     for word, refs in index["accented"].items():
-        folded = word.translate(prebuilt._TABLE)
+        folded = word.translate(prebuilt.FOLD_TABLE)
         accented[fnv1a(word) % n_side][word] = _deltas(refs)
         if (len(refs), word) > forms.get(folded, (0, "")):
             forms[folded] = (len(refs), word)

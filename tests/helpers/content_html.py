@@ -89,7 +89,7 @@ def table_after(html: str, element_id: str) -> list[list[str]]:
     t0 = html.index("<table", start)
     table = html[t0:html.index("</table>", t0)]
     rows = []
-    for row in re.findall(r"<tr>(.*?)</tr>", table, re.S):
+    for row in re.findall(r"<tr\b[^>]*>(.*?)</tr>", table, re.S):
         cells = re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)
         rows.append([re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", c)).strip() for c in cells])
     return rows

@@ -1,5 +1,6 @@
 """The project as tests use it: a real ``mkdocs build``, a writable copy of
 the repository to break, the built site served on loopback."""
+
 from __future__ import annotations
 
 import os
@@ -17,8 +18,7 @@ __all__ = ["ROOT", "copy_project", "mkdocs_build", "mkdocs_config", "serve_direc
 
 def mkdocs_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", strict: bool = True):
     """Run a real ``mkdocs build`` and return the CompletedProcess."""
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config),
-           "--site-dir", str(site_dir)]
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config), "--site-dir", str(site_dir)]
     if strict:
         cmd.append("--strict")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -31,9 +31,19 @@ def mkdocs_config() -> dict:
 
 
 # What a build reads, without environments, output, tests or benchmark tools.
-_NOT_COPIED = shutil.ignore_patterns(".git", "site", ".venv", "node_modules", "__pycache__",
-                                     ".pytest_cache", ".hypothesis", ".ruff_cache", "tests",
-                                     "tools", "*.egg-info")
+_NOT_COPIED = shutil.ignore_patterns(
+    ".git",
+    "site",
+    ".venv",
+    "node_modules",
+    "__pycache__",
+    ".pytest_cache",
+    ".hypothesis",
+    ".ruff_cache",
+    "tests",
+    "tools",
+    "*.egg-info",
+)
 
 
 def copy_project(dest: Path) -> Path:

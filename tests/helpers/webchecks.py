@@ -95,3 +95,10 @@ TAP_TARGETS_JS = r"""
 """
 
 OVERFLOW_JS = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+
+# Boxes inside the content that scroll sideways (tables, their wrappers, code):
+# at 360 px a table must stack into cards rather than scroll (phone.css).
+INNER_OVERFLOW_JS = """() => [...document.querySelectorAll(
+    'article table, article .md-typeset__scrollwrap, article .md-typeset__table')]
+  .filter(e => e.getClientRects().length && e.scrollWidth > e.clientWidth + 1)
+  .map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} ${e.scrollWidth}>${e.clientWidth}`)"""

@@ -11,6 +11,7 @@ Numbers are printed, not asserted.
 
     python -m tools.bench.i18n_build [--runs N]      (or: make bench-i18n)
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,8 +29,9 @@ from pathlib import Path
 from scripts import ROOT
 
 TARGET = 1.3
-_NOT_COPIED = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", ".site-build-*",
-                                     "__pycache__", ".pytest_cache")
+_NOT_COPIED = shutil.ignore_patterns(
+    ".git", ".venv", "node_modules", "site", ".site-build-*", "__pycache__", ".pytest_cache"
+)
 
 
 def without_english(dest: Path) -> Path:
@@ -48,8 +50,10 @@ def without_english(dest: Path) -> Path:
     config.write_text(text, encoding="utf-8")
     # No English pages generated from data/ either (the copy imports its own scripts/).
     languages = dest / "scripts" / "i18n.py"
-    languages.write_text(languages.read_text(encoding="utf-8").replace(
-        'LANGUAGES = ("vi", "en")', 'LANGUAGES = ("vi",)'), encoding="utf-8")
+    languages.write_text(
+        languages.read_text(encoding="utf-8").replace('LANGUAGES = ("vi", "en")', 'LANGUAGES = ("vi",)'),
+        encoding="utf-8",
+    )
     return dest
 
 
@@ -60,9 +64,23 @@ def build_seconds(project: Path, site: Path) -> tuple[float, float]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
-                             str(project / "mkdocs.yml"), "--site-dir", str(site)],
-                            cwd=project, capture_output=True, text=True, env=env)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--config-file",
+            str(project / "mkdocs.yml"),
+            "--site-dir",
+            str(site),
+        ],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     elapsed = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode != 0:
@@ -82,8 +100,10 @@ def main(argv=None) -> int:
         for run in range(args.runs):
             times["Vietnamese only"].append(build_seconds(baseline, tmp / f"site-vi-{run}"))
             times["with English edition"].append(build_seconds(ROOT, tmp / f"site-both-{run}"))
-        pages = {name: sum(1 for _ in (tmp / site).rglob("index.html"))
-                 for name, site in (("Vietnamese only", "site-vi-0"), ("with English edition", "site-both-0"))}
+        pages = {
+            name: sum(1 for _ in (tmp / site).rglob("index.html"))
+            for name, site in (("Vietnamese only", "site-vi-0"), ("with English edition", "site-both-0"))
+        }
     print(f"mkdocs build --strict, median of {args.runs} run(s), same machine, same run:")
     medians = {}
     for name, values in times.items():
@@ -92,7 +112,9 @@ def main(argv=None) -> int:
         runs = ", ".join(f"{v[1]:.1f}" for v in values)
         print(f"  {name:22s} CPU {cpu:6.1f} s, wall {wall:6.1f} s   ({pages[name]} pages; CPU runs: {runs})")
     ratio = medians["with English edition"] / medians["Vietnamese only"]
-    print(f"  ratio (CPU time)       {ratio:6.2f}×   (target ≤ {TARGET}×: {'met' if ratio <= TARGET else 'NOT met'})")
+    print(
+        f"  ratio (CPU time)       {ratio:6.2f}×   (target ≤ {TARGET}×: {'met' if ratio <= TARGET else 'NOT met'})"
+    )
     return 0
 
 

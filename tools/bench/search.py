@@ -33,10 +33,11 @@ from scripts.search.site import load_engine
 from tools.bench import pagefind_site
 from tools.bench.relevance import ROOT, load_suite, run_cli, split_of, summarize
 from tools.bench.search_browser import MATERIAL_BOX, first_answer, launch, run_queries, serve
+from scripts.config import MATERIAL_SEARCH_WORKER, SITE_SEARCH_WORKER
+from scripts.pages import model as page_model
 from tools.bench.synthetic import corpus as synthetic_corpus
 
-MATERIAL_WORKER = "workers/search.a7633da7.min.js"
-OUR_WORKER = "workers/search-vi.js"
+MATERIAL_WORKER, OUR_WORKER = MATERIAL_SEARCH_WORKER, SITE_SEARCH_WORKER
 EVAL_DIR = "zz-eval"
 SHIPPED_PROBE = "hoàn thuế"
 KINDS = ["exact", "accentless", "partial", "abbreviation", "d-letter", "question", "legal",
@@ -79,7 +80,8 @@ def copy_project(dest: Path, search_additions: bool = True) -> Path:
     text = "\n".join("strict: false" if line.startswith("strict:") else line
                      for line in cfg.read_text(encoding="utf-8").splitlines()) + "\n"
     if not search_additions:
-        text = text.replace("  - overrides/hooks/search_vi.py\n", "")
+        # Material's own worker again; the site's search files are still
+        # written but nothing reads them.
         main = dest / "overrides" / "main.html"
         main.write_text(re.sub(r"\{% block config %\}.*?\{% endblock %\}", "",
                                main.read_text(encoding="utf-8"), flags=re.S), encoding="utf-8")
@@ -87,21 +89,20 @@ def copy_project(dest: Path, search_additions: bool = True) -> Path:
     return dest
 
 
-def borrowed_front_matter(docs: Path) -> str:
+def borrowed_front_matter(project: Path) -> str:
     """Front matter of an ordinary page minus title/description (as search_eval.py does)."""
-    for md in sorted(docs.rglob("*.md")):
-        t = md.read_text(encoding="utf-8")
-        if t.startswith("---\n") and "owner" in t[: t.find("\n---", 4)]:
-            fm = t[4: t.find("\n---", 4)]
-            keep = [l for l in fm.splitlines() if not l.lower().startswith(("title:", "description:"))]
-            return "---\n" + "\n".join(keep) + "\n---\n\n"
+    for page in page_model.load(project):
+        if page.kind == page_model.PAGE and page.valid and page.owner:
+            keep = {k: v for k, v in page.meta.items() if k not in ("title", "description")}
+            return "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n"
+                                     for k, v in keep.items()) + "---\n\n"
     return ""
 
 
 def inject(project: Path, corpus: dict) -> None:
     d = project / "docs" / EVAL_DIR
     d.mkdir(parents=True, exist_ok=True)
-    front = borrowed_front_matter(project / "docs")
+    front = borrowed_front_matter(project)
     for p in corpus["pages"]:
         (d / f"{p['slug']}.md").write_text(f"{front}# {p['title']}\n\n{p['body']}\n", encoding="utf-8")
 

@@ -37,16 +37,7 @@ PLACES = ["cảng Hải Phòng", "cảng Đình Vũ", "cảng Lạch Huyện", "
           "kho bãi tại Hải Phòng", "khu công nghiệp Nam Đình Vũ", "địa điểm kiểm tra tập trung"]
 SECTIONS = ["Trình tự thực hiện", "Thành phần hồ sơ", "Thời hạn giải quyết", "Căn cứ pháp lý",
             "Đối tượng thực hiện", "Lưu ý khi thực hiện", "Câu hỏi thường gặp"]
-FILLER = (
-    "Người khai hải quan chịu trách nhiệm về tính chính xác của nội dung đã khai. "
-    "Cơ quan hải quan tiếp nhận, kiểm tra và phản hồi qua hệ thống xử lý dữ liệu điện tử. "
-    "Trường hợp hồ sơ chưa đầy đủ, công chức hải quan hướng dẫn doanh nghiệp bổ sung trong ngày. "
-    "Chứng từ có thể nộp dưới dạng bản chụp hoặc bản điện tử có chữ ký số. "
-    "Thời hạn được tính theo giờ làm việc kể từ khi tiếp nhận đủ hồ sơ hợp lệ. "
-    "Doanh nghiệp có thể phản ánh vướng mắc tới đầu mối của Chi cục để được giải đáp. "
-    "Hàng hóa thuộc diện kiểm tra chuyên ngành phải có kết quả trước khi thông quan. "
-    "Việc lưu giữ hồ sơ thực hiện trong thời hạn năm năm theo quy định của pháp luật."
-).split(". ")
+FILLER = ["Người khai hải quan chịu trách nhiệm về tính chính xác của nội dung đã khai", "Cơ quan hải quan tiếp nhận, kiểm tra và phản hồi qua hệ thống xử lý dữ liệu điện tử", "Trường hợp hồ sơ chưa đầy đủ, công chức hải quan hướng dẫn doanh nghiệp bổ sung trong ngày", "Chứng từ có thể nộp dưới dạng bản chụp hoặc bản điện tử có chữ ký số", "Thời hạn được tính theo giờ làm việc kể từ khi tiếp nhận đủ hồ sơ hợp lệ", "Doanh nghiệp có thể phản ánh vướng mắc tới đầu mối của Chi cục để được giải đáp", "Hàng hóa thuộc diện kiểm tra chuyên ngành phải có kết quả trước khi thông quan", "Việc lưu giữ hồ sơ thực hiện trong thời hạn năm năm theo quy định của pháp luật."]
 LAWS = ["Luật Hải quan 2014", "Nghị định 08/2015/NĐ-CP", "Thông tư 38/2015/TT-BTC",
         "Thông tư 39/2018/TT-BTC", "Nghị định 59/2018/NĐ-CP", "Luật Quản lý thuế 2019"]
 

@@ -27,6 +27,7 @@ from urllib.parse import urlparse
 import yaml
 
 from scripts import ROOT
+from scripts.config import site_config
 from tools.testing import chromium
 from tools.testing.static_server import serve
 
@@ -39,13 +40,6 @@ CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 BUDGET = {"performance": 0.95, "accessibility": 1.00, "best-practices": 0.95, "seo": 0.95}
 BUDGET_KB = 250
 PORTS = (8480, 8481)
-
-
-def _loader():
-    class Loader(yaml.SafeLoader):
-        pass
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    return Loader
 
 
 def build_site(out: Path) -> None:
@@ -112,7 +106,7 @@ def main(argv=None) -> int:
     if not LIGHTHOUSE.is_file():
         print(f"{LIGHTHOUSE} is missing: run `npm ci --prefix tools/lighthouse`", file=sys.stderr)
         return 1
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_loader())
+    config = site_config(ROOT)
     prefix = urlparse(config.get("site_url") or "/").path
     tmp = Path(tempfile.mkdtemp(prefix="bench-web-"))
     reports = args.keep or tmp / "reports"

@@ -7,12 +7,20 @@ runners, where ``chromium`` is a snap stub, points it at the preinstalled
 Google Chrome). Without the background-networking flags Chromium tries
 Google's hosts, which the closed network refuses.
 """
+
 import os
 
 ENV_VAR = "KB_CHROMIUM"
 PATH = os.environ.get(ENV_VAR) or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def launch(playwright):

@@ -8,6 +8,9 @@
 //   order: it is made inert while closed, and opening it from the keyboard
 //   moves focus to its first link.
 // - The search overlay is a role="dialog" without a name: it gets one.
+// - On wide screens focusing the search box opens the search, and it stayed
+//   open after Tab left it: the page was then tabbed through under a dark
+//   overlay. Focus moving outside the search closes it.
 (function () {
   var NAMES = { __drawer: "Mở menu điều hướng", __search: "Mở ô tìm kiếm" };
   // Below this width Material shows the navigation as a drawer.
@@ -56,6 +59,14 @@
 
   document.addEventListener("change", function (event) {
     if (event.target && /^__(drawer|search)$/.test(event.target.id)) sync();
+  });
+  document.addEventListener("focusin", function (event) {
+    var toggle = document.getElementById("__search");
+    var target = event.target;
+    if (!toggle || !toggle.checked || !target || !target.closest) return;
+    if (target.closest(".md-search") || target.closest("label[for=__search]")) return;
+    toggle.checked = false;
+    toggle.dispatchEvent(new Event("change"));
   });
   drawerLayout.addEventListener("change", sync);
   enhance();

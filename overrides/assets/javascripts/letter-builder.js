@@ -322,7 +322,7 @@
     try { localStorage.setItem(draftKey(form), JSON.stringify(values)); } catch (e) { /* storage off */ }
   }
   function loadDraft(form) {
-    var raw = null;
+    var raw;
     try { raw = localStorage.getItem(draftKey(form)); } catch (e) { return; }
     if (!raw) return;
     var values = JSON.parse(raw);

@@ -12,8 +12,12 @@
   "use strict";
 
   var DAY_MS = 24 * 60 * 60 * 1000;
-  var SOON_DAYS = 30;
-  var LABELS = { overdue: "Quá hạn", "due-soon": "Sắp đến hạn", ok: "Còn hạn" };
+  // The review window and the status labels come from Python (scripts/config.py)
+  // in the page's kb-constants JSON block (overrides/main.html).
+  var block = document.getElementById("kb-constants");
+  var constants = block ? JSON.parse(block.textContent) : {};
+  var SOON_DAYS = constants.review_soon_days;
+  var LABELS = constants.review_labels || {};
 
   /* Days from the reader's local today to an ISO date (negative: in the past). */
   function daysUntil(iso) {
@@ -27,7 +31,7 @@
 
   function statusOf(iso) {
     var days = daysUntil(iso);
-    if (days === null) return null;
+    if (days === null || typeof SOON_DAYS !== "number") return null;
     if (days < 0) return "overdue";
     return days <= SOON_DAYS ? "due-soon" : "ok";
   }
