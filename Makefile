@@ -29,6 +29,7 @@ help:
 	@echo "make check-data - validate data/*.yaml only (contacts, escalation, glossary)"
 	@echo "make check-links - are the external links alive? (network; cached in .cache/)"
 	@echo "make review - pages due or overdue for review, by owner"
+	@echo "make bench-i18n - build time with and without the English edition (/en/)"
 	@echo "make lock   - re-resolve requirements-lock.txt (hashes) after editing requirements*.txt"
 	@echo "make legal-impact [ID=38/2015/TT-BTC] - every page and line citing a legal instrument"
 	@echo "make bench-web - Lighthouse (phone) scores and transfer size next to plain Material"
@@ -115,6 +116,11 @@ $(LH_STAMP): tools/lighthouse/package.json tools/lighthouse/package-lock.json
 # Prints scores and sizes next to a plain Material site built in the same run.
 bench-web: $(STAMP) $(NODE_STAMP) chromium $(LH_STAMP)
 	CHROME_PATH=$(CHROMIUM) $(PY) -m tools.bench.web $(BENCH_ARGS)
+
+# Build time with and without the English edition (/en/), same run; prints the ratio.
+.PHONY: bench-i18n
+bench-i18n: $(STAMP) $(NODE_STAMP)
+	$(PY) -m tools.bench.i18n_build $(BENCH_ARGS)
 
 # Search relevance (CLI, this site in Chromium, plain Material) and 2,000-page
 # scale figures, printed side by side; takes several minutes (scripts/search/README.md).

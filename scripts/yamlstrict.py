@@ -227,9 +227,12 @@ def schema_problems(doc: Document, schema: dict, registry=None) -> list[Problem]
             for field, needed in err.validator_value.items():
                 missing = [n for n in needed if field in err.instance and n not in err.instance]
                 if missing:
+                    hint = ("thêm bản tiếng Anh (hiện trên các trang tiếng Anh dưới /en/)"
+                            if all(m.endswith("_en") for m in missing)
+                            else "list the official sources the details were read in")
                     problems.append(doc.problem(path + (field,), f"'{field}' is set, so "
                                                 f"{', '.join(repr(m) for m in missing)} must be set too; "
-                                                "list the official sources the details were read in"))
+                                                + hint))
             continue
         else:
             message = err.schema.get("errorMessage") or err.message

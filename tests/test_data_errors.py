@@ -15,7 +15,9 @@ DEADLINE_L1 = """    deadlines:
       - value: 5
         unit: working-days
         what: Trả lời vướng mắc
+        what_en: EN Trả lời vướng mắc
         basis: Thông tư mẫu 1/2000/TT-MAU, Điều 1
+        basis_en: EN Thông tư mẫu 1/2000/TT-MAU, Điều 1
 """
 
 # (id, file, old text, new text, marker on the reported line, field, words of the message)
@@ -45,8 +47,10 @@ CASES = [
      "levels[1].level", "cấp 3 đứng sau cấp 1"),
     ("level-without-deadline", "escalation", DEADLINE_L1, "    deadlines: []\n", "    deadlines: []",
      "levels[0].deadlines", "every level needs at least one deadline"),
-    ("parent-cycle", "units", "    name: Bộ Tài chính\n    kind: bo\n",
-     "    name: Bộ Tài chính\n    kind: bo\n    parent: chi-cuc-hq-kv3\n", "    parent: chi-cuc-hq-kv3",
+    ("missing-english-name", "units", "    name_en: EN Cục Hải quan\n", "", "  - id: cuc-hai-quan",
+     "units[1]", "thiếu trường bắt buộc 'name_en'"),
+    ("parent-cycle", "units", "    name_en: EN Bộ Tài chính\n    kind: bo\n",
+     "    name_en: EN Bộ Tài chính\n    kind: bo\n    parent: chi-cuc-hq-kv3\n", "    parent: chi-cuc-hq-kv3",
      "units[0].parent", "vòng lặp"),
     ("misconduct-through-own-chain", "escalation", "same_as_level: lanh-dao", "same_as_level: cong-chuc",
      "same_as_level: cong-chuc", "misconduct.steps[0].same_as_level", "dây quản lý của công chức bị báo cáo"),

@@ -43,12 +43,15 @@ def test_every_page_has_an_edit_link_to_an_existing_repository_file(built_site):
 def test_every_content_page_shows_owner_and_review_dates(built_site):
     for rel, html in html_pages(built_site):
         assert 'class="page-review"' in html, f"{rel} does not show its owner"
-        assert "Đơn vị phụ trách: <strong>" in html, rel
+        owner = "Responsible unit: <strong>" if rel.startswith("en/") else "Đơn vị phụ trách: <strong>"
+        assert owner in html, rel
     home = (built_site / "index.html").read_text(encoding="utf-8")
     assert re.search(r"Rà soát lần cuối \d\d/\d\d/\d{4} · cần rà soát trước \d\d/\d\d/\d{4}", home)
     assert 'data-review-due="' in home
     # Computed in the browser: nothing in the built HTML says "overdue" yet.
     assert re.search(r'class="admonition warning page-review__overdue"[^>]*hidden', home)
+    english = (built_site / "en" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"Last reviewed \d\d/\d\d/\d{4} · next review due by \d\d/\d\d/\d{4}", english)
 
 
 def test_generated_pages_are_in_the_nav_and_not_committed(built_site):

@@ -20,7 +20,12 @@ plugin has written ``search/search_index.json`` before ``on_post_build``.
                          markup), cell labels for phones, link addresses for
                          paper and the cell boundaries search needs.
 7. ``on_page_context``   owner and review dates, the edit link (set once).
-8. ``on_post_build``     search data and the index split for loading on demand.
+8. ``on_post_build``     search data and the index split for loading on demand
+                         (after kb-i18n has built the English edition, /en/).
+
+The English edition (scripts/build/i18n.py) is a second run of these events
+from kb-i18n's on_post_build; it reuses the first run's state and skips the
+checks, the editors' pages and the site-wide files.
 
 State lives on one ``KnowledgeBase`` object, replaced whole at each
 ``on_config``; nothing is kept in module globals.
@@ -30,6 +35,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from posixpath import dirname, relpath
@@ -39,6 +45,8 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File
 
 from scripts import config as kb_config
+from scripts import i18n
+from scripts.build.i18n import translation_build
 from scripts.contacts import render_glossary
 from scripts.contacts import site as contacts_site
 from scripts.contacts.load import Data, load_data
@@ -69,7 +77,8 @@ class BuildState:
     procedures: list[procedures.Procedure]
     notes: list[whats_new.Note]
     notes_problems: list[Problem]
-    abbreviations: str = ""  # Markdown abbreviation definitions, once the data is valid
+    # Markdown abbreviation definitions per language, once the data is valid
+    abbreviations: dict[str, str] = dataclasses.field(default_factory=dict)
 
     @classmethod
     def load(cls, root: Path, docs_dir: Path) -> BuildState:
@@ -106,16 +115,23 @@ class KnowledgeBase:
 
     # 1
     def on_config(self, config):
-        self.state = BuildState.load(Path(config.config_file_path).parent, Path(config.docs_dir))
+        # The English edition (kb-i18n, scripts/build/i18n.py) is a second build
+        # run from the first one's on_post_build: it reuses what that one read.
+        if not (translation_build(config) and self.state is not None):
+            self.state = BuildState.load(Path(config.config_file_path).parent, Path(config.docs_dir))
         procedures.extend_nav(config.nav, self.state.procedures)
         return config
 
     # 2
     def on_pre_build(self, config):
+        if translation_build(config):  # checked by the Vietnamese build
+            return
         problems = self.state.problems()
         if problems:
             raise Abort("editor input to fix:\n" + "\n".join(map(str, problems)))
-        self.state.abbreviations = render_glossary.abbreviations(self.state.data)
+        self.state.abbreviations = {
+            lang: render_glossary.abbreviations(self.state.data, lang) for lang in i18n.LANGUAGES
+        }
 
     # 3
     def on_files(self, files, config):
@@ -127,8 +143,13 @@ class KnowledgeBase:
                     f"docs/{uri} is generated from {PAGE_SOURCES.get(uri, 'data/')}: delete docs/{uri}"
                 )
             generated[uri] = content
+        # Also in the English build: the English summary's Vietnamese twin is the catalogue.
         generated[procedures.CATALOGUE] = procedures.catalogue_markdown(self.state.procedures)
-        generated[review.REPORT_PAGE] = review.report_markdown(review.collect(pages), dt.date.today())
+        if translation_build(config):  # editors' pages, change notes, site-wide files: Vietnamese build only
+            return self._add(files, config, generated)
+        generated[review.REPORT_PAGE] = review.report_markdown(
+            review.originals(review.collect(pages)), dt.date.today()
+        )
         if (self.state.root / editor_guide.SOURCE).is_file():
             generated[editor_guide.PAGE] = editor_guide.page_markdown(self.state.root)
         for uri, content in generated.items():
@@ -142,6 +163,10 @@ class KnowledgeBase:
         generated[whats_new.PAGE] = whats_new.page_markdown(self.state.notes, titles)
         pages.add_generated(whats_new.PAGE, generated[whats_new.PAGE])
         generated.update(self._web_files(files, config))
+        files = self._add(files, config, generated)
+        return self._bundle_scripts(self._bundle_stylesheets(files, config), config)
+
+    def _add(self, files, config, generated: dict[str, str | bytes]):
         for uri, content in generated.items():
             files.append(File.generated(config, uri, content=content))
         if contacts_site.MERMAID_SRC.is_file():
@@ -153,7 +178,7 @@ class KnowledgeBase:
                 "%s is missing: run `make setup` (npm ci); diagrams stay unrendered",
                 contacts_site.MERMAID_SRC,
             )
-        return self._bundle_scripts(self._bundle_stylesheets(files, config), config)
+        return files
 
     # 4
     def on_env(self, env, config, files):
@@ -168,14 +193,16 @@ class KnowledgeBase:
         problems = legal_pages.problems(markdown, page, config, registry)
         if problems:
             raise Abort("legal citations to fix:\n" + "\n".join(map(str, problems)))
-        markdown = legal_pages.render(markdown, page, registry)
+        lang = i18n.language_of(page.file.src_uri)
+        if lang == i18n.DEFAULT:  # the status list is in Vietnamese; English pages keep their basis lines
+            markdown = legal_pages.render(markdown, page, registry)
         # MkDocs renders templates without autoescaping and Material prints
         # page.meta.title as is (<title>, header, nav, footer, search index):
         # store it escaped once, as Markup, which the `e` filter leaves alone.
         # The schema (page.schema.json) has already refused markup characters.
         if page.meta.get("title") is not None:
             page.meta["title"] = html_text(page.meta["title"])
-        return markdown + "\n\n" + self.state.abbreviations
+        return markdown + "\n\n" + self.state.abbreviations.get(lang, "")
 
     # 6
     def on_page_content(self, html, page, config, files):
@@ -217,11 +244,16 @@ class KnowledgeBase:
 
     # 8
     def on_post_build(self, config):
+        # Registered at priority -110 (overrides/hooks/kb.py): after kb-i18n has
+        # built the English edition and merged its entries into search_index.json.
+        if translation_build(config):
+            return
         site_dir = Path(config.site_dir)
         try:
             write_search_data(site_dir, self.state.root / "data" / "glossary.yaml")
             if (site_dir / "search" / "search_index.json").exists():
-                write_index(site_dir)
+                # The English edition's entries are left out of the Vietnamese index.
+                write_index(site_dir, tuple(f"{lang}/" for lang in i18n.TRANSLATIONS))
         except InvalidInput as e:
             raise PluginError(f"search data from data/glossary.yaml:\n{e}") from None
 

@@ -11,7 +11,8 @@ import html
 import re
 
 from scripts.escape import mermaid_label
-from scripts.contacts.pages import amount
+from scripts import i18n
+from scripts.contacts.pages import amount, tr
 
 FENCE = "kb-diagram"
 
@@ -20,22 +21,36 @@ def _label(*lines: str) -> str:
     return '"' + "<br>".join(mermaid_label(line) for line in lines) + '"'
 
 
-def escalation_chart(levels: list[dict]) -> str:
-    lines = ["flowchart TD", f'  DN({_label("Doanh nghiệp có vướng mắc")})']
-    nodes = [(f"L{lv['level']}", _label(f"Cấp {lv['level']}: {lv['who']}",
-                                        f"Thời hạn: {amount(lv['deadlines'][0])}"))
+WORDS = {
+    "vi": {"start": "Doanh nghiệp có vướng mắc", "level": "Cấp", "limit": "Thời hạn",
+           "next": "quá hạn hoặc chưa đúng quy định", "report": "Doanh nghiệp tố cáo",
+           "not_via": "Không gửi qua:", "step": "Bước",
+           "next_step": "quá hạn, hoặc người bị tố cáo là lãnh đạo cấp này"},
+    "en": {"start": "Business with a difficulty", "level": "Level", "limit": "Time limit",
+           "next": "late or not in line with the rules", "report": "Business reporting misconduct",
+           "not_via": "Never through:", "step": "Step",
+           "next_step": "late, or the person reported is a manager at this level"},
+}
+
+
+def escalation_chart(levels: list[dict], lang: str = i18n.DEFAULT) -> str:
+    W = WORDS[lang]
+    lines = ["flowchart TD", f'  DN({_label(W["start"])})']
+    nodes = [(f"L{lv['level']}", _label(f"{W['level']} {lv['level']}: {tr(lv, 'who', lang)}",
+                                        f"{W['limit']}: {amount(lv['deadlines'][0], lang)}"))
              for lv in levels]
-    return _chain(lines, nodes, "quá hạn hoặc chưa đúng quy định")
+    return _chain(lines, nodes, W["next"])
 
 
-def misconduct_chart(levels: list[dict], steps: list[dict]) -> str:
-    own = [lv["who"] for lv in levels if lv["own_chain"]]
-    lines = ["flowchart TD", f'  DN({_label("Doanh nghiệp tố cáo")})',
-             f"  X[{_label('Không gửi qua:', *own)}]", "  DN -.-x X"]
-    nodes = [(f"S{step['step']}", _label(f"Bước {step['step']}: {step['who']}",
-                                         f"Thời hạn: {amount(step['deadlines'][0])}"))
+def misconduct_chart(levels: list[dict], steps: list[dict], lang: str = i18n.DEFAULT) -> str:
+    W = WORDS[lang]
+    own = [tr(lv, "who", lang) for lv in levels if lv["own_chain"]]
+    lines = ["flowchart TD", f'  DN({_label(W["report"])})',
+             f"  X[{_label(W['not_via'], *own)}]", "  DN -.-x X"]
+    nodes = [(f"S{step['step']}", _label(f"{W['step']} {step['step']}: {tr(step, 'who', lang)}",
+                                         f"{W['limit']}: {amount(step['deadlines'][0], lang)}"))
              for step in steps]
-    return _chain(lines, nodes, "quá hạn, hoặc người bị tố cáo là lãnh đạo cấp này")
+    return _chain(lines, nodes, W["next_step"])
 
 
 def _chain(lines: list[str], nodes: list[tuple[str, str]], edge_text: str) -> str:

@@ -12,7 +12,7 @@ FIELDS = ("id", "name", "short_name", "kind", "parent", "address", "former_addre
 def document(data, page_url: str) -> dict:
     units = []
     for unit in data.units.data["units"]:
-        out = {k: unit[k] for k in FIELDS if k in unit}
+        out = {k: _without_translations(unit[k]) for k in FIELDS if k in unit}
         out["verified"] = "verified_on" in unit
         out["page_url"] = f"{page_url}#{unit['id']}"
         out["vcard"] = f"vcard/{unit['id']}.vcf"
@@ -22,6 +22,15 @@ def document(data, page_url: str) -> dict:
             "source": "data/units.yaml",
             "organization": {"unit": org["unit"], "since": org["since"], "legal_basis": org["legal_basis"]},
             "units": units}
+
+
+def _without_translations(value):
+    """The Vietnamese fields only: English ones (``*_en``) are for the English pages."""
+    if isinstance(value, dict):
+        return {k: _without_translations(v) for k, v in value.items() if not k.endswith("_en")}
+    if isinstance(value, list):
+        return [_without_translations(v) for v in value]
+    return value
 
 
 def dumps(doc: dict) -> str:

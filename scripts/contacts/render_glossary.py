@@ -2,13 +2,16 @@
 from __future__ import annotations
 
 from scripts.escape import md_text
-from scripts.contacts.pages import PAGE_SOURCES, front_matter
+from scripts import i18n
+from scripts.contacts.pages import PAGE_SOURCES, front_matter, tr
 from scripts.vietnamese import fold
 
 PAGE = "thuat-ngu.md"
 
 
-def render(data) -> str:
+def render(data, lang: str = i18n.DEFAULT) -> str:
+    if lang != i18n.DEFAULT:
+        return render_bilingual(data, lang)
     gloss = data.glossary.data
     meta = gloss.get("page", {})
     out = front_matter(meta, PAGE_SOURCES[PAGE])
@@ -26,7 +29,26 @@ def render(data) -> str:
     return out
 
 
-def abbreviations(data) -> str:
+def render_bilingual(data, lang: str) -> str:
+    """The English glossary: abbreviation, English term, Vietnamese term, as a
+    definition list (fits a phone); the same entries as the Vietnamese page."""
+    gloss = data.glossary.data
+    meta = gloss.get("page", {})
+    out = front_matter(meta, PAGE_SOURCES[PAGE], lang)
+    out += f"# {md_text(tr(meta, 'title', lang, 'Glossary'))}\n\n"
+    out += ("Vietnamese customs documents and officials use many abbreviations. Each entry gives the "
+            "English equivalent, then the full Vietnamese term (in italics) to quote when you write to "
+            "the customs office.\n\n")
+    for t in sorted(gloss["terms"], key=lambda t: fold(t["abbr"]).casefold()):
+        out += (f"{md_text(t['abbr'])}\n:   {md_text(t['en'])} "
+                f"(Vietnamese: <span lang=\"vi\">*{md_text(t['term'])}*</span>)")
+        if t.get("variants"):
+            out += "; also written " + ", ".join(md_text(v) for v in t["variants"])
+        out += "\n\n"
+    return out
+
+
+def abbreviations(data, lang: str = i18n.DEFAULT) -> str:
     """``*[ABBR]: term`` lines for Python-Markdown's abbr extension.
 
     The abbreviation is limited by the schema to letters, digits, '/', '.' and
@@ -37,7 +59,7 @@ def abbreviations(data) -> str:
     """
     lines = []
     for t in data.glossary.data["terms"]:
-        term = " ".join(t["term"].split())
+        term = " ".join((t["term"] if lang == i18n.DEFAULT else t["en"]).split())
         if term[:1] in "\"'":
             term = " " + term
         for abbr in [t["abbr"], *t.get("variants", [])]:

@@ -21,6 +21,13 @@ STATUS_LABELS = {
     "expired": "Hết hiệu lực",
     "unknown": "Chưa xác minh được tình trạng",
 }
+STATUS_LABELS_EN = {
+    "in-force": "In force",
+    "amended": "In force, amended",
+    "replaced": "Replaced",
+    "expired": "No longer in force",
+    "unknown": "Status not verified",
+}
 # Statuses whose citation must name what came after.
 SUPERSEDED = ("replaced", "expired")
 KIND_LABELS = {"luat": "Luật", "nghi-dinh": "Nghị định", "thong-tu": "Thông tư",

@@ -11,7 +11,7 @@ import re
 from scripts.escape import md_text, url
 from scripts.legal import refs as refs_mod
 from scripts.legal.refs import Ref, normalize
-from scripts.legal.registry import STATUS_LABELS, Registry, vn_date
+from scripts.legal.registry import STATUS_LABELS, STATUS_LABELS_EN, Registry, vn_date
 
 LEGAL_PAGE = "van-ban-phap-luat.md"
 SECTION_TITLE = "Căn cứ pháp lý"
@@ -25,8 +25,9 @@ def anchor(number: str) -> str:
     return "vb-" + re.sub(r"[^a-z0-9]+", "-", key).strip("-")
 
 
-def badge(status: str) -> str:
-    return f"*{md_text(STATUS_LABELS[status])}*{{: .kb-law-status .kb-law-status--{status} }}"
+def badge(status: str, lang: str = "vi") -> str:
+    labels = STATUS_LABELS if lang == "vi" else STATUS_LABELS_EN
+    return f"*{md_text(labels[status])}*{{: .kb-law-status .kb-law-status--{status} }}"
 
 
 def _title_attr(text: str) -> str:
@@ -49,7 +50,7 @@ def _segment(text: str) -> str:
     return (" " if text[0].isspace() else "") + md_text(text) + (" " if text[-1].isspace() else "")
 
 
-def inline(registry: Registry, text: str) -> str:
+def inline(registry: Registry, text: str, lang: str = "vi") -> str:
     """One line of data text (e.g. a deadline's basis) with every registered
     number linked to its source, title and status, followed by its badge; the
     rest escaped."""
@@ -59,9 +60,12 @@ def inline(registry: Registry, text: str) -> str:
         if item is None:
             continue
         title = _title_attr(f"{item['title']} – {STATUS_LABELS[item['status']]}")
+        # On English pages the link (number, official title) is marked as Vietnamese text;
+        # the badge after it gives the status in English.
+        attrs = ".kb-law" if lang == "vi" else ".kb-law lang=vi"
         out += [_segment(text[last:m.start()]),
-                f'[{md_text(m.group(0))}]({url(registry.url(item))} "{md_text(title)}"){{: .kb-law }} '
-                f"{badge(item['status'])}"]
+                f'[{md_text(m.group(0))}]({url(registry.url(item))} "{md_text(title)}"){{: {attrs} }} '
+                f"{badge(item['status'], lang)}"]
         last = m.end()
     out.append(_segment(text[last:]))
     return "".join(out)

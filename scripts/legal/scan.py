@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from scripts import i18n
 from scripts.legal import refs as refs_mod
 from scripts.legal.refs import Ref
 
@@ -57,6 +58,8 @@ def citing_pages(docs_dir: Path | None, generated: dict[str, str]) -> dict[str, 
     texts.update({uri: text for uri, text in generated.items() if uri.endswith(".md")})
     out: dict[str, dict[str, str]] = {}
     for uri in sorted(texts):
+        if i18n.is_translation(uri):  # the register lists the Vietnamese pages, not their translations
+            continue
         text = texts[uri]
         for ref in refs_mod.text_refs(text):
             out.setdefault(ref.key, {})[uri] = page_title(text, uri)

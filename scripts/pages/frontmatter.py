@@ -14,6 +14,7 @@ import re
 from functools import cache
 from pathlib import Path
 
+from scripts import i18n
 from scripts import ROOT
 from scripts.yamlstrict import Document, InvalidInput, Problem, loads, schema_problems
 from scripts.yamlstrict import load as yamlstrict_load
@@ -28,7 +29,8 @@ def schema(name: str) -> dict:
 
 def is_procedure(rel: Path) -> bool:
     """docs-relative path of a procedure page (the catalogue index is not one)."""
-    return rel.parts[0] == "thu-tuc" and len(rel.parts) == 2 and rel.name != "index.md"
+    return (rel.parts[0] == "thu-tuc" and len(rel.parts) == 2 and not rel.name.startswith("index.")
+            and not i18n.is_translation(rel.as_posix()))
 
 
 def split(text: str) -> tuple[str | None, str, int]:

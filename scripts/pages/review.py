@@ -11,12 +11,13 @@ reader's browser, so a page built months ago does not claim "on time".
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts import ROOT
+from scripts import ROOT, i18n
 from scripts.config import DEFAULT_OWNER, REVIEW_SOON_DAYS
 from scripts.escape import md_text, page_link
 from scripts.pages.model import Page, PageModel
@@ -42,6 +43,7 @@ class PageReview:
     review_in: str
     due: dt.date
     line: int = 1      # line of last_reviewed in the source, where the editor updates it
+    outdated_from: tuple[str, ...] = ()  # a translation: originals revised since it was made
 
     def status(self, today: dt.date, soon_days: int = DUE_SOON_DAYS) -> str:
         if today > self.due:
@@ -84,7 +86,24 @@ def collect(model: PageModel) -> list[PageReview]:
         owner_name=model.units.get(page.owner, page.owner), last_reviewed=page.last_reviewed,
         review_in=page.review_in, due=page.review_due, line=page.last_reviewed_line)
         for page in model if page.kind != "generated"]
+    metas = {page.rel: page.meta for page in model if page.kind != "generated"}
+    result = [_with_freshness(r, metas) for r in result]
     return sorted(result, key=lambda p: (p.owner_name, p.due, p.path))
+
+
+def _with_freshness(review: PageReview, metas: dict[str, dict]) -> PageReview:
+    if not i18n.is_translation(review.rel):
+        return review
+
+    def revised_on(path):
+        return (metas.get(path) or {}).get("last_reviewed")
+    outdated = tuple(i18n.outdated_originals(metas[review.rel], revised_on))
+    return dataclasses.replace(review, outdated_from=outdated) if outdated else review
+
+
+def originals(reviews: list[PageReview]) -> list[PageReview]:
+    """The pages of the Vietnamese site (the editors' page links only those)."""
+    return [r for r in reviews if not i18n.is_translation(r.rel)]
 
 
 def by_owner(reviews: list[PageReview]) -> dict[str, list[PageReview]]:
@@ -98,8 +117,10 @@ def report_text(reviews: list[PageReview], today: dt.date, soon_days: int = DUE_
     """Plain-text report of the pages due within ``soon_days`` or overdue."""
     due = [r for r in reviews if r.status(today, soon_days) != "ok"]
     if not due:
-        return (f"No page is due for review within {soon_days} days "
-                f"({len(reviews)} pages checked, today {today.isoformat()}).")
+        return "\n".join([
+            f"No page is due for review within {soon_days} days "
+            f"({len(reviews)} pages checked, today {today.isoformat()}).",
+            *outdated_translations_text(reviews)])
     lines = [f"Pages due for review within {soon_days} days or overdue (today {today.isoformat()}):"]
     for owner_name, group in by_owner(due).items():
         lines.append(f"\n{owner_name}:")
@@ -110,8 +131,23 @@ def report_text(reviews: list[PageReview], today: dt.date, soon_days: int = DUE_
             lines.append(f"  {r.path}:{r.line}: {when} (review by {r.due.isoformat()}, "
                          f"last reviewed {r.last_reviewed.isoformat()}) - {r.title}")
     overdue = sum(r.status(today, soon_days) == "overdue" for r in due)
+    lines += outdated_translations_text(reviews)
     lines.append(f"\n{len(due)} page(s) due, {overdue} overdue, of {len(reviews)}.")
     return "\n".join(lines)
+
+
+def outdated_translations_text(reviews: list[PageReview]) -> list[str]:
+    """English pages whose Vietnamese original was revised after their translation."""
+    stale = [r for r in reviews if r.outdated_from]
+    if not stale:
+        return []
+    lines = ["\nTranslations that may be out of date (update them, then their translation_of):"]
+    for owner_name, group in by_owner(stale).items():
+        lines.append(f"\n{owner_name}:")
+        for r in group:
+            lines.append(f"  {r.path}:1: translation may be out of date: "
+                         f"{', '.join('docs/' + p for p in r.outdated_from)} revised since - {r.title}")
+    return lines
 
 
 def summary_sentence(reviews: list[PageReview], day: dt.date) -> str:

@@ -43,6 +43,9 @@ ATTRIBUTES = {
 SOURCE_ONLY_ATTRIBUTES = frozenset({"markdown"})
 URL_ATTRIBUTES = frozenset({"href", "src"})
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+# Markdown links only: [text](vi:page.md#anchor) from an English page to its
+# Vietnamese original, turned into a relative URL by the build (scripts/build/i18n.py).
+MARKDOWN_LINK_SCHEMES = frozenset({"vi"})
 
 
 def allowed_attribute(tag: str, name: str) -> bool:

@@ -131,7 +131,8 @@ def problems(text: str) -> list[tuple[int, int, str]]:
             found += [(line, col, msg) for msg in attribute_problems("*", name, value)]
     for pattern in (_INLINE_LINK, _REF_DEF):
         for m in pattern.finditer(source):
-            if not policy.url_allowed(m.group(1)):
+            if not (policy.url_allowed(m.group(1))
+                    or policy.url_scheme(m.group(1)) in policy.MARKDOWN_LINK_SCHEMES):
                 line, col = _position(source, m.start(1))
                 found.append((line, col, MSG_URL.format(scheme=policy.url_scheme(m.group(1)))))
     return sorted(set(found))

@@ -34,7 +34,7 @@ def write_search_data(site_dir: Path, glossary_path: Path = GLOSSARY) -> Path:
     return out
 
 
-def write_index(site_dir: Path) -> dict:
+def write_index(site_dir: Path, leave_out: tuple[str, ...] = ()) -> dict:
     """Split Material's search_index.json (written just before, by its plugin)
     into the files the browser loads on demand (scripts/search/shards.py).
 
@@ -43,7 +43,13 @@ def write_index(site_dir: Path) -> dict:
     with the configuration alone)."""
     search = Path(site_dir) / "search"
     source = (search / "search_index.json").read_bytes()
-    docs = json.loads(source)["docs"]
+    material = json.loads(source)
+    if leave_out:
+        # The English edition's entries (kb-i18n merges them in): not in this index.
+        material["docs"] = [d for d in material["docs"] if not d["location"].startswith(leave_out)]
+        source = json.dumps(material, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
+        (search / "search_index.json").write_bytes(source)
+    docs = material["docs"]
     meta = shards.write(search, docs, RANKING["title_boost"], source)
     shards.add_cache_rule(Path(site_dir))
     return meta

@@ -43,7 +43,8 @@
     var days = daysUntil(box.getAttribute("data-review-due"));
     if (!warning || days === null || days >= 0) return;
     var count = warning.querySelector(".page-review__overdue-days");
-    if (count) count.textContent = " (quá hạn " + -days + " ngày)";
+    if (count) count.textContent = count.dataset.lang === "en"
+      ? " (" + -days + " days overdue)" : " (quá hạn " + -days + " ngày)";
     // Readers must see it before the content, not only below it.
     var article = root.querySelector("article.md-content__inner");
     var heading = article && article.querySelector("h1");
