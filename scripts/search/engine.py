@@ -39,7 +39,7 @@ RANKING = {
     "coverage_weight": 2.0,    # × (1 + w·coverage²)
     "adjacency_weight": 1.0,   # × (1 + w·adjacent pairs / pairs)
     "accent_weight": 0.3,      # × (1 + w·exact-accent words / accented words)
-    "page_title_weight": 1.5,  # × (1 + w·(concepts found in the page's own title)²)
+    "page_title_weight": 2.5,  # × (1 + w·(concepts found in the page's own title)²)
     "max_pages": 50,           # pages returned
     "page_support": 0.35,      # + w × the page's second and third best sections
 }

@@ -4,7 +4,9 @@ Written at build time under ``site/search/`` (tests/test_search_shards.py):
 
 * ``vi_meta.json`` (fetched when the search box gets focus, revalidated on
   each visit): lunr's parameters, every term in lunr's term-index order, the
-  terms per ref (``lengths``), the pages (``[path, first document, documents]``),
+  terms per ref (``lengths``), the pages (``[path, documents]``: Material lists a
+  page's sections right after it, so a page's first document is the sum of the
+  counts before it),
   the number of buckets and the ``version`` directory of everything below;
 * ``vi/<version>/s<k>.json``: for the terms of bucket ``k``, their postings
   (as in prebuilt.py) and each folded word's usual accented form (``forms``: "thue" → "thuế", when
@@ -32,7 +34,7 @@ from pathlib import Path
 
 from scripts.search import prebuilt
 
-FORMAT = 3
+FORMAT = 4
 META_NAME = "vi_meta.json"
 DIR_NAME = "vi"
 DOCS_PER_BUCKET = 64
@@ -126,6 +128,8 @@ def write(search_dir: Path, docs: list[dict], title_boost: float, source: bytes)
     pages = pages_of(docs)
     for n, (_, first, count) in enumerate(pages):
         _dump(out / f"p{n}.json", docs[first:first + count])
+    # the first document of each page follows from the counts before it
+    pages = [[path, count] for path, _, count in pages]
     meta = {key: index[key] for key in ("count", "checksum", "boosts", "k1", "b", "doc_boosts",
                                         "lengths", "terms")}
     meta.update({"format": FORMAT, "version": version, "buckets": n_buckets, "side": n_side,

@@ -52,6 +52,11 @@ def first_answer(browser, url: str, query: str, selector: str = MATERIAL_BOX,
                 size = request.sizes()["responseBodySize"]
             except Exception:  # noqa: BLE001 - a cancelled request has no sizes
                 size = 0
+            if not size:
+                # Chromium reports no body size for a worker's own script:
+                # the transfer size is then the response's Content-Length
+                response = request.response()
+                size = int((response.headers.get("content-length") or 0) if response else 0)
             fetched.append((time.perf_counter(), request.url, size))
     context.on("requestfinished", finished)
     page = context.new_page()

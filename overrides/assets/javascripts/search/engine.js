@@ -190,9 +190,13 @@
       this.termIndex = new Map(meta.terms.map((t, i) => [t, i]))
       this.tokenSet = lunr.TokenSet.fromArray([...meta.terms].sort())
       this.pageOfDoc = new Int32Array(meta.count)
-      this.firstOfPage = meta.pages.map(p => p[1])
-      meta.pages.forEach(([, first, count], n) => {
+      /* pages are [path, documents], in document order (shards.py) */
+      this.firstOfPage = []
+      let first = 0
+      meta.pages.forEach(([, count], n) => {
+        this.firstOfPage.push(first)
         for (let i = first; i < first + count; i++) this.pageOfDoc[i] = n
+        first += count
       })
       this.buckets = new Map()      // k → promise of {postings, bigrams}
       this.side = new Map()         // file name → promise (word pairs, accented words)
