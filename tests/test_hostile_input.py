@@ -207,10 +207,16 @@ def test_markup_in_a_front_matter_title_is_refused(tmp_path):
     assert result.returncode == 2 and f"{PAGE}:5:8: title: {PLAIN_TEXT}" in result.stdout
 
 
+def line_of(path: Path, text: str) -> int:
+    """The 1-based line of ``path`` holding ``text`` (data files grow; tests follow)."""
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
+
+
 def test_markup_in_a_data_page_description_is_refused(tmp_path):
     root = project_with_site(tmp_path)
+    line = line_of(root / "data/units.yaml", "  description: Danh bạ")
     edit(root / "data/units.yaml", "  description: Danh bạ", "  description: <b>Danh</b> bạ")
-    assert_refused(root, [f"data/units.yaml:10:16: page.description: {PLAIN_TEXT}"])
+    assert_refused(root, [f"data/units.yaml:{line}:16: page.description: {PLAIN_TEXT}"])
 
 
 # --- YAML and files: aliases, encoding, empty, deleted, BOM -----------------
@@ -451,10 +457,11 @@ def test_invisible_and_bidi_characters_are_flagged_with_line_and_column(tmp_path
     first = (root / PAGE).read_text(encoding="utf-8").count("\n") + 1
     with (root / PAGE).open("a", encoding="utf-8") as f:
         f.write("\nNội\u200bdung xu\u00adất nh\u2060ập kh\ufeffẩu\n\ngiá \u202e001 đồng\n")
+    glossary_line = line_of(root / "data/glossary.yaml", "Bảng chữ viết tắt")
     edit(root / "data/glossary.yaml", "Bảng chữ viết tắt", "Bảng chữ\u200b viết tắt")
     invisible = "ký tự vô hình U+{:04X} ({}): chữ chứa nó không tìm được như khi nhìn thấy; hãy xóa nó"
     expected = [
-        "data/glossary.yaml:9:24: " + invisible.format(0x200B, "ZERO WIDTH SPACE"),
+        f"data/glossary.yaml:{glossary_line}:24: " + invisible.format(0x200B, "ZERO WIDTH SPACE"),
         f"{PAGE}:{first + 1}:4: " + invisible.format(0x200B, "ZERO WIDTH SPACE"),
         f"{PAGE}:{first + 1}:12: " + invisible.format(0xAD, "SOFT HYPHEN"),
         f"{PAGE}:{first + 1}:18: " + invisible.format(0x2060, "WORD JOINER"),
