@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers.project import copy_project, mkdocs_build
+from helpers.project import ROOT, copy_project, mkdocs_build
 from scripts import i18n
 from scripts.pages import frontmatter, model, review
 
@@ -168,7 +168,7 @@ def test_vietnamese_site_keeps_its_urls_and_search_index(built_site):
 
 
 def test_every_english_page_records_what_it_translates(built_site):
-    docs = Path(__file__).resolve().parent.parent / "docs"
+    docs = ROOT / "docs"
     for md in docs.rglob("*.en.md"):
         meta = frontmatter.parse(md.read_text(encoding="utf-8"), str(md)).data
         versions = i18n.translated_versions(meta)

@@ -174,12 +174,15 @@ def test_impact_report_lists_every_page_and_line(sample, capsys):
     out = capsys.readouterr().out.splitlines()
     esc = (sample / "data" / "escalation.yaml").read_text(encoding="utf-8").splitlines()
     esc_line = next(i for i, line in enumerate(esc, 1) if "basis: Thông tư mẫu 3/2000/TT-MAU" in line)
+    esc_line_en = next(i for i, line in enumerate(esc, 1) if "basis_en: EN Thông tư mẫu 3/2000/TT-MAU" in line)
     assert out == [
-        "3/2000/TT-MAU – Thông tư mẫu 3/2000/TT-MAU (Còn hiệu lực): 4 chỗ dẫn",
+        "3/2000/TT-MAU – Thông tư mẫu 3/2000/TT-MAU (Còn hiệu lực): 5 chỗ dẫn",
         "  docs/b.md:10: [Điều 2] Theo [[3/2000/TT-MAU, Điều 2]].",
         "  docs/b.md:12: Và Thông tư mẫu 1/2000/TT-MAU (sửa đổi bởi 3/2000/TT-MAU).",
         "  docs/trang-mau.md:10: Căn cứ: Thông tư mẫu 3/2000/TT-MAU.",
         f"  data/escalation.yaml:{esc_line}: [Điều 3] basis: Thông tư mẫu 3/2000/TT-MAU, Điều 3",
+        # The English basis beside it cites the same text.
+        f"  data/escalation.yaml:{esc_line_en}: [Điều 3] basis_en: EN Thông tư mẫu 3/2000/TT-MAU, Điều 3",
     ]
 
 
