@@ -37,8 +37,8 @@ def nfc(text: str) -> str:
         (320, "HQ khu vực III"),
         (360, "HQ khu vực III"),
         (599, "HQ khu vực III"),
-        (600, "Hải quan khu vực III – Cơ sở tri thức"),
-        (960, "Hải quan khu vực III – Cơ sở tri thức"),
+        (600, "HQ khu vực III"),
+        (960, "HQ khu vực III"),
         (1280, "Hải quan khu vực III – Cơ sở tri thức"),
     ],
 )
