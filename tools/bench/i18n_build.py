@@ -15,18 +15,17 @@ Numbers are printed, not asserted.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import resource
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 from scripts import ROOT
+from scripts.build.strict import strict_build
 
 TARGET = 1.3
 _NOT_COPIED = shutil.ignore_patterns(
@@ -61,30 +60,13 @@ def build_seconds(project: Path, site: Path) -> tuple[float, float]:
     """(wall-clock, CPU) seconds of one build; CPU time (user + system of the
     mkdocs process) is what the ratio uses: the machine is shared, and other
     processes stretch wall-clock time far more than CPU time."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "--config-file",
-            str(project / "mkdocs.yml"),
-            "--site-dir",
-            str(site),
-        ],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env=env,
-    )
+    status, _, _, log = strict_build(project, site)
     elapsed = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if result.returncode != 0:
-        sys.exit(f"build of {project} failed:\n{result.stdout}\n{result.stderr}")
+    if status != 0:
+        sys.exit(f"build of {project} failed:\n{log}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return elapsed, cpu
 
