@@ -14,6 +14,7 @@ without autoescaping (``<title>``, navigation, meta tags, search index):
 ``html_text`` escapes them once, as ``Markup`` so that a later ``| e`` filter
 does not escape them twice.
 """
+
 from __future__ import annotations
 
 import html
@@ -74,8 +75,14 @@ def mermaid_label(value: object) -> str:
 def vcard_text(value: object) -> str:
     """A vCard (RFC 6350 §3.4) TEXT value: backslash, comma, semicolon, newline escaped."""
     text = str(value)
-    return (text.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
-            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
+    return (
+        text.replace("\\", "\\\\")
+        .replace(",", "\\,")
+        .replace(";", "\\;")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+        .replace("\r", "\\n")
+    )
 
 
 def page_link(target_rel: str, from_rel: str) -> str:

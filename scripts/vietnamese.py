@@ -7,6 +7,7 @@ Invisible characters pasted inside words (soft hyphen, zero-width space and
 joiners, word joiner, BOM) are dropped, so "hải\u200bquan" is found as
 "hải quan" looks; ``make check`` reports them too (scripts/safety/hygiene.py).
 """
+
 import re
 import unicodedata
 

@@ -12,12 +12,13 @@ nested aliases expand to gigabytes (a "billion laughs"). A missing, empty or
 non-UTF-8 file is one message, never a traceback; a UTF-8 byte-order mark is
 accepted (Windows editors write one).
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from collections.abc import Iterable
 
 import yaml
 
@@ -27,6 +28,7 @@ Path_ = tuple  # a field path: ("units", 2, "phone")
 @dataclass(frozen=True, order=True)
 class Problem:
     """One editor-facing error: where it is and what to do about it."""
+
     file: str
     line: int
     col: int
@@ -79,6 +81,7 @@ def field_name(path: Path_) -> str:
 @dataclass
 class Document:
     """Parsed YAML plus where each value was written (1-based line and column)."""
+
     file: str
     data: Any
     positions: dict
@@ -102,11 +105,15 @@ def _walk(node, path, positions, problems, file, line_offset):
         for key_node, value_node in node.value:
             key = key_node.value
             if key in seen:
-                problems.append(Problem(
-                    file, key_node.start_mark.line + 1 + line_offset, key_node.start_mark.column + 1,
-                    field_name(path + (key,)),
-                    f"khóa '{key}' được viết hai lần (lần đầu ở dòng {seen[key]}); "
-                    "chỉ giữ một dòng"))
+                problems.append(
+                    Problem(
+                        file,
+                        key_node.start_mark.line + 1 + line_offset,
+                        key_node.start_mark.column + 1,
+                        field_name(path + (key,)),
+                        f"khóa '{key}' được viết hai lần (lần đầu ở dòng {seen[key]}); chỉ giữ một dòng",
+                    )
+                )
             else:
                 seen[key] = key_node.start_mark.line + 1 + line_offset
             _walk(value_node, path + (key,), positions, problems, file, line_offset)
@@ -137,22 +144,52 @@ def loads(text: str, file: str, line_offset: int = 0) -> Document:
     except _AnchorRefused as e:
         mark = e.event.start_mark
         kind = "bí danh '*" if isinstance(e.event, yaml.AliasEvent) else "neo '&"
-        raise InvalidInput([Problem(file, mark.line + 1 + line_offset, mark.column + 1, "", (
-            f"không dùng {kind}{e.event.anchor}' của YAML trong tệp này; "
-            "hãy viết đầy đủ giá trị ở từng chỗ cần dùng"))]) from None
+        raise InvalidInput(
+            [
+                Problem(
+                    file,
+                    mark.line + 1 + line_offset,
+                    mark.column + 1,
+                    "",
+                    (
+                        f"không dùng {kind}{e.event.anchor}' của YAML trong tệp này; "
+                        "hãy viết đầy đủ giá trị ở từng chỗ cần dùng"
+                    ),
+                )
+            ]
+        ) from None
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line, col = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1, 1)
         what = " ".join(x for x in (e.context, e.problem) if x)
-        raise InvalidInput([Problem(file, line, col, "", "lỗi cú pháp YAML: kiểm tra thụt lề, "
-                                    f"dấu hai chấm và dấu nháy ở dòng này ({what})")]) from None
+        raise InvalidInput(
+            [
+                Problem(
+                    file,
+                    line,
+                    col,
+                    "",
+                    f"lỗi cú pháp YAML: kiểm tra thụt lề, dấu hai chấm và dấu nháy ở dòng này ({what})",
+                )
+            ]
+        ) from None
     except yaml.reader.ReaderError as e:
         # A control character or other byte YAML refuses; it has an offset, not a mark.
-        before = text[:e.position]
+        before = text[: e.position]
         line, col = before.count("\n") + 1 + line_offset, len(before.rsplit("\n", 1)[-1]) + 1
         code = ord(e.character) if isinstance(e.character, str) else e.character
-        raise InvalidInput([Problem(file, line, col, "", f"ký tự U+{code:04X} không được phép trong YAML; "
-                                    "xóa ký tự đó (thường bị dán vào mà không nhìn thấy)")]) from None
+        raise InvalidInput(
+            [
+                Problem(
+                    file,
+                    line,
+                    col,
+                    "",
+                    f"ký tự U+{code:04X} không được phép trong YAML; "
+                    "xóa ký tự đó (thường bị dán vào mà không nhìn thấy)",
+                )
+            ]
+        ) from None
     return Document(file, data, positions)
 
 
@@ -161,9 +198,20 @@ def load(path: Path, root: Path | None = None) -> Document:
     name = display_name(path, root)
     doc = loads(read_text(path, name), name)
     if doc.data is None:
-        raise InvalidInput([Problem(name, 1, 1, "", (
-            "tệp trống (không có dữ liệu nào); khôi phục nội dung tệp từ lịch sử Git "
-            "hoặc xem tệp mẫu cùng thư mục"))])
+        raise InvalidInput(
+            [
+                Problem(
+                    name,
+                    1,
+                    1,
+                    "",
+                    (
+                        "tệp trống (không có dữ liệu nào); khôi phục nội dung tệp từ lịch sử Git "
+                        "hoặc xem tệp mẫu cùng thư mục"
+                    ),
+                )
+            ]
+        )
     return doc
 
 
@@ -180,20 +228,42 @@ def read_text(path: Path, name: str) -> str:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise InvalidInput([Problem(name, 1, 1, "", (
-            "tệp không tồn tại (đã bị xóa hoặc đổi tên?); trang web cần tệp này: "
-            "khôi phục nó, ví dụ bằng `git checkout -- " + name + "`"))]) from None
+        raise InvalidInput(
+            [
+                Problem(
+                    name,
+                    1,
+                    1,
+                    "",
+                    (
+                        "tệp không tồn tại (đã bị xóa hoặc đổi tên?); trang web cần tệp này: "
+                        "khôi phục nó, ví dụ bằng `git checkout -- " + name + "`"
+                    ),
+                )
+            ]
+        ) from None
     except IsADirectoryError:
         raise InvalidInput([Problem(name, 1, 1, "", "đây là thư mục, không phải tệp")]) from None
     try:
         return raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as e:
-        before = raw[:e.start]
+        before = raw[: e.start]
         line = before.count(b"\n") + 1
         col = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
-        raise InvalidInput([Problem(name, line, col, "", (
-            f"tệp không phải văn bản UTF-8 (byte 0x{raw[e.start]:02X}); mở tệp bằng trình soạn thảo "
-            "và lưu lại với mã hóa UTF-8"))]) from None
+        raise InvalidInput(
+            [
+                Problem(
+                    name,
+                    line,
+                    col,
+                    "",
+                    (
+                        f"tệp không phải văn bản UTF-8 (byte 0x{raw[e.start]:02X}); mở tệp bằng trình soạn thảo "
+                        "và lưu lại với mã hóa UTF-8"
+                    ),
+                )
+            ]
+        ) from None
 
 
 def schema_problems(doc: Document, schema: dict, registry=None) -> list[Problem]:
@@ -215,24 +285,34 @@ def schema_problems(doc: Document, schema: dict, registry=None) -> list[Problem]
             extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
             for key in extra:
                 allowed = ", ".join(sorted(err.schema.get("properties", {})))
-                problems.append(doc.problem(path + (key,), f"không có trường '{key}'; "
-                                            f"các trường được dùng: {allowed}"))
+                problems.append(
+                    doc.problem(path + (key,), f"không có trường '{key}'; các trường được dùng: {allowed}")
+                )
             continue
         if err.validator == "required":
-            missing = [name for name in err.validator_value
-                       if isinstance(err.instance, dict) and name not in err.instance]
+            missing = [
+                name
+                for name in err.validator_value
+                if isinstance(err.instance, dict) and name not in err.instance
+            ]
             message = f"thiếu trường bắt buộc '{missing[0] if missing else err.message}'; thêm dòng đó"
         elif err.validator == "dependentRequired":
             # {"verified_on": ["sources"]}: report at the field that needs the others.
             for field, needed in err.validator_value.items():
                 missing = [n for n in needed if field in err.instance and n not in err.instance]
                 if missing:
-                    hint = ("thêm bản tiếng Anh (hiện trên các trang tiếng Anh dưới /en/)"
-                            if all(m.endswith("_en") for m in missing)
-                            else "list the official sources the details were read in")
-                    problems.append(doc.problem(path + (field,), f"'{field}' is set, so "
-                                                f"{', '.join(repr(m) for m in missing)} must be set too; "
-                                                + hint))
+                    hint = (
+                        "thêm bản tiếng Anh (hiện trên các trang tiếng Anh dưới /en/)"
+                        if all(m.endswith("_en") for m in missing)
+                        else "list the official sources the details were read in"
+                    )
+                    problems.append(
+                        doc.problem(
+                            path + (field,),
+                            f"'{field}' is set, so "
+                            f"{', '.join(repr(m) for m in missing)} must be set too; " + hint,
+                        )
+                    )
             continue
         else:
             message = err.schema.get("errorMessage") or err.message

@@ -2,6 +2,7 @@
 filled with the keyboard alone, errors announced and focused, every field on
 the printed letter (PDF text), due dates across Tết and a weekend, hostile
 strings kept as text, no request off the origin, axe clean."""
+
 from __future__ import annotations
 
 import io
@@ -16,7 +17,7 @@ from helpers.webchecks import AXE_TAGS
 
 pytestmark = pytest.mark.browser
 
-HOSTILE = '<script>window.__pwned=1</script>{ onclick=alert(1) }'
+HOSTILE = "<script>window.__pwned=1</script>{ onclick=alert(1) }"
 
 # Field id → value typed for the difficulty letter. Every value is unique so
 # the printed PDF can be searched for each one.
@@ -53,8 +54,12 @@ def builder_url(base: str, slug: str) -> str:
 def open_builder(page, base, slug):
     off_origin = []
     origin = re.match(r"https?://[^/]+", base).group(0)
-    page.on("request", lambda r: off_origin.append(r.url)
-            if not r.url.startswith((origin, "data:", "blob:", "about:")) else None)
+    page.on(
+        "request",
+        lambda r: (
+            off_origin.append(r.url) if not r.url.startswith((origin, "data:", "blob:", "about:")) else None
+        ),
+    )
     page.goto(builder_url(base, slug), wait_until="networkidle")
     page.wait_for_selector("form[data-loaded]")
     return off_origin
@@ -81,8 +86,17 @@ def fill_difficulty(page, values=DIFFICULTY):
         type_field(page, field, values[field])
     tab_to(page, "kb-lo-hang")
     page.keyboard.press("Space")
-    for field in ("kb-so-tk", "kb-don-vi-hq", "kb-thoi-diem", "kb-noi-dung", "kb-quy-dinh",
-                  "kb-cach-hieu", "kb-tai-lieu", "kb-so", "kb-ngay-gui"):
+    for field in (
+        "kb-so-tk",
+        "kb-don-vi-hq",
+        "kb-thoi-diem",
+        "kb-noi-dung",
+        "kb-quy-dinh",
+        "kb-cach-hieu",
+        "kb-tai-lieu",
+        "kb-so",
+        "kb-ngay-gui",
+    ):
         type_field(page, field, values[field])
 
 
@@ -93,8 +107,18 @@ def submit(page):
 
 def test_tax_code_check_digit_agrees_with_python_stdnum(hosted_site_url, phone_page):
     open_builder(phone_page, hosted_site_url, "vuong-mac")
-    samples = ["0100233488", "0100233480", "0314409058-002", "0314409058000", "0312687878",
-               "0312687870", "12345", "0100000000", "0301234567", "0101234566"]
+    samples = [
+        "0100233488",
+        "0100233480",
+        "0314409058-002",
+        "0314409058000",
+        "0312687878",
+        "0312687870",
+        "12345",
+        "0100000000",
+        "0301234567",
+        "0101234566",
+    ]
     # every 10-digit number with a given stem and each last digit: exactly one may pass
     samples += [f"010023348{d}" for d in range(10)] + [f"030123456{d}" for d in range(10)]
     for code in samples:
@@ -104,7 +128,7 @@ def test_tax_code_check_digit_agrees_with_python_stdnum(hosted_site_url, phone_p
 
 def test_errors_are_announced_and_focus_moves_to_the_first(hosted_site_url, phone_page):
     open_builder(phone_page, hosted_site_url, "vuong-mac")
-    type_field(phone_page, "kb-mst", "0100233480")   # wrong check digit
+    type_field(phone_page, "kb-mst", "0100233480")  # wrong check digit
     submit(phone_page)
     errors = phone_page.locator("[data-errors]")
     assert errors.get_attribute("aria-live") == "assertive"
@@ -129,8 +153,14 @@ def test_keyboard_only_letter_prints_every_field_on_one_a4_page(hosted_site_url,
     phone_page.wait_for_selector("[data-output]:not([hidden])")
     assert phone_page.evaluate("document.activeElement.id") == "kb-output-title"
     letter = phone_page.locator("[data-letter]").inner_text()
-    for key in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: 15/2026/CV-CM",
-                "Hải Phòng, ngày 12 tháng 02 năm 2026", "Kính gửi: Chi cục Hải quan khu vực III", "Nơi nhận:"):
+    for key in (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: 15/2026/CV-CM",
+        "Hải Phòng, ngày 12 tháng 02 năm 2026",
+        "Kính gửi: Chi cục Hải quan khu vực III",
+        "Nơi nhận:",
+    ):
         assert key in letter, key
     pdf = PdfReader(io.BytesIO(phone_page.pdf(format="A4")))
     text = squash(" ".join(p.extract_text() for p in pdf.pages))
@@ -167,7 +197,10 @@ def test_due_dates_skip_tet_and_the_weekend(hosted_site_url, phone_page):
 
 def test_hostile_strings_stay_text(hosted_site_url, phone_page):
     open_builder(phone_page, hosted_site_url, "vuong-mac")
-    values = {k: (v if k in ("kb-mst", "kb-thoi-diem", "kb-ngay-gui") else HOSTILE + v) for k, v in DIFFICULTY.items()}
+    values = {
+        k: (v if k in ("kb-mst", "kb-thoi-diem", "kb-ngay-gui") else HOSTILE + v)
+        for k, v in DIFFICULTY.items()
+    }
     fill_difficulty(phone_page, values)
     submit(phone_page)
     phone_page.wait_for_selector("[data-output]:not([hidden])")
@@ -179,9 +212,13 @@ def test_hostile_strings_stay_text(hosted_site_url, phone_page):
 
 def test_denunciation_goes_past_the_officials_chain(hosted_site_url, phone_page):
     off_origin = open_builder(phone_page, hosted_site_url, "to-cao")
-    for field, value in {"kb-ho-ten": "Trần Văn Báo", "kb-dia-chi": "Số 3 Phố Thử, Hải Phòng",
-                         "kb-lien-he": "0900000000", "kb-nguoi-bi": "Công chức số hiệu 000 tại đội mẫu",
-                         "kb-hanh-vi": HOSTILE + " đòi tiền ngoài quy định"}.items():
+    for field, value in {
+        "kb-ho-ten": "Trần Văn Báo",
+        "kb-dia-chi": "Số 3 Phố Thử, Hải Phòng",
+        "kb-lien-he": "0900000000",
+        "kb-nguoi-bi": "Công chức số hiệu 000 tại đội mẫu",
+        "kb-hanh-vi": HOSTILE + " đòi tiền ngoài quy định",
+    }.items():
         type_field(phone_page, field, value)
     submit(phone_page)
     phone_page.wait_for_selector("[data-output]:not([hidden])")
@@ -190,9 +227,18 @@ def test_denunciation_goes_past_the_officials_chain(hosted_site_url, phone_page)
     assert "Trần Văn Báo" in letter and "Công chức số hiệu 000" in letter
     assert phone_page.evaluate("window.__pwned") is None
     assert phone_page.locator("[data-mailto]").is_hidden(), "mailto offered without a verified e-mail"
-    text = squash(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(phone_page.pdf(format="A4"))).pages))
-    for value in ("ĐƠN TỐ CÁO", "Trần Văn Báo", "Số 3 Phố Thử, Hải Phòng", "0900000000",
-                  "Công chức số hiệu 000 tại đội mẫu", "đòi tiền ngoài quy định", "điểm chỉ"):
+    text = squash(
+        " ".join(p.extract_text() for p in PdfReader(io.BytesIO(phone_page.pdf(format="A4"))).pages)
+    )
+    for value in (
+        "ĐƠN TỐ CÁO",
+        "Trần Văn Báo",
+        "Số 3 Phố Thử, Hải Phòng",
+        "0900000000",
+        "Công chức số hiệu 000 tại đội mẫu",
+        "đòi tiền ngoài quy định",
+        "điểm chỉ",
+    ):
         assert squash(value) in text, f"{value!r} missing from the printed denunciation"
     assert off_origin == []
 
@@ -215,14 +261,21 @@ def test_draft_is_kept_only_when_asked_and_cleared(hosted_site_url, phone_page):
 @pytest.mark.parametrize("slug", ["vuong-mac", "to-cao"])
 def test_builder_pages_pass_axe_with_errors_and_with_a_letter(hosted_site_url, phone_page, slug):
     from axe_playwright_python.sync_playwright import Axe
+
     axe = Axe()
     open_builder(phone_page, hosted_site_url, slug)
-    submit(phone_page)   # errors shown
+    submit(phone_page)  # errors shown
+
     def run():
-        phone_page.wait_for_timeout(500)   # let Material's button transitions settle
-        found = axe.run(phone_page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}}).response["violations"]
-        return [f"{v['id']}: {[n['target'] for n in v['nodes']]} {v['nodes'][0].get('failureSummary', '')[:200]}"
-                for v in found]
+        phone_page.wait_for_timeout(500)  # let Material's button transitions settle
+        found = axe.run(phone_page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}}).response[
+            "violations"
+        ]
+        return [
+            f"{v['id']}: {[n['target'] for n in v['nodes']]} {v['nodes'][0].get('failureSummary', '')[:200]}"
+            for v in found
+        ]
+
     problems = run()
     if slug == "vuong-mac":
         fill_difficulty(phone_page)
@@ -236,9 +289,13 @@ def test_builder_works_offline_once_loaded(hosted_site_url, phone_page):
     open_builder(phone_page, hosted_site_url, "to-cao")
     phone_page.context.set_offline(True)
     try:
-        for field, value in {"kb-ho-ten": "Lê Ngoại Tuyến", "kb-dia-chi": "Số 1 Phố Thử",
-                             "kb-lien-he": "le@example.org", "kb-nguoi-bi": "Công chức mẫu",
-                             "kb-hanh-vi": "Gây phiền hà"}.items():
+        for field, value in {
+            "kb-ho-ten": "Lê Ngoại Tuyến",
+            "kb-dia-chi": "Số 1 Phố Thử",
+            "kb-lien-he": "le@example.org",
+            "kb-nguoi-bi": "Công chức mẫu",
+            "kb-hanh-vi": "Gây phiền hà",
+        }.items():
             type_field(phone_page, field, value)
         submit(phone_page)
         phone_page.wait_for_selector("[data-output]:not([hidden])")
@@ -251,6 +308,7 @@ def test_builder_works_offline_once_loaded(hosted_site_url, phone_page):
 def python_working_days(start, n, holidays):
     """An independent reading of data/holidays.yaml: n working days after start."""
     import datetime
+
     off, work = set(), set()
     for y in holidays["years"]:
         for p in y["days_off"]:
@@ -269,20 +327,30 @@ def python_working_days(start, n, holidays):
 
 def test_working_days_match_an_independent_reading_of_the_data(hosted_site_url, phone_page):
     import datetime
+
     import yaml
+
     from helpers.data import ROOT
+
     holidays = yaml.safe_load((ROOT / "data" / "holidays.yaml").read_text(encoding="utf-8"))
-    for y in holidays["years"]:   # the JSON the browser reads has ISO strings
+    for y in holidays["years"]:  # the JSON the browser reads has ISO strings
         for p in y["days_off"]:
             p["from"], p["to"] = str(p["from"]), str(p["to"])
         for w in y.get("work_days", []):
             w["date"] = str(w["date"])
     open_builder(phone_page, hosted_site_url, "vuong-mac")
-    cases = [(datetime.date(2025, 12, 20) + datetime.timedelta(days=i), n) for i in range(0, 400, 3) for n in (1, 5, 30)]
-    got = phone_page.evaluate("""cases => {
+    cases = [
+        (datetime.date(2025, 12, 20) + datetime.timedelta(days=i), n)
+        for i in range(0, 400, 3)
+        for n in (1, 5, 30)
+    ]
+    got = phone_page.evaluate(
+        """cases => {
       const cal = new window.kbLetter.Calendar(window.kbLetter.data.holidays);
       return cases.map(([s, n]) => cal.addWorkingDays(new Date(s + 'T00:00:00Z'), n).toISOString().slice(0, 10));
-    }""", [[c.isoformat(), n] for c, n in cases])
+    }""",
+        [[c.isoformat(), n] for c, n in cases],
+    )
     expected = [python_working_days(c, n, holidays).isoformat() for c, n in cases]
     assert got == expected
     # the swapped Saturday 10/01/2026 is a working day, Friday 02/01/2026 is not

@@ -4,6 +4,7 @@ internal links and fragments, and a 360 px phone layout without horizontal
 scroll or undersized tap targets.
 
 Pages are found in the built site, not listed by hand."""
+
 from __future__ import annotations
 
 import html.parser
@@ -14,8 +15,14 @@ from urllib.request import urlopen
 
 import pytest
 
-from helpers.webchecks import (AXE_TAGS, CSP_LISTENER, INNER_OVERFLOW_JS, OVERFLOW_JS, TAP_TARGETS_JS,
-                               built_pages)
+from helpers.webchecks import (
+    AXE_TAGS,
+    CSP_LISTENER,
+    INNER_OVERFLOW_JS,
+    OVERFLOW_JS,
+    TAP_TARGETS_JS,
+    built_pages,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -37,16 +44,23 @@ def visit(page, url):
     origin = urlparse(url).netloc
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("request", lambda r: urlparse(r.url).scheme in ("http", "https", "ws", "wss")
-            and urlparse(r.url).netloc != origin and foreign.append(r.url))
+    page.on(
+        "request",
+        lambda r: (
+            urlparse(r.url).scheme in ("http", "https", "ws", "wss")
+            and urlparse(r.url).netloc != origin
+            and foreign.append(r.url)
+        ),
+    )
     page.goto(url, wait_until="networkidle")
     return errors, foreign
 
 
 @pytest.fixture
 def csp_phone_page(browser):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True,
-                                  has_touch=True, device_scale_factor=2)
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True, device_scale_factor=2
+    )
     context.add_init_script(CSP_LISTENER)
     yield context.new_page()
     context.close()
@@ -63,8 +77,9 @@ def csp_desktop_page(browser):
 @pytest.fixture
 def csp_dark_phone_page(browser):
     """A phone set to dark mode: the site's palette follows it (Material's slate)."""
-    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True,
-                                  has_touch=True, color_scheme="dark")
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True, color_scheme="dark"
+    )
     context.add_init_script(CSP_LISTENER)
     yield context.new_page()
     context.close()
@@ -75,11 +90,12 @@ MISSING = "khong-co-trang-nay/"
 
 
 @pytest.mark.parametrize("viewport", ["phone", "desktop", "dark phone"])
-def test_every_page_passes_axe_console_origin_and_csp(built_site, hosted_site_url, viewport,
-                                                      request):
+def test_every_page_passes_axe_console_origin_and_csp(built_site, hosted_site_url, viewport, request):
     from axe_playwright_python.sync_playwright import Axe
-    fixture = {"phone": "csp_phone_page", "desktop": "csp_desktop_page",
-               "dark phone": "csp_dark_phone_page"}[viewport]
+
+    fixture = {"phone": "csp_phone_page", "desktop": "csp_desktop_page", "dark phone": "csp_dark_phone_page"}[
+        viewport
+    ]
     page = request.getfixturevalue(fixture)
     axe = Axe()
     problems = []
@@ -105,18 +121,18 @@ def test_every_page_passes_axe_console_origin_and_csp(built_site, hosted_site_ur
     assert problems == [], "\n".join(problems)
 
 
-def test_every_page_fits_a_phone_with_large_enough_tap_targets(built_site, hosted_site_url,
-                                                               phone_page):
+def test_every_page_fits_a_phone_with_large_enough_tap_targets(built_site, hosted_site_url, phone_page):
     problems = []
     for rel in built_pages(built_site):
         phone_page.goto(hosted_site_url + rel, wait_until="networkidle")
         overflow = phone_page.evaluate(OVERFLOW_JS)
         if overflow > 0:
             problems.append(f"{rel or '/'}: horizontal scroll of {overflow}px at 360px")
-        problems += [f"{rel or '/'}: sideways scroll inside the page at 360px: {box}"
-                     for box in phone_page.evaluate(INNER_OVERFLOW_JS)]
-        problems += [f"{rel or '/'}: tap target under 24px: {t}"
-                     for t in phone_page.evaluate(TAP_TARGETS_JS)]
+        problems += [
+            f"{rel or '/'}: sideways scroll inside the page at 360px: {box}"
+            for box in phone_page.evaluate(INNER_OVERFLOW_JS)
+        ]
+        problems += [f"{rel or '/'}: tap target under 24px: {t}" for t in phone_page.evaluate(TAP_TARGETS_JS)]
     assert problems == [], "\n".join(problems)
 
 
@@ -167,8 +183,11 @@ def test_every_internal_link_answers_200_and_every_fragment_exists(built_site, h
             try:
                 with urlopen(url, timeout=10) as r:
                     body = r.read()
-                    ids = (parse(body.decode("utf-8", "replace")).ids
-                           if "html" in r.headers.get("Content-Type", "") else set())
+                    ids = (
+                        parse(body.decode("utf-8", "replace")).ids
+                        if "html" in r.headers.get("Content-Type", "")
+                        else set()
+                    )
                     fetched[url] = (r.status, ids)
             except HTTPError as e:
                 fetched[url] = (e.code, set())

@@ -1,6 +1,7 @@
 """A business on a phone (360×740): the navigation drawer and the header search
 work by touch and by keyboard, and the path from the home page to the
 escalation page through search takes a few taps."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -9,7 +10,7 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-QUERY = "thoi han kiem tra ho so"   # typed without accents, as staff and businesses do
+QUERY = "thoi han kiem tra ho so"  # typed without accents, as staff and businesses do
 ESCALATION = "phan-anh/"
 
 
@@ -33,7 +34,7 @@ def test_drawer_by_touch(hosted_site_url, phone_page):
 def test_drawer_by_keyboard(hosted_site_url, phone_page):
     phone_page.goto(hosted_site_url, wait_until="networkidle")
     focused = []
-    for _ in range(4):   # skip link, then the menu button (a11y.js)
+    for _ in range(4):  # skip link, then the menu button (a11y.js)
         phone_page.keyboard.press("Tab")
         focused.append(phone_page.evaluate("document.activeElement.getAttribute('aria-label')"))
         if focused[-1] == "Mở menu điều hướng":
@@ -60,8 +61,10 @@ def test_closed_drawer_keeps_its_links_out_of_the_tab_order(hosted_site_url, pho
     offscreen = []
     for _ in range(15):
         phone_page.keyboard.press("Tab")
-        box = phone_page.evaluate("(() => { const r = document.activeElement.getBoundingClientRect();"
-                                  " return [r.right, document.activeElement.closest('.md-sidebar--primary') !== null] })()")
+        box = phone_page.evaluate(
+            "(() => { const r = document.activeElement.getBoundingClientRect();"
+            " return [r.right, document.activeElement.closest('.md-sidebar--primary') !== null] })()"
+        )
         if box[1]:
             offscreen.append(box)
     assert offscreen == []
@@ -95,8 +98,7 @@ def test_search_by_touch_and_keyboard(hosted_site_url, phone_page, by):
     phone_page.wait_for_url(lambda url: "/lien-he/" in url)
 
 
-def test_business_finds_the_time_limit_then_reaches_escalation_in_three_taps(hosted_site_url,
-                                                                            phone_page):
+def test_business_finds_the_time_limit_then_reaches_escalation_in_three_taps(hosted_site_url, phone_page):
     phone_page.goto(hosted_site_url, wait_until="networkidle")
     results = search(phone_page, QUERY, "touch")
     target = results.first.get_attribute("href").split("?")[0]
@@ -117,8 +119,7 @@ def test_business_finds_the_time_limit_then_reaches_escalation_in_three_taps(hos
         nav_link = phone_page.locator(f".md-sidebar--primary a.md-nav__link[href$='{ESCALATION}']")
         if not nav_link.first.is_visible():
             # The section is folded: its toggle is the second tap.
-            phone_page.locator(".md-sidebar--primary label.md-nav__link",
-                               has_text="Phản ánh").first.tap()
+            phone_page.locator(".md-sidebar--primary label.md-nav__link", has_text="Phản ánh").first.tap()
             taps += 1
         nav_link.first.tap()
         taps += 1

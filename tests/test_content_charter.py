@@ -1,5 +1,6 @@
 """The service charter: motto, a commitments table whose every row names its
 legal basis, and time limits that always cite an instrument."""
+
 import re
 
 import pytest
@@ -7,11 +8,17 @@ import pytest
 from helpers.content_html import article, blocks, built_page, table_after
 
 CHARTER = "tuyen-ngon-phuc-vu/index.md"
-CHARTER_PAGES = [CHARTER, "tuyen-ngon-phuc-vu/quyen-cua-doanh-nghiep.md",
-                 "tuyen-ngon-phuc-vu/nhung-viec-cong-chuc-khong-duoc-lam.md",
-                 "tuyen-ngon-phuc-vu/gop-y-phan-hoi.md"]
-OTHER_PAGES = ["quy-che-phoi-hop/index.md", "quy-che-phoi-hop/du-thao-quy-che-kiem-tra-cong-vu.md",
-               "tin-tuc/2018-07-06-hoi-nghi-so-ket-6-thang-dau-nam-2018.md"]
+CHARTER_PAGES = [
+    CHARTER,
+    "tuyen-ngon-phuc-vu/quyen-cua-doanh-nghiep.md",
+    "tuyen-ngon-phuc-vu/nhung-viec-cong-chuc-khong-duoc-lam.md",
+    "tuyen-ngon-phuc-vu/gop-y-phan-hoi.md",
+]
+OTHER_PAGES = [
+    "quy-che-phoi-hop/index.md",
+    "quy-che-phoi-hop/du-thao-quy-che-kiem-tra-cong-vu.md",
+    "tin-tuc/2018-07-06-hoi-nghi-so-ket-6-thang-dau-nam-2018.md",
+]
 MOTTO = "Tận tình hướng dẫn – Thái độ lịch sự – Tác phong nhanh nhẹn"
 
 # A Vietnamese legal instrument: its kind and its number, e.g. "Luật Hải quan số
@@ -37,32 +44,39 @@ def test_every_commitment_row_names_its_legal_basis(commitments):
             assert re.search(r"Điều \d+", basis), f"row '{service}': a law is cited without its article"
 
 
-@pytest.mark.parametrize("limit,basis", [
-    ("02 giờ làm việc", "54/2014/QH13, Điều 23"),
-    ("08 giờ làm việc", "54/2014/QH13, Điều 23"),
-    ("kiểm tra chuyên ngành", "54/2014/QH13, Điều 23"),
-    ("tối đa 02 ngày", "54/2014/QH13, Điều 23"),
-    ("05 ngày làm việc", "225/QĐ-TCHQ"),
-    ("03 ngày làm việc", "225/QĐ-TCHQ"),
-    ("10 ngày kể từ ngày nhận được khiếu nại", "02/2011/QH13, Điều 27"),
-    ("30 ngày kể từ ngày thụ lý; vụ việc phức tạp 45 ngày", "02/2011/QH13, Điều 28"),
-    ("45 ngày kể từ ngày thụ lý; vụ việc phức tạp 60 ngày", "02/2011/QH13, Điều 37"),
-    ("gia hạn 02 lần", "25/2018/QH14, Điều 30"),
-    ("05 ngày làm việc", "25/2018/QH14, Điều 38"),
-    ("03 ngày", "4195/QĐ-TCHQ"),
-    ("05 ngày làm việc", "92/2017/NĐ-CP"),
-])
+@pytest.mark.parametrize(
+    "limit,basis",
+    [
+        ("02 giờ làm việc", "54/2014/QH13, Điều 23"),
+        ("08 giờ làm việc", "54/2014/QH13, Điều 23"),
+        ("kiểm tra chuyên ngành", "54/2014/QH13, Điều 23"),
+        ("tối đa 02 ngày", "54/2014/QH13, Điều 23"),
+        ("05 ngày làm việc", "225/QĐ-TCHQ"),
+        ("03 ngày làm việc", "225/QĐ-TCHQ"),
+        ("10 ngày kể từ ngày nhận được khiếu nại", "02/2011/QH13, Điều 27"),
+        ("30 ngày kể từ ngày thụ lý; vụ việc phức tạp 45 ngày", "02/2011/QH13, Điều 28"),
+        ("45 ngày kể từ ngày thụ lý; vụ việc phức tạp 60 ngày", "02/2011/QH13, Điều 37"),
+        ("gia hạn 02 lần", "25/2018/QH14, Điều 30"),
+        ("05 ngày làm việc", "25/2018/QH14, Điều 38"),
+        ("03 ngày", "4195/QĐ-TCHQ"),
+        ("05 ngày làm việc", "92/2017/NĐ-CP"),
+    ],
+)
 def test_required_commitment_is_in_the_table(commitments, limit, basis):
-    assert any(limit in row[1] and basis in row[2] for row in commitments), \
+    assert any(limit in row[1] and basis in row[2] for row in commitments), (
         f"no commitment '{limit}' citing '{basis}'"
+    )
 
 
 def test_commitments_rewritten_by_decision_952_are_not_listed_as_current(built_site, commitments):
     """The 2011 30-minute and 10-day commitments were rewritten by QĐ 952: no table
     row promises them; the page says what replaced them."""
     assert not [r for r in commitments if "30 phút" in r[1] or "10 ngày làm việc" in r[1]]
-    superseded = [text for tag, text, _ in blocks(article(built_page(built_site, CHARTER)))
-                  if tag == "p" and "30 phút" in text]
+    superseded = [
+        text
+        for tag, text, _ in blocks(article(built_page(built_site, CHARTER)))
+        if tag == "p" and "30 phút" in text
+    ]
     assert superseded and all("952/QĐ-TCHQ" in text and "sửa đổi" in text for text in superseded)
 
 
@@ -70,8 +84,11 @@ def test_commitments_rewritten_by_decision_952_are_not_listed_as_current(built_s
 def test_every_time_limit_cites_an_instrument(built_site, src):
     """Each paragraph, list item or table row that states a time limit names the
     instrument it comes from."""
-    uncited = [text for tag, text, _ in blocks(article(built_page(built_site, src)))
-               if tag in ("p", "li", "tr", "td") and TIME_LIMIT.search(text) and not INSTRUMENT.search(text)]
+    uncited = [
+        text
+        for tag, text, _ in blocks(article(built_page(built_site, src)))
+        if tag in ("p", "li", "tr", "td") and TIME_LIMIT.search(text) and not INSTRUMENT.search(text)
+    ]
     assert uncited == [], f"{src}: time limits without legal basis: {uncited}"
 
 

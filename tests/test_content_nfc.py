@@ -1,5 +1,6 @@
 """All Vietnamese content is NFC: search, slugs and string comparisons treat a
 decomposed "ế" (e + two combining marks) as a different word."""
+
 import json
 import unicodedata
 
@@ -31,8 +32,10 @@ def test_every_built_page_and_search_index_is_nfc(built_site):
     bad = []
     for page in pages:
         text = page.read_text(encoding="utf-8")
-        if page.suffix == ".json":   # \uXXXX-escaped: check the decoded strings
-            text = "\n".join(f"{d.get('title', '')}\n{d.get('text', '')}" for d in json.loads(text).get("docs", []))
+        if page.suffix == ".json":  # \uXXXX-escaped: check the decoded strings
+            text = "\n".join(
+                f"{d.get('title', '')}\n{d.get('text', '')}" for d in json.loads(text).get("docs", [])
+            )
         found = first_non_nfc_line(text)
         if found:
             bad.append(f"{page.relative_to(built_site)} line {found[0]}: {found[1].strip()[:80]!r}")

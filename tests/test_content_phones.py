@@ -1,13 +1,14 @@
 """No built page shows a phone number that is not in the contacts data: numbers
 are published only from data/ (checked, E.164), never typed into a page."""
+
 import re
 
 import pytest
 import yaml
 
-from helpers.project import ROOT
 from helpers.content_html import visible_text
 from helpers.phone_scan import is_masked, normalise, phone_like
+from helpers.project import ROOT
 
 
 def data_strings(node):
@@ -31,33 +32,39 @@ def known_numbers() -> set[str]:
     return numbers
 
 
-@pytest.mark.parametrize("text", [
-    "Gọi 0225 3836 xxx để hỏi",
-    "Tổng đài +84 225 … (giờ hành chính)",
-    "+84 225 3836 123",
-    "+842253836123",
-    "(0225) 3836 123",
-    "0225.3836.123",
-    "0912 345 678",
-    "0912-345-678",
-    "đường dây nóng 1900 1234",
-    "0084 225 3836 123",
-    "SĐT:0912345678.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gọi 0225 3836 xxx để hỏi",
+        "Tổng đài +84 225 … (giờ hành chính)",
+        "+84 225 3836 123",
+        "+842253836123",
+        "(0225) 3836 123",
+        "0225.3836.123",
+        "0912 345 678",
+        "0912-345-678",
+        "đường dây nóng 1900 1234",
+        "0084 225 3836 123",
+        "SĐT:0912345678.",
+    ],
+)
 def test_detector_catches_phone_numbers(text):
     assert phone_like(text), f"missed a phone number in '{text}'"
 
 
-@pytest.mark.parametrize("text", [
-    "Thông tư 38/2015/TT-BTC ngày 25/03/2015, có hiệu lực từ 01/04/2015",
-    "Luật Hải quan số 54/2014/QH13, Điều 23; Quyết định 225/QĐ-TCHQ; Nghị định 08/2015/NĐ-CP",
-    "hội nghị ngày 06/07/2018 (2018-07-06)",
-    "mã thủ tục 1.001193 và 2.002345",
-    "mã HS 0901.11.00 và 8471.30.20",
-    "lệ phí 20.000 đồng, phạt 1.000.000 đồng",
-    "trong 02 giờ làm việc, 08 giờ làm việc, 05 ngày làm việc, 10 ngày",
-    "giai đoạn 2017-2020, mục tiêu 70 giờ",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thông tư 38/2015/TT-BTC ngày 25/03/2015, có hiệu lực từ 01/04/2015",
+        "Luật Hải quan số 54/2014/QH13, Điều 23; Quyết định 225/QĐ-TCHQ; Nghị định 08/2015/NĐ-CP",
+        "hội nghị ngày 06/07/2018 (2018-07-06)",
+        "mã thủ tục 1.001193 và 2.002345",
+        "mã HS 0901.11.00 và 8471.30.20",
+        "lệ phí 20.000 đồng, phạt 1.000.000 đồng",
+        "trong 02 giờ làm việc, 08 giờ làm việc, 05 ngày làm việc, 10 ngày",
+        "giai đoạn 2017-2020, mục tiêu 70 giờ",
+    ],
+)
 def test_detector_tolerates_dates_document_numbers_and_codes(text):
     assert phone_like(text) == []
 
@@ -99,8 +106,10 @@ def test_no_page_shows_a_phone_number_missing_from_data(built_site):
     for page in pages:
         for number in html_strays(page.read_text(encoding="utf-8"), known):
             strays.append(f"{page.relative_to(built_site)}: '{number}'")
-    assert strays == [], ("phone numbers on pages that are not in data/*.yaml "
-                          "(publish contacts only through data/units.yaml):\n" + "\n".join(strays))
+    assert strays == [], (
+        "phone numbers on pages that are not in data/*.yaml "
+        "(publish contacts only through data/units.yaml):\n" + "\n".join(strays)
+    )
 
 
 def test_markdown_sources_carry_no_unlisted_phone_number():

@@ -1,11 +1,12 @@
 """The cooperation regulation: at least 15 articles numbered 1..N, each with its
 own stable anchor #dieu-N, grouped in chapters; marked as a reference draft."""
+
 import re
 
 import pytest
 
-from helpers.project import ROOT
 from helpers.content_html import article, built_page, headings
+from helpers.project import ROOT
 
 REGULATION = "quy-che-phoi-hop/index.md"
 ARTICLE_HEADING = re.compile(r"^#{2,6} Điều (\d+)\.(.*)$", re.M)
@@ -17,8 +18,9 @@ def regulation_html(built_site):
 
 
 def test_articles_have_stable_anchors_numbered_consecutively(regulation_html):
-    found = [(anchor, text) for anchor, text in headings(article(regulation_html), 3)
-             if text.startswith("Điều ")]
+    found = [
+        (anchor, text) for anchor, text in headings(article(regulation_html), 3) if text.startswith("Điều ")
+    ]
     numbers = [int(re.match(r"Điều (\d+)\.", text).group(1)) for _, text in found]
     assert len(numbers) >= 15, f"only {len(numbers)} articles"
     assert numbers == list(range(1, len(numbers) + 1)), f"articles not numbered 1..N: {numbers}"
@@ -47,12 +49,25 @@ def test_cross_references_point_at_the_article_they_name(regulation_html):
     assert all(target == named for target, named in links), links
 
 
-@pytest.mark.parametrize("topic", [
-    "Phạm vi điều chỉnh", "Đối tượng áp dụng", "Nguyên tắc", "Kênh gửi vướng mắc",
-    "Nội dung văn bản nêu vướng mắc", "Thời hạn xử lý", "chuyển cấp trên", "đối thoại",
-    "giám sát thực thi công vụ", "Bảo vệ người phản ánh", "Chia sẻ thông tin", "Thống kê",
-    "Hiệu lực", "Sửa đổi, bổ sung",
-])
+@pytest.mark.parametrize(
+    "topic",
+    [
+        "Phạm vi điều chỉnh",
+        "Đối tượng áp dụng",
+        "Nguyên tắc",
+        "Kênh gửi vướng mắc",
+        "Nội dung văn bản nêu vướng mắc",
+        "Thời hạn xử lý",
+        "chuyển cấp trên",
+        "đối thoại",
+        "giám sát thực thi công vụ",
+        "Bảo vệ người phản ánh",
+        "Chia sẻ thông tin",
+        "Thống kê",
+        "Hiệu lực",
+        "Sửa đổi, bổ sung",
+    ],
+)
 def test_required_topic_has_an_article(regulation_html, topic):
     titles = [text for _, text in headings(article(regulation_html), 3)]
     assert any(topic.lower() in t.lower() for t in titles), f"no article about '{topic}'"

@@ -1,15 +1,15 @@
 """The page status badge (overrides/partials/page-status.html): rendered from
 front matter on any page, in Vietnamese words (not colour alone), with the
 same labels as Material's nav icon, and escaped."""
+
 import re
 import shutil
 import textwrap
 
 import pytest
 
-from helpers.project import ROOT, mkdocs_build
 from helpers.content_html import built_page
-from helpers.project import mkdocs_config
+from helpers.project import ROOT, mkdocs_build, mkdocs_config
 
 LABELS = {"draft": "Dự thảo", "in-force": "Đang có hiệu lực", "superseded": "Đã được thay thế"}
 
@@ -47,7 +47,9 @@ def badge_site(tmp_path_factory):
     shutil.copy(ROOT / "overrides/partials/page-status.html", root / "overrides/partials/")
     (root / "overrides" / "main.html").write_text(
         '{% extends "base.html" %}\n{% block content %}'
-        '{% include "partials/page-status.html" %}{{ super() }}{% endblock %}\n', encoding="utf-8")
+        '{% include "partials/page-status.html" %}{{ super() }}{% endblock %}\n',
+        encoding="utf-8",
+    )
     docs = root / "docs"
     docs.mkdir()
     pages = {
@@ -65,7 +67,8 @@ def badge_site(tmp_path_factory):
     }
     for name, text in pages.items():
         (docs / name).write_text(text, encoding="utf-8")
-    (root / "mkdocs.yml").write_text(textwrap.dedent("""\
+    (root / "mkdocs.yml").write_text(
+        textwrap.dedent("""\
         site_name: t
         theme:
           name: material
@@ -77,7 +80,9 @@ def badge_site(tmp_path_factory):
             draft: Dự thảo <b>&</b>
             in-force: Đang có hiệu lực
             superseded: Đã được thay thế
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     result = mkdocs_build(root / "site", root / "mkdocs.yml", strict=False)
     assert result.returncode == 0, result.stderr
     return root / "site"
@@ -88,15 +93,15 @@ def test_badge_dates_are_vietnamese_and_machine_readable(badge_site):
     assert "Trạng thái: <strong>Đang có hiệu lực</strong>" in html
     assert re.search(r'Có hiệu lực từ ngày\s*<time datetime="2025-03-01">01/03/2025</time>', html)
     draft = (badge_site / "du-thao/index.html").read_text(encoding="utf-8")
-    assert 'Dự kiến có hiệu lực từ ngày' in draft and ">01/07/2026</time>" in draft
+    assert "Dự kiến có hiệu lực từ ngày" in draft and ">01/07/2026</time>" in draft
     superseded = (badge_site / "thay-the/index.html").read_text(encoding="utf-8")
     assert "page-status--superseded" in superseded and "<time" not in superseded
 
 
 def test_badge_escapes_front_matter_and_config(badge_site):
     html = (badge_site / "doc-hai/index.html").read_text(encoding="utf-8")
-    badge = html[html.index('<div class="page-status'):]
-    badge = badge[:badge.index("</div>")]
+    badge = html[html.index('<div class="page-status') :]
+    badge = badge[: badge.index("</div>")]
     assert "page-status--unknown" in badge
     assert "<img" not in badge and "<script" not in badge
     assert "&lt;img src=x onerror=alert(1)&gt;" in badge

@@ -7,8 +7,10 @@ from helpers.data import FIXTURE, FIXTURE_SITE_URL, GOLDEN
 from scripts.contacts.load import load_data
 from scripts.contacts.outputs import generate
 
-REGENERATE = ("regenerate with: .venv/bin/python -m scripts.contacts --root tests/fixtures/contacts "
-              "generate --out tests/fixtures/contacts/golden --site-url https://example.test/")
+REGENERATE = (
+    "regenerate with: .venv/bin/python -m scripts.contacts --root tests/fixtures/contacts "
+    "generate --out tests/fixtures/contacts/golden --site-url https://example.test/"
+)
 
 
 @pytest.fixture(scope="module")
@@ -32,6 +34,7 @@ def test_generated_file_matches_golden(generated, rel):
 
 def test_cli_generate_writes_the_same_files(tmp_path):
     from scripts.contacts.cli import main
+
     out = tmp_path / "out"
     assert main(["--root", str(FIXTURE), "generate", "--out", str(out), "--site-url", FIXTURE_SITE_URL]) == 0
     for rel in golden_files():

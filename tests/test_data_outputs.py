@@ -1,5 +1,6 @@
 """The generated vCards, contacts.json and abbreviations, for the fixture and the
 site's own data: real parsers, the published schema, and one edit reaching every output."""
+
 import json
 
 import jsonschema
@@ -29,9 +30,10 @@ def test_every_vcard_parses_with_vobject(outputs):
         assert card.fn.value == unit["name"]  # HTML/Markdown in names comes back as plain text
         tels = [t.value for t in card.contents.get("tel", [])]
         if "verified_on" in unit:
-            assert tels == [p["number"] for p in unit.get("phones", [])] + \
-                ([unit["hotline"]] if "hotline" in unit else [])
-        else:   # an unverified number never reaches a phone's address book
+            assert tels == [p["number"] for p in unit.get("phones", [])] + (
+                [unit["hotline"]] if "hotline" in unit else []
+            )
+        else:  # an unverified number never reaches a phone's address book
             assert tels == [] and "email" not in card.contents
             assert "chưa được xác minh" in card.note.value
     everyone = list(vobject.readComponents(files["lien-he/danh-ba.vcf"]))
@@ -41,7 +43,9 @@ def test_every_vcard_parses_with_vobject(outputs):
 def test_contacts_json_validates_against_its_schema(outputs):
     data, files = outputs
     doc = json.loads(files["lien-he/contacts.json"])
-    validator = jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    validator = jsonschema.Draft202012Validator(
+        SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
     errors = [e.message for e in validator.iter_errors(doc)]
     assert errors == []
     assert [u["id"] for u in doc["units"]] == [u["id"] for u in data.units.data["units"]]
@@ -58,7 +62,9 @@ def test_contacts_json_schema_is_published_unchanged(outputs):
 def test_one_phone_edit_reaches_every_page_vcard_and_json(tmp_path):
     root = copy_data(FIXTURE, tmp_path)
     units = root / "data" / "units.yaml"
-    units.write_text(units.read_text(encoding="utf-8").replace("+842250000001", "+842250000077"), encoding="utf-8")
+    units.write_text(
+        units.read_text(encoding="utf-8").replace("+842250000001", "+842250000077"), encoding="utf-8"
+    )
     files = generate(load_data(root), FIXTURE_SITE_URL)
     assert "tel:+842250000077" in files["lien-he/index.md"]
     assert "+842250000077" in files["lien-he/vcard/chi-cuc-hq-kv3.vcf"]
@@ -86,11 +92,19 @@ def test_abbreviation_definitions_cover_terms_and_variants():
     assert "*[C/O]: giấy chứng nhận xuất xứ" in lines and "*[CO]: giấy chứng nhận xuất xứ" in lines
 
 
-@pytest.mark.parametrize("repo_url,edit_uri,expected", [
-    ("https://github.com/o/r", "edit/main/docs/", "https://github.com/o/r/edit/main/data/units.yaml"),
-    ("https://gitlab.example/g/r/", "-/edit/trunk/docs/", "https://gitlab.example/g/r/-/edit/trunk/data/units.yaml"),
-    ("https://github.com/o/r", None, None),
-])
+@pytest.mark.parametrize(
+    "repo_url,edit_uri,expected",
+    [
+        ("https://github.com/o/r", "edit/main/docs/", "https://github.com/o/r/edit/main/data/units.yaml"),
+        (
+            "https://gitlab.example/g/r/",
+            "-/edit/trunk/docs/",
+            "https://gitlab.example/g/r/-/edit/trunk/data/units.yaml",
+        ),
+        ("https://github.com/o/r", None, None),
+    ],
+)
 def test_edit_link_is_derived_from_repo_url_and_edit_uri(repo_url, edit_uri, expected):
     from scripts.pages.editlinks import repo_file_url
+
     assert repo_file_url(repo_url, edit_uri, str(ROOT / "docs"), str(ROOT), "data/units.yaml") == expected

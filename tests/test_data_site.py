@@ -1,6 +1,7 @@
 """The generated pages in real builds: escaping on every page type, edit links
 to the YAML, abbreviation tooltips, bad data stopping the build, and in Chromium
 on a phone a tel: link and a rendered diagram with no request leaving the origin."""
+
 import html
 import re
 from html.parser import HTMLParser
@@ -8,11 +9,15 @@ from urllib.parse import urlparse
 
 import pytest
 
-from helpers.project import mkdocs_build, serve_directory
 from helpers.data import FIXTURE, ROOT, copy_project
+from helpers.project import mkdocs_build, serve_directory
 
-GENERATED_PAGES = ["lien-he/index.html", "phan-anh/index.html", "phan-anh/to-cao-vi-pham/index.html",
-                   "thuat-ngu/index.html"]
+GENERATED_PAGES = [
+    "lien-he/index.html",
+    "phan-anh/index.html",
+    "phan-anh/to-cao-vi-pham/index.html",
+    "thuat-ngu/index.html",
+]
 EDIT = "https://github.com/haiquan-kv3/co-so-tri-thuc/edit/main/"
 
 
@@ -53,11 +58,21 @@ def test_markup_from_yaml_is_text_on_every_generated_page(fixture_site, page):
     parsed.feed((fixture_site / page).read_text(encoding="utf-8"))
     for tag, attrs, text in parsed.elements:
         assert not [a for a in attrs if a.startswith("on")], (page, tag, attrs)
-        assert not (attrs.get("href") or "").startswith("javascript:alert"), (page, attrs)  # Material: void(0)
+        assert not (attrs.get("href") or "").startswith("javascript:alert"), (
+            page,
+            attrs,
+        )  # Material: void(0)
         assert not (tag == "img" and attrs.get("src") == "x"), page
         assert not (tag == "script" and "alert" in text), page
-        assert (tag, text) not in {("b", "đậm"), ("b", "mẫu"), ("em", "không"), ("i", "mẫu"), ("strong", "mẫu"),
-                                   ("code", "mã"), ("em", "nghiêng")}, (page, tag, text)
+        assert (tag, text) not in {
+            ("b", "đậm"),
+            ("b", "mẫu"),
+            ("em", "không"),
+            ("i", "mẫu"),
+            ("strong", "mẫu"),
+            ("code", "mã"),
+            ("em", "nghiêng"),
+        }, (page, tag, text)
         assert not (tag == "abbr" and (attrs.get("title") or "").startswith("bị chèn")), page
     assert not [c for c in parsed.comments if "chú thích" in c], page
 
@@ -68,25 +83,35 @@ def test_hostile_text_is_shown_literally(fixture_site):
     shown = html.unescape(re.sub(r"<[^>]+>", "", contacts))  # the text a reader sees
     assert "<script>alert(1)</script> Đội **mẫu** [x](javascript:alert(1))" in shown
     assert '--8<-- "mkdocs.yml"' in shown
-    assert "*[DN]: bị chèn; \"trích dẫn\" & <b>đậm</b>" in shown
+    assert '*[DN]: bị chèn; "trích dẫn" & <b>đậm</b>' in shown
     title = re.search(r"<title>([^<]*)</title>", contacts)  # no element inside
     assert title and html.unescape(title.group(1)).startswith('Liên hệ "mẫu" & {: .x } *[DN] - ')
-    glossary = html.unescape(re.sub(r"<[^>]+>", "", (fixture_site / "thuat-ngu/index.html").read_text(encoding="utf-8")))
+    glossary = html.unescape(
+        re.sub(r"<[^>]+>", "", (fixture_site / "thuat-ngu/index.html").read_text(encoding="utf-8"))
+    )
     assert "hải quan <script>alert(4)</script>" in glossary
 
 
 def test_generated_pages_edit_link_opens_their_yaml(built_site):
-    for page, source in [("lien-he/index.html", "data/units.yaml"), ("phan-anh/index.html", "data/escalation.yaml"),
-                         ("phan-anh/to-cao-vi-pham/index.html", "data/escalation.yaml"),
-                         ("thuat-ngu/index.html", "data/glossary.yaml")]:
+    for page, source in [
+        ("lien-he/index.html", "data/units.yaml"),
+        ("phan-anh/index.html", "data/escalation.yaml"),
+        ("phan-anh/to-cao-vi-pham/index.html", "data/escalation.yaml"),
+        ("thuat-ngu/index.html", "data/glossary.yaml"),
+    ]:
         text = (built_site / page).read_text(encoding="utf-8")
         assert f'href="{EDIT}{source}"' in text, page
         assert "edit/main/docs/" not in text.split('class="md-content"', 1)[1].split("</article>")[0], page
 
 
 def test_generated_files_are_served(built_site):
-    for rel in ["lien-he/danh-ba.vcf", "lien-he/contacts.json", "lien-he/contacts.schema.json",
-                "lien-he/vcard/chi-cuc-hq-kv3.vcf", "assets/javascripts/vendor/mermaid/mermaid.min.js"]:
+    for rel in [
+        "lien-he/danh-ba.vcf",
+        "lien-he/contacts.json",
+        "lien-he/contacts.schema.json",
+        "lien-he/vcard/chi-cuc-hq-kv3.vcf",
+        "assets/javascripts/vendor/mermaid/mermaid.min.js",
+    ]:
         assert (built_site / rel).is_file(), rel
     for stub in ["lien-he/index.md", "phan-anh/index.md", "phan-anh/to-cao-vi-pham.md", "thuat-ngu.md"]:
         assert not (ROOT / "docs" / stub).exists(), f"docs/{stub} would shadow the generated page"
@@ -107,8 +132,12 @@ def test_no_mermaid_class_so_material_never_fetches_its_cdn_copy(built_site):
 def test_bad_data_stops_the_build_with_every_problem(tmp_path):
     project = copy_project(tmp_path / "p")
     units = project / "data" / "units.yaml"
-    units.write_text(units.read_text(encoding="utf-8").replace("    kind: cuc\n", "    kind: cuc\n    fax: 1\n")
-                     .replace("    parent: bo-tai-chinh\n", "    parent: bo-tai-chin\n"), encoding="utf-8")
+    units.write_text(
+        units.read_text(encoding="utf-8")
+        .replace("    kind: cuc\n", "    kind: cuc\n    fax: 1\n")
+        .replace("    parent: bo-tai-chinh\n", "    parent: bo-tai-chin\n"),
+        encoding="utf-8",
+    )
     result = mkdocs_build(tmp_path / "site", project / "mkdocs.yml")
     out = result.stdout + result.stderr
     assert result.returncode != 0
@@ -119,8 +148,14 @@ def test_bad_data_stops_the_build_with_every_problem(tmp_path):
 
 def _watch(page, origin_host):
     outside, dialogs = [], []
-    page.on("request", lambda r: outside.append(r.url)
-            if urlparse(r.url).hostname not in (origin_host, None) and not r.url.startswith("data:") else None)
+    page.on(
+        "request",
+        lambda r: (
+            outside.append(r.url)
+            if urlparse(r.url).hostname not in (origin_host, None) and not r.url.startswith("data:")
+            else None
+        ),
+    )
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     return outside, dialogs
 
@@ -156,12 +191,16 @@ def test_site_diagram_renders_on_phone_and_home_page_skips_mermaid(site_url, pho
     phone_page.goto(site_url + "phan-anh/")
     phone_page.wait_for_selector(".kb-diagram-svg svg", timeout=20000)
     host = urlparse(site_url).hostname
-    assert [r for r in requests if urlparse(r).hostname not in (host, None) and not r.startswith("data:")] == []
+    assert [
+        r for r in requests if urlparse(r).hostname not in (host, None) and not r.startswith("data:")
+    ] == []
 
 
 def test_diagram_source_stays_out_of_page_text_and_search(built_site):
     page = (built_site / "phan-anh/index.html").read_text(encoding="utf-8")
-    assert re.search(r'<div class="kb-diagram" role="img" aria-label="Sơ đồ chuyển cấp[^"]*" data-diagram="', page)
+    assert re.search(
+        r'<div class="kb-diagram" role="img" aria-label="Sơ đồ chuyển cấp[^"]*" data-diagram="', page
+    )
     assert "flowchart TD" not in re.sub(r'data-diagram="[^"]*"', "", page)
     index = built_site / "search" / "search_index.json"
     assert index.is_file()

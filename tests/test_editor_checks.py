@@ -1,6 +1,7 @@
 """`make check` and `make build` on broken copies of the project: every
 editor mistake gives one `file:line: message` and exit status 2; the last
 good site stays in place."""
+
 import shutil
 
 import pytest
@@ -19,8 +20,14 @@ def test_the_project_as_committed_passes_every_check(project):
     result = run(project, "scripts.editor.check")
     assert result.returncode == 0, output(result)
     assert "mọi kiểm tra đều đạt" in result.stdout
-    for check in ("dựng thử nghiêm ngặt", "cách viết Markdown", "cách viết YAML",
-                  "quy trình GitHub Actions", "mã Python", "mã JavaScript"):
+    for check in (
+        "dựng thử nghiêm ngặt",
+        "cách viết Markdown",
+        "cách viết YAML",
+        "quy trình GitHub Actions",
+        "mã Python",
+        "mã JavaScript",
+    ):
         assert f"-- {check}" in result.stdout
 
 
@@ -28,37 +35,48 @@ def test_broken_link_is_named_with_file_and_line(project):
     line = append_line(project / PAGE, "Xem [trang không có](../khong-co-trang-nay.md).")
     result = run(project, "scripts.editor.check")
     assert result.returncode == 2, output(result)
-    assert (f"{PAGE}:{line}: liên kết hỏng '../khong-co-trang-nay.md': không có tệp "
-            "docs/khong-co-trang-nay.md") in result.stdout
+    assert (
+        f"{PAGE}:{line}: liên kết hỏng '../khong-co-trang-nay.md': không có tệp docs/khong-co-trang-nay.md"
+    ) in result.stdout
 
 
 def test_missing_anchor_is_named_with_file_and_line(project):
     line = append_line(project / PAGE, "Xem [mục không có](../index.md#muc-khong-ton-tai).")
     result = run(project, "scripts.editor.check")
     assert result.returncode == 2, output(result)
-    assert (f"{PAGE}:{line}: liên kết '../index.md#muc-khong-ton-tai' trỏ tới '#muc-khong-ton-tai', "
-            "nhưng docs/index.md không có tiêu đề hay neo nào mang mã đó") in result.stdout
+    assert (
+        f"{PAGE}:{line}: liên kết '../index.md#muc-khong-ton-tai' trỏ tới '#muc-khong-ton-tai', "
+        "nhưng docs/index.md không có tiêu đề hay neo nào mang mã đó"
+    ) in result.stdout
 
 
 def test_missing_anchor_on_the_same_page(project):
     line = append_line(project / PAGE, "Xem [mục dưới](#khong-co-muc-nay).")
     result = run(project, "scripts.editor.check")
     assert result.returncode == 2, output(result)
-    assert f"{PAGE}:{line}: liên kết '#khong-co-muc-nay' trỏ tới tiêu đề hay neo mà chính trang " \
-           "này không có" in result.stdout
+    assert (
+        f"{PAGE}:{line}: liên kết '#khong-co-muc-nay' trỏ tới tiêu đề hay neo mà chính trang "
+        "này không có" in result.stdout
+    )
 
 
-@pytest.mark.parametrize("key,value,message", [
-    ("owner", None, "thiếu trường bắt buộc 'owner'; thêm dòng đó"),
-    ("last_reviewed", None, "thiếu trường bắt buộc 'last_reviewed'; thêm dòng đó"),
-    ("review_in", None, "thiếu trường bắt buộc 'review_in'; thêm dòng đó"),
-    ("last_reviewed", "28/11/2026", "last_reviewed: cần một ngày có thật, viết YYYY-MM-DD"),
-    ("last_reviewed", "2026-02-30", "last_reviewed: cần một ngày có thật, viết YYYY-MM-DD"),
-    ("last_reviewed", "2999-01-01", "last_reviewed: ngày 2999-01-01 ở tương lai"),
-    ("review_in", "sáu tháng", "review_in: cần một chu kỳ như '6 months'"),
-    ("owner", "doi-khong-ton-tai", "owner: không có đơn vị mang id 'doi-khong-ton-tai'; các id trong "
-                                   "data/units.yaml"),
-])
+@pytest.mark.parametrize(
+    "key,value,message",
+    [
+        ("owner", None, "thiếu trường bắt buộc 'owner'; thêm dòng đó"),
+        ("last_reviewed", None, "thiếu trường bắt buộc 'last_reviewed'; thêm dòng đó"),
+        ("review_in", None, "thiếu trường bắt buộc 'review_in'; thêm dòng đó"),
+        ("last_reviewed", "28/11/2026", "last_reviewed: cần một ngày có thật, viết YYYY-MM-DD"),
+        ("last_reviewed", "2026-02-30", "last_reviewed: cần một ngày có thật, viết YYYY-MM-DD"),
+        ("last_reviewed", "2999-01-01", "last_reviewed: ngày 2999-01-01 ở tương lai"),
+        ("review_in", "sáu tháng", "review_in: cần một chu kỳ như '6 months'"),
+        (
+            "owner",
+            "doi-khong-ton-tai",
+            "owner: không có đơn vị mang id 'doi-khong-ton-tai'; các id trong data/units.yaml",
+        ),
+    ],
+)
 def test_front_matter_mistakes(project, key, value, message):
     line = set_front_matter(project / PAGE, key, value)
     result = run(project, "scripts.editor.check")
@@ -75,7 +93,9 @@ def test_unclosed_front_matter_is_reported(project):
     page.write_text(page.read_text(encoding="utf-8").replace("\n---\n", "\n", 1), encoding="utf-8")
     result = run(project, "scripts.editor.check")
     assert result.returncode == 2, output(result)
-    assert f"{PAGE}:1:1: phần đầu trang mở bằng dòng '---' nhưng không có dòng '---' đóng lại" in result.stdout
+    assert (
+        f"{PAGE}:1:1: phần đầu trang mở bằng dòng '---' nhưng không có dòng '---' đóng lại" in result.stdout
+    )
 
 
 def test_build_exits_2_before_mkdocs_and_keeps_the_last_good_site(project):
@@ -105,8 +125,12 @@ def test_build_exits_2_on_a_broken_link_and_keeps_the_site(project):
 def test_build_failure_that_is_not_the_editors_exits_1(project):
     # A hook that does not exist is a broken installation, not an editor mistake.
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "hooks:\n", "hooks:\n  - overrides/hooks/no_such_hook.py\n", 1), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "hooks:\n", "hooks:\n  - overrides/hooks/no_such_hook.py\n", 1
+        ),
+        encoding="utf-8",
+    )
     result = run(project, "scripts.build")
     assert result.returncode == 1, output(result)
     assert not (project / "site").exists()
@@ -116,32 +140,39 @@ def test_markdown_linter_names_file_line_and_rule(project):
     line = append_line(project / PAGE, "## Mục mới\nngay dưới tiêu đề")
     result = run(project, "scripts.editor.check")
     assert result.returncode == 2, output(result)
-    assert (f"{PAGE}:{line}: leave a blank line before and after the heading (Markdown rule MD022)"
-            in result.stdout)
+    assert (
+        f"{PAGE}:{line}: leave a blank line before and after the heading (Markdown rule MD022)"
+        in result.stdout
+    )
 
 
 def test_markdown_linter_accepts_admonitions_attr_lists_tables_and_cards(project):
-    append_line(project / PAGE, "\n".join([
-        '!!! note "Lưu ý"',
-        "",
-        "    Nội dung ghi chú thụt vào bốn dấu cách.",
-        "",
-        "## Mục có mã riêng {#muc-rieng}",
-        "",
-        "| Dịch vụ | Thời hạn |",
-        "|---|---|",
-        "| Kiểm tra hồ sơ | 02 giờ làm việc |",
-        "",
-        '<div class="grid cards" markdown>',
-        "",
-        "-   **Thẻ**",
-        "",
-        "    ---",
-        "",
-        "    Nội dung thẻ.",
-        "",
-        "</div>",
-    ]))
+    append_line(
+        project / PAGE,
+        "\n".join(
+            [
+                '!!! note "Lưu ý"',
+                "",
+                "    Nội dung ghi chú thụt vào bốn dấu cách.",
+                "",
+                "## Mục có mã riêng {#muc-rieng}",
+                "",
+                "| Dịch vụ | Thời hạn |",
+                "|---|---|",
+                "| Kiểm tra hồ sơ | 02 giờ làm việc |",
+                "",
+                '<div class="grid cards" markdown>',
+                "",
+                "-   **Thẻ**",
+                "",
+                "    ---",
+                "",
+                "    Nội dung thẻ.",
+                "",
+                "</div>",
+            ]
+        ),
+    )
     result = run(project, "scripts.editor.check")
     assert result.returncode == 0, output(result)
 
@@ -179,12 +210,16 @@ def test_workflow_linter_works_without_network(project, tmp_path):
     if probe.returncode != 0:
         pytest.skip("unshare -n is not permitted here")
     workflow = project / ".github" / "workflows" / "test.yml"
-    workflow.write_text(workflow.read_text(encoding="utf-8") + "      - name: typo\n        runs: x\n",
-                        encoding="utf-8")
-    code = ("from pathlib import Path; from scripts.editor.linters import lint_workflows; "
-            "p, err = lint_workflows(Path('.')); print(err); print(*p, sep='\\n')")
-    result = subprocess.run(["unshare", "-n", sys.executable, "-c", code], cwd=project,
-                            capture_output=True, text=True)
+    workflow.write_text(
+        workflow.read_text(encoding="utf-8") + "      - name: typo\n        runs: x\n", encoding="utf-8"
+    )
+    code = (
+        "from pathlib import Path; from scripts.editor.linters import lint_workflows; "
+        "p, err = lint_workflows(Path('.')); print(err); print(*p, sep='\\n')"
+    )
+    result = subprocess.run(
+        ["unshare", "-n", sys.executable, "-c", code], cwd=project, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("None\n"), result.stdout
     assert "'runs' was unexpected" in result.stdout
@@ -207,8 +242,9 @@ def test_a_mistake_found_by_two_checks_is_printed_once(project):
     YAML linter on the same line: the editor reads it once, in Vietnamese."""
     units = project / "data" / "units.yaml"
     text = units.read_text(encoding="utf-8")
-    units.write_text(text.replace("  - id: chi-cuc-hq-kv3\n", "  - id: chi-cuc-hq-kv3\n    id: x\n", 1),
-                     encoding="utf-8")
+    units.write_text(
+        text.replace("  - id: chi-cuc-hq-kv3\n", "  - id: chi-cuc-hq-kv3\n    id: x\n", 1), encoding="utf-8"
+    )
     result = run(project, "scripts.editor.check")
     assert result.returncode == 2, output(result)
     line = text.splitlines().index("  - id: chi-cuc-hq-kv3") + 2
@@ -224,5 +260,6 @@ def test_python_and_javascript_lint_problems_are_named_with_file_and_line(projec
     result = run(project, "scripts.editor.check")
     assert result.returncode == 2, output(result)
     assert "scripts/zz_lint.py:1: Python: F401" in result.stdout, output(result)
-    assert ("overrides/assets/javascripts/zz-lint.js:2: JavaScript: 'undefinedThing' is not defined "
-            "(no-undef)") in result.stdout, output(result)
+    assert (
+        "overrides/assets/javascripts/zz-lint.js:2: JavaScript: 'undefinedThing' is not defined (no-undef)"
+    ) in result.stdout, output(result)

@@ -1,6 +1,7 @@
 """The editors' documents stay true to the code: every check message that
 CONTRIBUTING.md explains is rendered by the code from a real mistake and compared, the procedure
 sections it lists are the template's, and .github/ holds what reviewers need."""
+
 import re
 
 import pytest
@@ -13,8 +14,11 @@ CHECK_SECTION = CONTRIBUTING.split("## Kiểm tra trước khi gửi", 1)[1].spl
 
 # The message tables this test renders (the legal-citation table of
 # scripts/legal is not rendered here yet).
-RENDERED_TABLES = ("### Thông báo về phần đầu trang", "### Thông báo về trang thủ tục",
-                   "### Thông báo về liên kết")
+RENDERED_TABLES = (
+    "### Thông báo về phần đầu trang",
+    "### Thông báo về trang thủ tục",
+    "### Thông báo về liên kết",
+)
 
 
 def documented_messages() -> list[str]:
@@ -47,6 +51,7 @@ def pattern(text: str) -> re.Pattern:
 def rendered(tmp_path_factory) -> dict[str, list[str]]:
     """Every documented kind of mistake, made and reported by the real code."""
     from helpers.editor_messages import render
+
     return render(tmp_path_factory.mktemp("messages"))
 
 
@@ -60,8 +65,11 @@ def test_every_documented_message_is_one_the_code_prints(rendered):
 
 def test_every_message_the_code_prints_is_documented(rendered):
     messages = [pattern(m) for m in documented_messages()]
-    undocumented = {name: out for name, out in rendered.items() if name != "data-phone"
-                    and not all(any(m.search(line) for m in messages) for line in out)}
+    undocumented = {
+        name: out
+        for name, out in rendered.items()
+        if name != "data-phone" and not all(any(m.search(line) for m in messages) for line in out)
+    }
     assert undocumented == {}, f"explain these in CONTRIBUTING.md: {undocumented}"
     assert all(len(out) == 1 for name, out in rendered.items() if name != "data-phone"), rendered
 
@@ -69,14 +77,16 @@ def test_every_message_the_code_prints_is_documented(rendered):
 def test_example_lines_are_what_make_check_prints(rendered):
     lines = [line for out in rendered.values() for line in out]
     for example in documented_examples():
-        assert any(pattern(example).fullmatch(line) for line in lines), \
+        assert any(pattern(example).fullmatch(line) for line in lines), (
             f"no check prints the example {example!r}; closest: {lines}"
+        )
 
 
 def test_contributing_lists_the_procedure_template_sections_in_order():
     from scripts.pages.procedures import TEMPLATE_SECTIONS
+
     listed = re.findall(r"^\d+\. (.+)$", CONTRIBUTING.split("## Thêm một thủ tục", 1)[1], flags=re.M)
-    assert listed[:len(TEMPLATE_SECTIONS)] == list(TEMPLATE_SECTIONS)
+    assert listed[: len(TEMPLATE_SECTIONS)] == list(TEMPLATE_SECTIONS)
 
 
 def test_contributing_has_no_relative_links():
@@ -101,8 +111,12 @@ def test_codeowners_maps_existing_sections_and_says_teams_are_placeholders():
         if pattern != "*" and "*" not in pattern:
             assert (ROOT / pattern.strip("/")).exists(), f"CODEOWNERS names {pattern}, which does not exist"
     patterns = [rule[0] for rule in rules]
-    for section in ("/docs/thu-tuc/", "/docs/tuyen-ngon-phuc-vu/", "/data/escalation.yaml",
-                    "/data/units.yaml"):
+    for section in (
+        "/docs/thu-tuc/",
+        "/docs/tuyen-ngon-phuc-vu/",
+        "/data/escalation.yaml",
+        "/data/units.yaml",
+    ):
         assert section in patterns
 
 

@@ -2,6 +2,7 @@
 overdue warning computed in the browser (also after instant navigation),
 'edit this page' links to real repository files, the generated review
 schedule and the "what's new" page built from git history."""
+
 import datetime as dt
 import re
 import subprocess
@@ -9,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from helpers.project import ROOT, mkdocs_build, serve_directory
 from helpers.editor_project import copy_project, set_front_matter
+from helpers.project import ROOT, mkdocs_build, serve_directory
 
 REPO_URL = "https://github.com/haiquan-kv3/co-so-tri-thuc"
-OVERDUE = "bien-tap/index.md"          # made overdue in the copy
-ON_TIME = "tin-tuc/index.md"           # reviewed recently: due in the future
+OVERDUE = "bien-tap/index.md"  # made overdue in the copy
+ON_TIME = "tin-tuc/index.md"  # reviewed recently: due in the future
 
 
 def html_pages(site: Path):
@@ -27,6 +28,7 @@ def html_pages(site: Path):
 
 # --- every page of the real site ------------------------------------------
 
+
 def test_every_page_has_an_edit_link_to_an_existing_repository_file(built_site):
     checked = 0
     for rel, html in html_pages(built_site):
@@ -34,7 +36,7 @@ def test_every_page_has_an_edit_link_to_an_existing_repository_file(built_site):
         assert links, f"{rel} has no 'edit this page' link"
         prefix = REPO_URL + "/edit/main/"
         assert links[0].startswith(prefix), f"{rel}: {links[0]}"
-        target = links[0][len(prefix):]
+        target = links[0][len(prefix) :]
         assert (ROOT / target).is_file(), f"{rel}: edit link opens {target}, which is not in the repository"
         checked += 1
     assert checked >= 10
@@ -57,13 +59,24 @@ def test_every_content_page_shows_owner_and_review_dates(built_site):
 def test_generated_pages_are_in_the_nav_and_not_committed(built_site):
     for rel in ("bien-tap/lich-ra-soat/index.html", "tin-tuc/thay-doi-gan-day/index.html"):
         assert (built_site / rel).is_file(), rel
-    tracked = subprocess.run(["git", "-C", str(ROOT), "ls-files", "docs/bien-tap/lich-ra-soat.md",
-                              "docs/tin-tuc/thay-doi-gan-day.md"], capture_output=True, text=True)
+    tracked = subprocess.run(
+        [
+            "git",
+            "-C",
+            str(ROOT),
+            "ls-files",
+            "docs/bien-tap/lich-ra-soat.md",
+            "docs/tin-tuc/thay-doi-gan-day.md",
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert tracked.stdout == ""
     assert not (ROOT / "docs" / "bien-tap" / "lich-ra-soat.md").exists()
 
 
 # --- a copy with one overdue page -----------------------------------------
+
 
 @pytest.fixture(scope="module")
 def overdue_site(tmp_path_factory):
@@ -74,8 +87,9 @@ def overdue_site(tmp_path_factory):
     units = project / "data" / "units.yaml"
     text = units.read_text(encoding="utf-8")
     assert "name: Cục Hải quan\n" in text
-    units.write_text(text.replace("name: Cục Hải quan\n", 'name: "Cục Hải quan <b>&</b>"\n', 1),
-                     encoding="utf-8")
+    units.write_text(
+        text.replace("name: Cục Hải quan\n", 'name: "Cục Hải quan <b>&</b>"\n', 1), encoding="utf-8"
+    )
     set_front_matter(project / "docs" / OVERDUE, "owner", "cuc-hai-quan")
     site = project / "site"
     with serve_directory(site) as url:
@@ -92,7 +106,11 @@ def overdue_site(tmp_path_factory):
 
 
 def url_of(base: str, src: str) -> str:
-    return base + src.removesuffix("index.md").removesuffix(".md") + ("/" if not src.endswith("index.md") else "")
+    return (
+        base
+        + src.removesuffix("index.md").removesuffix(".md")
+        + ("/" if not src.endswith("index.md") else "")
+    )
 
 
 def test_owner_name_is_escaped(overdue_site):
@@ -119,7 +137,8 @@ def test_overdue_page_shows_a_warning_and_a_page_on_time_does_not(overdue_site, 
     # Shown before the content (right after the title), not only at the bottom.
     assert phone_page.evaluate(
         "() => document.querySelector('article h1').nextElementSibling"
-        ".classList.contains('page-review__overdue')")
+        ".classList.contains('page-review__overdue')"
+    )
 
 
 @pytest.mark.browser
@@ -152,8 +171,10 @@ def test_warning_follows_instant_navigation(overdue_site, desktop_page):
     # and back to a page on time: no warning
     page.go_back()
     page.wait_for_url(re.compile(re.escape(ON_TIME.removesuffix("index.md")) + "$"))
-    page.wait_for_function("() => document.querySelector('.page-review__overdue') "
-                           "&& document.querySelector('.page-review__overdue').hidden")
+    page.wait_for_function(
+        "() => document.querySelector('.page-review__overdue') "
+        "&& document.querySelector('.page-review__overdue').hidden"
+    )
 
 
 @pytest.mark.browser
@@ -174,11 +195,14 @@ def test_review_schedule_lists_pages_by_owner_with_status_from_the_browser(overd
     statuses = page.locator(".page-review-status").all_inner_texts()
     assert set(statuses) == {"Quá hạn"}
     summary = page.locator(".page-review-summary").inner_text()
-    assert summary == (f"Hôm nay 01/01/{dt.date.today().year + 10}: {len(statuses)} trang quá hạn rà "
-                       f"soát, 0 trang sắp đến hạn (trong 30 ngày), trên tổng số {len(statuses)} trang.")
+    assert summary == (
+        f"Hôm nay 01/01/{dt.date.today().year + 10}: {len(statuses)} trang quá hạn rà "
+        f"soát, 0 trang sắp đến hạn (trong 30 ngày), trên tổng số {len(statuses)} trang."
+    )
 
 
 # --- "what's new" from reader-written change notes ---------------------------
+
 
 def write_notes(project: Path, body: str) -> None:
     (project / "data" / "changes.yaml").write_text("changes:\n" + body, encoding="utf-8")
@@ -186,11 +210,15 @@ def write_notes(project: Path, body: str) -> None:
 
 def test_whats_new_is_built_from_change_notes_newest_first_and_escaped(tmp_path):
     project = copy_project(tmp_path / "notes")
-    write_notes(project, (
-        "  - date: 2026-11-01\n    pages: [tin-tuc/index.md]\n"
-        "    note: Thêm một tin cũ hơn về hội nghị đối thoại.\n"
-        "  - date: 2026-11-20\n    pages: [thu-tuc/index.md, lien-he/index.md]\n"
-        "    note: 'Cập nhật danh mục <script>alert(1)</script> *x* và danh bạ.'\n"))
+    write_notes(
+        project,
+        (
+            "  - date: 2026-11-01\n    pages: [tin-tuc/index.md]\n"
+            "    note: Thêm một tin cũ hơn về hội nghị đối thoại.\n"
+            "  - date: 2026-11-20\n    pages: [thu-tuc/index.md, lien-he/index.md]\n"
+            "    note: 'Cập nhật danh mục <script>alert(1)</script> *x* và danh bạ.'\n"
+        ),
+    )
     site = tmp_path / "site"
     result = mkdocs_build(site, project / "mkdocs.yml")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -206,33 +234,52 @@ def test_public_change_page_holds_no_commit_message(built_site):
     """The page is made from data/changes.yaml only: no subject of this
     repository's history appears on it."""
     html = (built_site / "tin-tuc" / "thay-doi-gan-day" / "index.html").read_text(encoding="utf-8")
-    log = subprocess.run(["git", "-C", str(ROOT), "log", "--format=%s", "-n", "300"],
-                         capture_output=True, text=True)
+    log = subprocess.run(
+        ["git", "-C", str(ROOT), "log", "--format=%s", "-n", "300"], capture_output=True, text=True
+    )
     subjects = [s for s in log.stdout.splitlines() if len(s) > 15]
     assert subjects, "no git history to compare with"
     assert [s for s in subjects if s in html] == []
     from scripts.pages import whats_new
+
     for note in whats_new.load_notes(ROOT):
         assert note.note in html
 
 
-@pytest.mark.parametrize("entry,field,words", [
-    ("  - date: 2999-01-01\n    pages: [tin-tuc/index.md]\n    note: Thêm một đoạn mới cho doanh nghiệp.\n",
-     "changes[0].date", "ở tương lai"),
-    ("  - date: 2026-11-01\n    pages: [tin-tuc/khong-co.md]\n    note: Thêm một đoạn mới cho doanh nghiệp.\n",
-     "changes[0].pages[0]", "không có trang docs/tin-tuc/khong-co.md"),
-    ("  - date: 2026-11-01\n    pages: [tin-tuc/index.md]\n    note: Fix typo in news page header\n",
-     "changes[0].note", "viết bằng tiếng Việt có dấu"),
-    ("  - date: 2026-11-01\n    pages: [tin-tuc/index.md]\n",
-     "changes[0]", "thiếu trường bắt buộc 'note'"),
-])
+@pytest.mark.parametrize(
+    "entry,field,words",
+    [
+        (
+            "  - date: 2999-01-01\n    pages: [tin-tuc/index.md]\n    note: Thêm một đoạn mới cho doanh nghiệp.\n",
+            "changes[0].date",
+            "ở tương lai",
+        ),
+        (
+            "  - date: 2026-11-01\n    pages: [tin-tuc/khong-co.md]\n    note: Thêm một đoạn mới cho doanh nghiệp.\n",
+            "changes[0].pages[0]",
+            "không có trang docs/tin-tuc/khong-co.md",
+        ),
+        (
+            "  - date: 2026-11-01\n    pages: [tin-tuc/index.md]\n    note: Fix typo in news page header\n",
+            "changes[0].note",
+            "viết bằng tiếng Việt có dấu",
+        ),
+        (
+            "  - date: 2026-11-01\n    pages: [tin-tuc/index.md]\n",
+            "changes[0]",
+            "thiếu trường bắt buộc 'note'",
+        ),
+    ],
+)
 def test_bad_change_notes_are_named_with_file_line_and_field(tmp_path, entry, field, words):
     from scripts.pages import whats_new
     from scripts.yamlstrict import InvalidInput
+
     project = copy_project(tmp_path / "bad")
     write_notes(project, entry)
     with pytest.raises(InvalidInput) as caught:
         whats_new.load_notes(project, today=dt.date(2026, 12, 2))
     messages = [str(p) for p in caught.value.problems]
-    assert any(m.startswith("data/changes.yaml:") and f" {field}: " in m and words in m
-               for m in messages), messages
+    assert any(m.startswith("data/changes.yaml:") and f" {field}: " in m and words in m for m in messages), (
+        messages
+    )

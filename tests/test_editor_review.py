@@ -1,5 +1,6 @@
 """Review dates: the period arithmetic, `make review` (grouped by owner, a
 CI flag that fails while a page is overdue) and the procedure scaffold."""
+
 import datetime as dt
 import re
 
@@ -16,20 +17,33 @@ def project(tmp_path):
     return copy_project(tmp_path / "project")
 
 
-@pytest.mark.parametrize("day,months,due", [
-    ("2026-11-28", 6, "2027-05-28"),
-    ("2026-08-31", 6, "2027-02-28"),   # no 31 February: end of month
-    ("2027-08-31", 6, "2028-02-29"),   # leap year
-    ("2026-01-15", 12, "2027-01-15"),
-])
+@pytest.mark.parametrize(
+    "day,months,due",
+    [
+        ("2026-11-28", 6, "2027-05-28"),
+        ("2026-08-31", 6, "2027-02-28"),  # no 31 February: end of month
+        ("2027-08-31", 6, "2028-02-29"),  # leap year
+        ("2026-01-15", 12, "2027-01-15"),
+    ],
+)
 def test_add_months(day, months, due):
     assert add_months(dt.date.fromisoformat(day), months) == dt.date.fromisoformat(due)
 
 
-@pytest.mark.parametrize("text,months", [
-    ("6 months", 6), ("1 month", 1), ("6 tháng", 6), ("1 year", 12), ("2 năm", 24),
-    ("six months", None), ("6", None), (6, None), ("0 months", None),
-])
+@pytest.mark.parametrize(
+    "text,months",
+    [
+        ("6 months", 6),
+        ("1 month", 1),
+        ("6 tháng", 6),
+        ("1 year", 12),
+        ("2 năm", 24),
+        ("six months", None),
+        ("6", None),
+        (6, None),
+        ("0 months", None),
+    ],
+)
 def test_review_periods(text, months):
     assert period_months(text) == months
 
@@ -50,8 +64,10 @@ def test_overdue_page_is_listed_under_its_owner_and_fails_ci(project):
     assert report.returncode == 0, output(report)
     text = report.stdout
     days = (today - dt.date(2020, 7, 1)).days
-    assert (f"  {OVERDUE_PAGE}:{line}: OVERDUE by {days} day(s) (review by 2020-07-01, "
-            "last reviewed 2020-01-01)" in text), text
+    assert (
+        f"  {OVERDUE_PAGE}:{line}: OVERDUE by {days} day(s) (review by 2020-07-01, "
+        "last reviewed 2020-01-01)" in text
+    ), text
     # Grouped by owner: each page appears after its own owner's heading.
     groups = dict(re.findall(r"\n([^\n]+):\n((?:  [^\n]*\n?)+)", text))
     assert OVERDUE_PAGE in groups["Chi cục Hải quan khu vực III"]
@@ -63,6 +79,7 @@ def test_overdue_page_is_listed_under_its_owner_and_fails_ci(project):
 
 def test_no_overdue_page_passes_ci(project):
     from scripts.pages import model, review
+
     earliest = min(r.last_reviewed for r in review.collect(model.load(project)))
     result = run(project, "scripts.pages.review", "--fail-if-overdue", "--today", earliest.isoformat())
     assert result.returncode == 0, output(result)
@@ -71,8 +88,7 @@ def test_no_overdue_page_passes_ci(project):
 def test_page_due_soon_is_listed_without_failing_ci(project):
     line = set_front_matter(project / OVERDUE_PAGE, "last_reviewed", "2026-06-01")
     result = run(project, "scripts.pages.review", "--today", "2026-11-20", "--fail-if-overdue")
-    assert f"{OVERDUE_PAGE}:{line}: due in 11 day(s) (review by 2026-12-01" in result.stdout, \
-        output(result)
+    assert f"{OVERDUE_PAGE}:{line}: due in 11 day(s) (review by 2026-12-01" in result.stdout, output(result)
     assert result.returncode == 0, output(result)
     assert f"{OVERDUE_PAGE}: OVERDUE" not in result.stdout
 
@@ -86,8 +102,15 @@ def test_review_refuses_invalid_front_matter(project):
 
 def test_new_procedure_scaffold_uses_the_template_and_names_what_to_fill(project):
     from scripts.pages.procedures import TEMPLATE_SECTIONS
-    result = run(project, "scripts.editor.new_procedure", "--slug", "thu-tuc-thu-nghiem",
-                 "--title", "Thủ tục thử nghiệm của biên tập viên")
+
+    result = run(
+        project,
+        "scripts.editor.new_procedure",
+        "--slug",
+        "thu-tuc-thu-nghiem",
+        "--title",
+        "Thủ tục thử nghiệm của biên tập viên",
+    )
     assert result.returncode == 0, output(result)
     page = project / "docs" / "thu-tuc" / "thu-tuc-thu-nghiem.md"
     text = page.read_text(encoding="utf-8")
@@ -97,10 +120,17 @@ def test_new_procedure_scaffold_uses_the_template_and_names_what_to_fill(project
     check = run(project, "scripts.editor.check")
     assert check.returncode == 2, output(check)
     name = "docs/thu-tuc/thu-tuc-thu-nghiem.md"
-    for field in ("description", "procedure.field", "procedure.time_limit", "procedure.fee",
-                  "procedure.legal_basis"):
-        assert re.search(rf"^{re.escape(name)}:\d+:\d+: {re.escape(field)}: ", check.stdout, re.M), \
-            (field, check.stdout)
+    for field in (
+        "description",
+        "procedure.field",
+        "procedure.time_limit",
+        "procedure.fee",
+        "procedure.legal_basis",
+    ):
+        assert re.search(rf"^{re.escape(name)}:\d+:\d+: {re.escape(field)}: ", check.stdout, re.M), (
+            field,
+            check.stdout,
+        )
     # Every section of the scaffold is still the template's note: each is
     # named at its heading's line, once.
     for number, line in enumerate(text.splitlines(), 1):

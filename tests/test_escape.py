@@ -2,6 +2,7 @@
 escaped text goes through Python-Markdown with the site's own extensions
 (read from mkdocs.yml) and must come out as exactly that text, with no
 element or attribute of its own."""
+
 import html
 from html.parser import HTMLParser
 
@@ -15,26 +16,60 @@ from scripts import escape
 
 # Syntax that some extension of the site reads: HTML, attr_list braces,
 # abbreviations, footnotes, snippets, admonitions, tables, links, emphasis.
-HOSTILE = ["<script>alert(1)</script>", "{ onclick=alert(1) }", "{: #x .y }", "*[DN]: doanh nghiệp",
-           "[^1]", "[^1]: chú thích", "--8<-- \".git/config\"", "!!! note", "| a | b |", "[x](javascript:1)",
-           "<https://evil.example>", "**đậm** _nghiêng_ `mã`", "&amp; &lt;", "1. mục", "- mục", "# tiêu đề",
-           "> trích", "~~~", "```", "\\", "&#60;", "]]>", "<!--", "Đội { onclick=alert(1) }", "x\n\ny",
-           "term\n:   định nghĩa", "A & B \"C\" 'D'", "==", "~~x~~", "^^x^^", "<div markdown>", "{{ x }}"]
-TEXT = st.one_of(st.sampled_from(HOSTILE),
-                 st.lists(st.sampled_from(HOSTILE + ["Hải quan", " ", "1.", "(", ")", ":"]), min_size=1,
-                          max_size=5).map("".join),
-                 st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=40))
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "{ onclick=alert(1) }",
+    "{: #x .y }",
+    "*[DN]: doanh nghiệp",
+    "[^1]",
+    "[^1]: chú thích",
+    '--8<-- ".git/config"',
+    "!!! note",
+    "| a | b |",
+    "[x](javascript:1)",
+    "<https://evil.example>",
+    "**đậm** _nghiêng_ `mã`",
+    "&amp; &lt;",
+    "1. mục",
+    "- mục",
+    "# tiêu đề",
+    "> trích",
+    "~~~",
+    "```",
+    "\\",
+    "&#60;",
+    "]]>",
+    "<!--",
+    "Đội { onclick=alert(1) }",
+    "x\n\ny",
+    "term\n:   định nghĩa",
+    "A & B \"C\" 'D'",
+    "==",
+    "~~x~~",
+    "^^x^^",
+    "<div markdown>",
+    "{{ x }}",
+]
+TEXT = st.one_of(
+    st.sampled_from(HOSTILE),
+    st.lists(st.sampled_from(HOSTILE + ["Hải quan", " ", "1.", "(", ")", ":"]), min_size=1, max_size=5).map(
+        "".join
+    ),
+    st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=40),
+)
 
 
 @pytest.fixture(scope="module")
 def render():
     from mkdocs.config import load_config
+
     config = load_config(str(ROOT / "mkdocs.yml"))
     md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
 
     def _render(text: str) -> str:
         md.reset()
         return md.convert(text)
+
     return _render
 
 
@@ -75,8 +110,9 @@ def test_md_text_renders_as_one_paragraph_of_that_text(render, value):
 def test_md_text_in_a_heading_and_a_table_cell_stays_text(render, a, b):
     if not a.strip() or not b.strip():
         return
-    rendered = render(f"## {escape.md_text(a)}\n\n| x | y |\n| --- | --- |\n"
-                      f"| {escape.md_text(a)} | {escape.md_text(b)} |\n")
+    rendered = render(
+        f"## {escape.md_text(a)}\n\n| x | y |\n| --- | --- |\n| {escape.md_text(a)} | {escape.md_text(b)} |\n"
+    )
     parsed = _parse(rendered)
     heading = parsed.tags[0]
     assert heading[0] == "h2" and [k for k, _ in heading[1]] == ["id"], heading

@@ -6,6 +6,7 @@ One copy of the project carrying the hostile-but-allowed text is built once
 (``hostile_site``); each refused input gets its own broken copy, stopped
 before mkdocs by the build's preflight.
 """
+
 from __future__ import annotations
 
 import html
@@ -29,14 +30,21 @@ TITLE = "Góp ý \"A & B\" { onclick=alert(1) } *[DN]: x 'y'"
 DESCRIPTION = "Mô tả có \"ngoặc kép\" & dấu 'nháy' và {: .x } cùng &lt;b&gt; viết sẵn."
 H1 = "Quyền &lt;/title&gt;&lt;meta http-equiv=refresh content=0;url=https://evil.example/&gt;"
 UNIT_NAME = "Đội { onclick=alert(1) }"
-DATA_DESCRIPTION = "Hỏi \"A & B\" về danh bạ các đơn vị hải quan liên quan đến Chi cục."
+DATA_DESCRIPTION = 'Hỏi "A & B" về danh bạ các đơn vị hải quan liên quan đến Chi cục.'
 MARKER = "last good site"
 
 
 def run(root: Path, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([sys.executable, "-m", *args], cwd=root, capture_output=True, text=True,
-                          encoding="utf-8", env=env, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=600,
+    )
 
 
 def edit(path: Path, old: str, new: str, count: int = 1) -> None:
@@ -48,8 +56,9 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
 def front_matter_value(path: Path, key: str, value: str) -> None:
     """Replace ``key:`` in a page's front matter by ``value`` (as a YAML string)."""
     text = path.read_text(encoding="utf-8")
-    new, n = re.subn(rf"(?m)^{key}:.*$", lambda _: f"{key}: {json.dumps(value, ensure_ascii=False)}",
-                     text, count=1)
+    new, n = re.subn(
+        rf"(?m)^{key}:.*$", lambda _: f"{key}: {json.dumps(value, ensure_ascii=False)}", text, count=1
+    )
     assert n == 1, f"no {key} in {path}"
     path.write_text(new, encoding="utf-8")
 
@@ -78,6 +87,7 @@ def assert_refused(root: Path, expected: list[str], command=("scripts.build",)) 
 
 # --- hostile but allowed: rendered as text --------------------------------
 
+
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory) -> Path:
     root = copy_project(tmp_path_factory.mktemp("hostile") / "p")
@@ -88,12 +98,21 @@ def hostile_site(tmp_path_factory) -> Path:
     text = re.sub(r"(?m)^title:.*\n", "", text, count=1)
     text = re.sub(r"(?m)^# .*$", lambda _: f"# {H1}", text, count=1)
     page.write_text(text, encoding="utf-8")
-    edit(root / "data/units.yaml", "    name: Chi cục Hải quan khu vực III\n",
-         f"    name: {json.dumps(UNIT_NAME, ensure_ascii=False)}\n")
+    edit(
+        root / "data/units.yaml",
+        "    name: Chi cục Hải quan khu vực III\n",
+        f"    name: {json.dumps(UNIT_NAME, ensure_ascii=False)}\n",
+    )
     units = root / "data/units.yaml"
-    units.write_text(re.sub(r"(?m)^  description: Danh bạ.*$",
-                            lambda _: f"  description: {json.dumps(DATA_DESCRIPTION, ensure_ascii=False)}",
-                            units.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+    units.write_text(
+        re.sub(
+            r"(?m)^  description: Danh bạ.*$",
+            lambda _: f"  description: {json.dumps(DATA_DESCRIPTION, ensure_ascii=False)}",
+            units.read_text(encoding="utf-8"),
+            count=1,
+        ),
+        encoding="utf-8",
+    )
     result = run(root, "scripts.build")
     assert result.returncode == 0, result.stdout + result.stderr
     return root / "site"
@@ -193,15 +212,20 @@ def test_unit_name_is_a_plain_heading_on_the_review_schedule(hostile_site):
 
 # --- refused: one file:line message, exit 2, site untouched ----------------
 
-PLAIN_TEXT = ("chỉ được viết văn bản thuần: bỏ dấu '<', '>' và ký tự điều khiển; tiêu đề và mô tả "
-              "hiện ở thẻ <title>, trình đơn, kết quả tìm kiếm và bản xem trước liên kết, "
-              "những nơi không dùng được HTML")
+PLAIN_TEXT = (
+    "chỉ được viết văn bản thuần: bỏ dấu '<', '>' và ký tự điều khiển; tiêu đề và mô tả "
+    "hiện ở thẻ <title>, trình đơn, kết quả tìm kiếm và bản xem trước liên kết, "
+    "những nơi không dùng được HTML"
+)
 
 
 def test_markup_in_a_front_matter_title_is_refused(tmp_path):
     root = project_with_site(tmp_path)
-    front_matter_value(root / PAGE, "title",
-                       "x</title><meta http-equiv=refresh content='0;url=https://evil.example/'><title>")
+    front_matter_value(
+        root / PAGE,
+        "title",
+        "x</title><meta http-equiv=refresh content='0;url=https://evil.example/'><title>",
+    )
     assert_refused(root, [f"{PAGE}:5:8: title: {PLAIN_TEXT}"])
     result = run(root, "scripts.editor.check")
     assert result.returncode == 2 and f"{PAGE}:5:8: title: {PLAIN_TEXT}" in result.stdout
@@ -221,9 +245,10 @@ def test_markup_in_a_data_page_description_is_refused(tmp_path):
 
 # --- YAML and files: aliases, encoding, empty, deleted, BOM -----------------
 
-ALIAS_BOMB = "".join(["a: &a [x, x, x, x, x, x, x, x, x]\n"] +
-                     [f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n"
-                      for i in range(8)])
+ALIAS_BOMB = "".join(
+    ["a: &a [x, x, x, x, x, x, x, x, x]\n"]
+    + [f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8)]
+)
 
 
 def test_yaml_alias_bomb_is_refused_at_once(tmp_path):
@@ -232,8 +257,10 @@ def test_yaml_alias_bomb_is_refused_at_once(tmp_path):
     with (root / "data/glossary.yaml").open("a", encoding="utf-8") as f:
         f.write(ALIAS_BOMB)
     line = (root / "data/glossary.yaml").read_text(encoding="utf-8").count("\n") - ALIAS_BOMB.count("\n") + 1
-    expected = [f"data/glossary.yaml:{line}:4: không dùng neo '&a' của YAML trong tệp này; "
-                "hãy viết đầy đủ giá trị ở từng chỗ cần dùng"]
+    expected = [
+        f"data/glossary.yaml:{line}:4: không dùng neo '&a' của YAML trong tệp này; "
+        "hãy viết đầy đủ giá trị ở từng chỗ cần dùng"
+    ]
     assert_refused(root, expected)
     assert_refused(root, expected, ("scripts.contacts", "check"))
 
@@ -241,12 +268,19 @@ def test_yaml_alias_bomb_is_refused_at_once(tmp_path):
 def test_yaml_anchor_in_front_matter_is_refused(tmp_path):
     root = project_with_site(tmp_path)
     edit(root / PAGE, "review_in: 6 months", "review_in: &p 6 months\nx: *p")
-    assert_refused(root, [f"{PAGE}:4:12: không dùng neo '&p' của YAML trong tệp này; "
-                          "hãy viết đầy đủ giá trị ở từng chỗ cần dùng"])
+    assert_refused(
+        root,
+        [
+            f"{PAGE}:4:12: không dùng neo '&p' của YAML trong tệp này; "
+            "hãy viết đầy đủ giá trị ở từng chỗ cần dùng"
+        ],
+    )
 
 
-NOT_UTF8 = ("data/glossary.yaml:{line}:5: tệp không phải văn bản UTF-8 (byte 0xFF); mở tệp bằng "
-            "trình soạn thảo và lưu lại với mã hóa UTF-8")
+NOT_UTF8 = (
+    "data/glossary.yaml:{line}:5: tệp không phải văn bản UTF-8 (byte 0xFF); mở tệp bằng "
+    "trình soạn thảo và lưu lại với mã hóa UTF-8"
+)
 
 
 def test_non_utf8_data_file_is_one_message_in_build_and_check(tmp_path):
@@ -261,12 +295,16 @@ def test_non_utf8_data_file_is_one_message_in_build_and_check(tmp_path):
     assert "UnicodeDecodeError" not in out
 
 
-MISSING = ("data/units.yaml:1:1: tệp không tồn tại (đã bị xóa hoặc đổi tên?); trang web cần tệp này: "
-           "khôi phục nó, ví dụ bằng `git checkout -- data/units.yaml`")
+MISSING = (
+    "data/units.yaml:1:1: tệp không tồn tại (đã bị xóa hoặc đổi tên?); trang web cần tệp này: "
+    "khôi phục nó, ví dụ bằng `git checkout -- data/units.yaml`"
+)
 
 
-@pytest.mark.parametrize("command", [("scripts.build",), ("scripts.editor.check",), ("scripts.pages.review",),
-                                     ("scripts.contacts", "check")])
+@pytest.mark.parametrize(
+    "command",
+    [("scripts.build",), ("scripts.editor.check",), ("scripts.pages.review",), ("scripts.contacts", "check")],
+)
 def test_deleted_data_file_is_one_message_in_every_command(tmp_path, command):
     root = project_with_site(tmp_path)
     (root / "data/units.yaml").unlink()
@@ -276,8 +314,13 @@ def test_deleted_data_file_is_one_message_in_every_command(tmp_path, command):
 def test_empty_data_file_says_so(tmp_path):
     root = project_with_site(tmp_path)
     (root / "data/glossary.yaml").write_text("# chỉ có chú thích\n", encoding="utf-8")
-    assert_refused(root, ["data/glossary.yaml:1:1: tệp trống (không có dữ liệu nào); khôi phục nội dung "
-                          "tệp từ lịch sử Git hoặc xem tệp mẫu cùng thư mục"])
+    assert_refused(
+        root,
+        [
+            "data/glossary.yaml:1:1: tệp trống (không có dữ liệu nào); khôi phục nội dung "
+            "tệp từ lịch sử Git hoặc xem tệp mẫu cùng thư mục"
+        ],
+    )
 
 
 def test_page_saved_with_a_byte_order_mark_builds(tmp_path):
@@ -294,26 +337,36 @@ def test_page_saved_with_a_byte_order_mark_builds(tmp_path):
 
 # --- snippets: only snippets/, one message per bad marker -----------------
 
+
 def test_snippet_outside_the_snippets_folder_is_refused(tmp_path):
     root = project_with_site(tmp_path)
     (root / ".git").mkdir()
-    (root / ".git/config").write_text("[http]\n\textraheader = AUTHORIZATION: basic SECRET\n", encoding="utf-8")
+    (root / ".git/config").write_text(
+        "[http]\n\textraheader = AUTHORIZATION: basic SECRET\n", encoding="utf-8"
+    )
     (root / "snippets/leak.md").symlink_to(root / ".git/config")
     lines = (root / PAGE).read_text(encoding="utf-8").count("\n")
     with (root / PAGE).open("a", encoding="utf-8") as f:
-        f.write('\n--8<-- ".git/config"\n\n--8<-- "leak.md"\n\n--8<--\n../.git/config\n--8<--\n'
-                '\n;--8<-- "escaped.md"\n')
-    outside = ("chỉ được chèn tệp nằm trong thư mục snippets/, ghi đường dẫn tính từ thư mục đó "
-               "(ví dụ \"luu-y-chung.md\"); '../.git/config' nằm ngoài hoặc không phải đường dẫn tệp")
-    out = assert_refused(root, [
-        f"{PAGE}:{lines + 2}:9: không có tệp snippets/.git/config để chèn; kiểm tra tên tệp hoặc tạo "
-        "tệp trong snippets/",
-        f"{PAGE}:{lines + 4}:9: snippets/leak.md trỏ ra ngoài thư mục snippets/ (liên kết tượng trưng); "
-        "không được chèn",
-        f"{PAGE}:{lines + 7}:1: {outside}",
-        "snippets/leak.md:1:1: liên kết tượng trưng (symlink) không được phép trong thư mục nội dung: nó có "
-        "thể đưa tệp bên ngoài (như .git/config) lên trang; hãy thay bằng một tệp thật",
-    ])
+        f.write(
+            '\n--8<-- ".git/config"\n\n--8<-- "leak.md"\n\n--8<--\n../.git/config\n--8<--\n'
+            '\n;--8<-- "escaped.md"\n'
+        )
+    outside = (
+        "chỉ được chèn tệp nằm trong thư mục snippets/, ghi đường dẫn tính từ thư mục đó "
+        "(ví dụ \"luu-y-chung.md\"); '../.git/config' nằm ngoài hoặc không phải đường dẫn tệp"
+    )
+    out = assert_refused(
+        root,
+        [
+            f"{PAGE}:{lines + 2}:9: không có tệp snippets/.git/config để chèn; kiểm tra tên tệp hoặc tạo "
+            "tệp trong snippets/",
+            f"{PAGE}:{lines + 4}:9: snippets/leak.md trỏ ra ngoài thư mục snippets/ (liên kết tượng trưng); "
+            "không được chèn",
+            f"{PAGE}:{lines + 7}:1: {outside}",
+            "snippets/leak.md:1:1: liên kết tượng trưng (symlink) không được phép trong thư mục nội dung: nó có "
+            "thể đưa tệp bên ngoài (như .git/config) lên trang; hãy thay bằng một tệp thật",
+        ],
+    )
     assert "SECRET" not in out
 
 
@@ -322,8 +375,10 @@ def test_missing_snippet_is_one_message(tmp_path):
     lines = (root / PAGE).read_text(encoding="utf-8").count("\n")
     with (root / PAGE).open("a", encoding="utf-8") as f:
         f.write('\n--8<-- "khong-co.md"\n')
-    expected = [f"{PAGE}:{lines + 2}:9: không có tệp snippets/khong-co.md để chèn; kiểm tra tên tệp "
-                "hoặc tạo tệp trong snippets/"]
+    expected = [
+        f"{PAGE}:{lines + 2}:9: không có tệp snippets/khong-co.md để chèn; kiểm tra tên tệp "
+        "hoặc tạo tệp trong snippets/"
+    ]
     assert_refused(root, expected)
     assert_refused(root, expected, ("scripts.editor.check",))
 
@@ -354,27 +409,35 @@ def test_snippets_extension_itself_cannot_reach_git(tmp_path):
 
 # --- raw HTML: the allow-list in the source, nh3 on the rendered page -------
 
-RAW_HTML = ("\n<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n"
-            "<iframe src=\"https://evil.example\"></iframe>\n\n"
-            "<meta http-equiv=refresh content=\"0;url=https://evil.example/\">\n\n"
-            "[x](javascript:alert(1))\n\nĐoạn văn\n{: onclick=alert(1) }\n\n"
-            "<object data=\"x.swf\"></object><base href=\"https://evil.example/\">\n")
+RAW_HTML = (
+    "\n<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n"
+    '<iframe src="https://evil.example"></iframe>\n\n'
+    '<meta http-equiv=refresh content="0;url=https://evil.example/">\n\n'
+    "[x](javascript:alert(1))\n\nĐoạn văn\n{: onclick=alert(1) }\n\n"
+    '<object data="x.swf"></object><base href="https://evil.example/">\n'
+)
 
 
 def raw_html_expected(first: int) -> list[str]:
-    dangerous = ("thẻ <{}> không được phép trong trang: nội dung không được chạy mã, nhúng hay chuyển "
-                 "sang trang khác; hãy xóa thẻ này")
-    event = ("thuộc tính sự kiện '{}' không được phép: trang không chạy mã JavaScript từ nội dung; "
-             "hãy xóa thuộc tính này")
-    return [f"{PAGE}:{first + 1}:1: {dangerous.format('script')}",
-            f"{PAGE}:{first + 3}:1: {event.format('onerror')}",
-            f"{PAGE}:{first + 5}:1: {dangerous.format('iframe')}",
-            f"{PAGE}:{first + 7}:1: {dangerous.format('meta')}",
-            f"{PAGE}:{first + 9}:5: liên kết 'javascript:' không được phép; chỉ dùng địa chỉ https://, "
-            "http://, mailto:, tel: hoặc liên kết tương đối đến trang khác",
-            f"{PAGE}:{first + 12}:1: {event.format('onclick')}",
-            f"{PAGE}:{first + 14}:1: {dangerous.format('object')}",
-            f"{PAGE}:{first + 14}:31: {dangerous.format('base')}"]
+    dangerous = (
+        "thẻ <{}> không được phép trong trang: nội dung không được chạy mã, nhúng hay chuyển "
+        "sang trang khác; hãy xóa thẻ này"
+    )
+    event = (
+        "thuộc tính sự kiện '{}' không được phép: trang không chạy mã JavaScript từ nội dung; "
+        "hãy xóa thuộc tính này"
+    )
+    return [
+        f"{PAGE}:{first + 1}:1: {dangerous.format('script')}",
+        f"{PAGE}:{first + 3}:1: {event.format('onerror')}",
+        f"{PAGE}:{first + 5}:1: {dangerous.format('iframe')}",
+        f"{PAGE}:{first + 7}:1: {dangerous.format('meta')}",
+        f"{PAGE}:{first + 9}:5: liên kết 'javascript:' không được phép; chỉ dùng địa chỉ https://, "
+        "http://, mailto:, tel: hoặc liên kết tương đối đến trang khác",
+        f"{PAGE}:{first + 12}:1: {event.format('onclick')}",
+        f"{PAGE}:{first + 14}:1: {dangerous.format('object')}",
+        f"{PAGE}:{first + 14}:31: {dangerous.format('base')}",
+    ]
 
 
 def test_raw_html_outside_the_allow_list_is_refused_with_file_line(tmp_path):
@@ -390,8 +453,9 @@ def test_raw_html_outside_the_allow_list_is_refused_with_file_line(tmp_path):
 
 
 def test_the_sites_own_raw_html_passes_the_policy():
-    from scripts.safety import rawhtml
     from helpers.project import ROOT
+    from scripts.safety import rawhtml
+
     for path in sorted((ROOT / "docs").rglob("*.md")) + [ROOT / "CONTRIBUTING.md"]:
         assert rawhtml.problems(path.read_text(encoding="utf-8")) == [], path
 
@@ -402,11 +466,14 @@ def unchecked_site(tmp_path_factory) -> Path:
     a bug): only the nh3 sanitiser stands between the page and the site."""
     root = copy_project(tmp_path_factory.mktemp("unchecked") / "p")
     scan = root / "scripts/safety/scan.py"
-    scan.write_text(scan.read_text(encoding="utf-8") + "\n\ndef check(root=None):\n    return []\n",
-                    encoding="utf-8")
+    scan.write_text(
+        scan.read_text(encoding="utf-8") + "\n\ndef check(root=None):\n    return []\n", encoding="utf-8"
+    )
     with (root / PAGE).open("a", encoding="utf-8") as f:
-        f.write(RAW_HTML + "\n<a href=\"jav&#x09;ascript:alert(2)\">y</a> <p style=\"position:fixed\">z</p>\n"
-                "<form action=\"https://evil.example\"><input name=p></form>\n")
+        f.write(
+            RAW_HTML + '\n<a href="jav&#x09;ascript:alert(2)">y</a> <p style="position:fixed">z</p>\n'
+            '<form action="https://evil.example"><input name=p></form>\n'
+        )
     result = run(root, "mkdocs", "build", "--strict", "--site-dir", str(root / "site"))
     assert result.returncode == 0, result.stdout + result.stderr
     return root / "site"
@@ -415,13 +482,17 @@ def unchecked_site(tmp_path_factory) -> Path:
 def test_sanitiser_removes_what_the_check_would_have_refused(unchecked_site):
     page = parse(unchecked_site / PAGE_URL)
     text = (unchecked_site / PAGE_URL).read_text(encoding="utf-8")
-    content = text[text.index('<article class="md-content__inner md-typeset">'):text.index("</article>")]
+    content = text[text.index('<article class="md-content__inner md-typeset">') : text.index("</article>")]
     for tag, attrs in parse_fragment(content).elements:
         assert tag not in ("script", "iframe", "meta", "object", "base", "form", "input"), (tag, attrs)
         assert not [a for a in attrs if a.startswith("on") or a == "style"], (tag, attrs)
         for name in ("href", "src"):
-            assert not (attrs.get(name) or "").lower().replace("\t", "").startswith(
-                ("javascript", "data:", "vbscript")), attrs
+            assert (
+                not (attrs.get(name) or "")
+                .lower()
+                .replace("\t", "")
+                .startswith(("javascript", "data:", "vbscript"))
+            ), attrs
     assert "alert(1)</script>" not in content
     assert not [a for t, a in page.elements if t == "meta" and a.get("http-equiv", "").lower() == "refresh"]
     assert "Đoạn văn" in content  # the text stays
@@ -436,6 +507,7 @@ def parse_fragment(text: str) -> _Page:
 @pytest.mark.browser
 def test_nothing_runs_or_redirects_in_chromium(unchecked_site, desktop_page):
     from helpers.project import serve_directory
+
     dialogs, requests = [], []
     desktop_page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     desktop_page.on("request", lambda r: requests.append(r.url))
@@ -451,6 +523,7 @@ def test_nothing_runs_or_redirects_in_chromium(unchecked_site, desktop_page):
 
 
 # --- invisible and bidirectional characters ---------------------------------
+
 
 def test_invisible_and_bidi_characters_are_flagged_with_line_and_column(tmp_path):
     root = project_with_site(tmp_path)
@@ -474,14 +547,22 @@ def test_invisible_and_bidi_characters_are_flagged_with_line_and_column(tmp_path
 
 # --- a killed build leaves nothing behind -----------------------------------
 
+
 def _start_build(root: Path) -> subprocess.Popen:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.Popen([sys.executable, "-m", "scripts.build"], cwd=root, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "scripts.build"],
+        cwd=root,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
 
 
 def _wait_for_tmp(root: Path, proc: subprocess.Popen) -> Path:
     import time
+
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         found = list(root.glob(".site-build-*"))
@@ -495,6 +576,7 @@ def _wait_for_tmp(root: Path, proc: subprocess.Popen) -> Path:
 @pytest.mark.parametrize("sig", ["SIGTERM", "SIGINT"])
 def test_terminated_build_removes_its_temporary_directory(tmp_path, sig):
     import signal
+
     root = project_with_site(tmp_path)
     proc = _start_build(root)
     _wait_for_tmp(root, proc)
@@ -509,6 +591,7 @@ def test_build_after_a_killed_one_removes_its_leftovers(tmp_path):
     proc = _start_build(root)
     leftover = _wait_for_tmp(root, proc)
     import signal
+
     os.killpg(proc.pid, signal.SIGKILL)  # the build and its mkdocs, as `kill -9` of the job
     proc.wait(timeout=60)
     assert leftover.exists()  # SIGKILL cannot be caught
@@ -519,14 +602,17 @@ def test_build_after_a_killed_one_removes_its_leftovers(tmp_path):
 
 def test_temporary_build_directories_are_ignored_by_git():
     from helpers.project import ROOT
+
     for name in (".site-build-123-abcd/index.html", "site.old/index.html"):
         assert subprocess.run(["git", "check-ignore", "-q", name], cwd=ROOT).returncode == 0, name
 
 
 # --- make serve: errors in the browser, never a hang; PORT ------------------
 
+
 def _free_port() -> int:
     import socket
+
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -535,6 +621,7 @@ def _free_port() -> int:
 def _get(url: str) -> tuple[int, str]:
     import urllib.error
     import urllib.request
+
     try:
         with urllib.request.urlopen(url, timeout=30) as response:
             return response.status, response.read().decode("utf-8")
@@ -544,6 +631,7 @@ def _get(url: str) -> tuple[int, str]:
 
 def _until(url: str, status: int, timeout: float = 180) -> str:
     import time
+
     deadline = time.monotonic() + timeout
     last = None
     while time.monotonic() < deadline:
@@ -562,8 +650,13 @@ def test_serve_shows_data_errors_in_the_browser_and_recovers(tmp_path):
     port = _free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     log = (tmp_path / "serve.log").open("w", encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "scripts.editor.serve", "--port", str(port)], cwd=root,
-                            env=env, stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "scripts.editor.serve", "--port", str(port)],
+        cwd=root,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}/co-so-tri-thuc/lien-he/"
     try:
         _until(url, 200)
@@ -577,7 +670,9 @@ def test_serve_shows_data_errors_in_the_browser_and_recovers(tmp_path):
         units.write_text(good, encoding="utf-8")
         assert "Trang chưa dựng được" not in _until(url, 200)
     except AssertionError as e:
-        raise AssertionError(f"{e}\nserve log:\n{(tmp_path / 'serve.log').read_text(encoding='utf-8')[:3000]}") from e
+        raise AssertionError(
+            f"{e}\nserve log:\n{(tmp_path / 'serve.log').read_text(encoding='utf-8')[:3000]}"
+        ) from e
     finally:
         proc.terminate()
         proc.wait(timeout=30)
@@ -586,6 +681,7 @@ def test_serve_shows_data_errors_in_the_browser_and_recovers(tmp_path):
 
 def test_serve_on_a_busy_port_is_one_line(tmp_path):
     import socket
+
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
         busy.listen()
@@ -593,19 +689,25 @@ def test_serve_on_a_busy_port_is_one_line(tmp_path):
         result = run(copy_project(tmp_path / "p"), "scripts.editor.serve", "--port", str(port))
     assert result.returncode == 1
     assert result.stdout == ""
-    assert result.stderr == (f"cổng {port} đang được chương trình khác dùng (có thể là một `make serve` khác); "
-                             f"chọn cổng khác, ví dụ: make serve PORT={port + 1}\n")
+    assert result.stderr == (
+        f"cổng {port} đang được chương trình khác dùng (có thể là một `make serve` khác); "
+        f"chọn cổng khác, ví dụ: make serve PORT={port + 1}\n"
+    )
 
 
 # --- make check on a very large page ----------------------------------------
 
+
 def test_large_page_is_linted_in_pieces_with_right_line_numbers(tmp_path):
     from scripts.editor import linters
+
     root = tmp_path / "p"
     (root / "docs").mkdir(parents=True)
     from helpers.project import ROOT
-    (root / ".pymarkdown.json").write_text((ROOT / ".pymarkdown.json").read_text(encoding="utf-8"),
-                                           encoding="utf-8")
+
+    (root / ".pymarkdown.json").write_text(
+        (ROOT / ".pymarkdown.json").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     body = "".join(f"\nĐoạn văn thử số {i} về thủ tục hải quan.\n" for i in range(3000))
     text = "# Trang dài\n" + body + "\nDòng có khoảng trắng cuối   \n"
     (root / "docs/dai.md").write_text(text, encoding="utf-8")
@@ -613,23 +715,30 @@ def test_large_page_is_linted_in_pieces_with_right_line_numbers(tmp_path):
     assert len(linters.markdown_chunks(text)) > 3
     problems, error = linters.lint_markdown(root)
     assert error is None
-    assert problems == [f"docs/dai.md:{text.count(chr(10))}: remove the spaces at the end of the line "
-                        "(Markdown rule MD009)"]
+    assert problems == [
+        f"docs/dai.md:{text.count(chr(10))}: remove the spaces at the end of the line (Markdown rule MD009)"
+    ]
 
 
 def test_page_over_200_kb_is_a_warning_not_a_problem(tmp_path):
     root = project_with_site(tmp_path)
     with (root / PAGE).open("a", encoding="utf-8") as f:
-        f.write("".join(f"\nĐoạn văn thử số {i} về thủ tục hải quan và quy chế phối hợp.\n"
-                        for i in range(20_000)))
+        f.write(
+            "".join(
+                f"\nĐoạn văn thử số {i} về thủ tục hải quan và quy chế phối hợp.\n" for i in range(20_000)
+            )
+        )
     kb = (root / PAGE).stat().st_size // 1024
     result = run(root, "scripts.editor.check")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert (f"{PAGE}:1: cảnh báo: trang nặng {kb} KB (trên 200 KB), chậm với điện thoại và với bước kiểm tra "
-            "kiểu Markdown; nên tách thành nhiều trang") in result.stdout.splitlines()
+    assert (
+        f"{PAGE}:1: cảnh báo: trang nặng {kb} KB (trên 200 KB), chậm với điện thoại và với bước kiểm tra "
+        "kiểu Markdown; nên tách thành nhiều trang"
+    ) in result.stdout.splitlines()
 
 
 # --- make check-links: against servers on this machine only ----------------
+
 
 @pytest.fixture
 def link_server():
@@ -671,20 +780,29 @@ def link_server():
 
 def test_check_links_reports_dead_links_with_file_line_and_caches(tmp_path, link_server):
     import socket
+
     from scripts.editor import check_links
+
     with socket.socket() as s:  # a port nobody listens on
         s.bind(("127.0.0.1", 0))
         dead = f"http://127.0.0.1:{s.getsockname()[1]}/x"
     root = tmp_path / "p"
     (root / "docs").mkdir(parents=True)
     (root / "data").mkdir()
-    (root / "docs/a.md").write_text(f"# A\n\n[sống]({link_server}/ok) và <{link_server}/no-head>.\n\n"
-                                    f"[mất]({link_server}/gone)\n", encoding="utf-8")
+    (root / "docs/a.md").write_text(
+        f"# A\n\n[sống]({link_server}/ok) và <{link_server}/no-head>.\n\n[mất]({link_server}/gone)\n",
+        encoding="utf-8",
+    )
     (root / "data/x.yaml").write_text(f"source: {dead}\nslow: {link_server}/slow\n", encoding="utf-8")
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    result = subprocess.run([sys.executable, "-m", "scripts.editor.check_links", "--root", str(root),
-                             "--timeout", "1"], capture_output=True, text=True, encoding="utf-8", env=env,
-                            timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts.editor.check_links", "--root", str(root), "--timeout", "1"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+    )
     fix = "; sửa địa chỉ, thay bằng nguồn còn hoạt động hoặc bỏ liên kết"
     assert result.returncode == 2, result.stdout + result.stderr
     assert result.stdout.splitlines() == [
@@ -709,4 +827,5 @@ def test_check_links_reports_dead_links_with_file_line_and_caches(tmp_path, link
 
 def test_check_links_cache_is_ignored_by_git():
     from helpers.project import ROOT
+
     assert subprocess.run(["git", "check-ignore", "-q", ".cache/check-links.json"], cwd=ROOT).returncode == 0

@@ -6,6 +6,7 @@ as exactly that text, and never as markup.
 Each example is one real build of a copy of the project in which every field
 gets its own string, so a handful of examples covers all fields many times.
 """
+
 from __future__ import annotations
 
 import html
@@ -30,14 +31,41 @@ PROCEDURE = "docs/thu-tuc/huy-to-khai.md"
 PLAIN_KEYS = {"title", "description"}  # plain text only (page.schema.json)
 # Constrained values with a space in them, not prose.
 NOT_TEXT = {"review_in", "short_name"}
-FRAGMENTS = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "{ onclick=alert(1) }",
-             "{: #x .y }", "*[DN]: bị chèn", "[^1]", "--8<-- \".git/config\"", "!!! danger", "| a | b |",
-             "[x](javascript:alert(1))", "<https://evil.example>", "**đậm** _nghiêng_ `mã`", "&amp; &lt;",
-             "1. mục", "- mục", "# tiêu đề", "> trích", "```", "\\", "&#60;", "<!--", "]]>", "{{ x }}",
-             "~~x~~", "<div markdown>", "'", '"', "&", "Đội { onclick=alert(1) }"]
+FRAGMENTS = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "{ onclick=alert(1) }",
+    "{: #x .y }",
+    "*[DN]: bị chèn",
+    "[^1]",
+    '--8<-- ".git/config"',
+    "!!! danger",
+    "| a | b |",
+    "[x](javascript:alert(1))",
+    "<https://evil.example>",
+    "**đậm** _nghiêng_ `mã`",
+    "&amp; &lt;",
+    "1. mục",
+    "- mục",
+    "# tiêu đề",
+    "> trích",
+    "```",
+    "\\",
+    "&#60;",
+    "<!--",
+    "]]>",
+    "{{ x }}",
+    "~~x~~",
+    "<div markdown>",
+    "'",
+    '"',
+    "&",
+    "Đội { onclick=alert(1) }",
+]
 TEXT_CHARS = st.characters(codec="utf-8", exclude_categories=("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"))
-HOSTILE = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(TEXT_CHARS, min_size=1, max_size=6)),
-                   min_size=1, max_size=3).map(" ".join)
+HOSTILE = st.lists(
+    st.one_of(st.sampled_from(FRAGMENTS), st.text(TEXT_CHARS, min_size=1, max_size=6)), min_size=1, max_size=3
+).map(" ".join)
 
 
 def _nfc(text: str) -> str:
@@ -84,8 +112,12 @@ def text_fields(data, path=()):
     elif isinstance(data, list):
         for i, value in enumerate(data):
             yield from text_fields(value, path + (i,))
-    elif (isinstance(data, str) and " " in data.strip() and not re.match(r"^(https?:|mailto:|tel:|\+)", data)
-          and not NOT_TEXT & set(map(str, path))):
+    elif (
+        isinstance(data, str)
+        and " " in data.strip()
+        and not re.match(r"^(https?:|mailto:|tel:|\+)", data)
+        and not NOT_TEXT & set(map(str, path))
+    ):
         yield path
 
 
@@ -105,6 +137,7 @@ def _set(data, path, value):
 def fields(built_site):
     """(file, path) of every data field whose value the built site shows as text."""
     from helpers.project import ROOT
+
     shown, _ = read_site(built_site)
     out = []
     for stem in DATA:
@@ -119,10 +152,16 @@ def _plain(value: str) -> str:
 
 
 # No shrinking: every example is a full build; the failure lists the values.
-@settings(max_examples=4, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],
-          suppress_health_check=[HealthCheck.too_slow,
-                                                                  HealthCheck.function_scoped_fixture,
-                                                                  HealthCheck.data_too_large])
+@settings(
+    max_examples=4,
+    deadline=None,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.data_too_large,
+    ],
+)
 @given(data=st.data())
 def test_hostile_text_in_every_field_is_shown_as_text(tmp_path_factory, fields, data):
     root = copy_project(tmp_path_factory.mktemp("prop") / "p")
@@ -139,9 +178,13 @@ def test_hostile_text_in_every_field_is_shown_as_text(tmp_path_factory, fields, 
             value = _nfc(f"{str(_get(doc, field))[:40]} {hostile}")
             _set(doc, field, value)
             expected.append(value)
-        path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
-    for page, keys in ((PAGE, {"title": True, "description": True}),
-                       (PROCEDURE, {"title": True, "time_limit": False, "fee": False})):
+        path.write_text(
+            yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8"
+        )
+    for page, keys in (
+        (PAGE, {"title": True, "description": True}),
+        (PROCEDURE, {"title": True, "time_limit": False, "fee": False}),
+    ):
         text = (root / page).read_text(encoding="utf-8")
         end = text.index("\n---", 3)
         meta = yaml.safe_load(text[4:end])
@@ -154,10 +197,16 @@ def test_hostile_text_in_every_field_is_shown_as_text(tmp_path_factory, fields, 
             if key != "description":  # the description is in a meta tag, not in the text
                 expected.append(value)
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
-        (root / page).write_text(f"---\n{front}{text[end + 1:]}", encoding="utf-8")
+        (root / page).write_text(f"---\n{front}{text[end + 1 :]}", encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "scripts.build"], cwd=root, capture_output=True,
-                            text=True, encoding="utf-8", env=env)
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts.build"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     shown, elements = read_site(root / "site")
     missing = [value for value in expected if value not in shown]
@@ -168,6 +217,7 @@ def test_hostile_text_in_every_field_is_shown_as_text(tmp_path_factory, fields, 
         assert not (attrs.get("href") or "").startswith("javascript:alert"), attrs
         assert not (tag == "img" and attrs.get("src") == "x"), attrs
         assert not (tag == "meta" and (attrs.get("http-equiv") or "").lower() == "refresh"), attrs
-    assert not re.search(r"<script>alert", "".join(p.read_text(encoding="utf-8")
-                                                 for p in (root / "site").rglob("*.html")))
+    assert not re.search(
+        r"<script>alert", "".join(p.read_text(encoding="utf-8") for p in (root / "site").rglob("*.html"))
+    )
     assert html.unescape("&#60;") == "<"  # the decoding the checks above rely on

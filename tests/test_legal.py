@@ -1,6 +1,7 @@
 """The legal register and citation checks (scripts/legal): one golden message
 per class of editor mistake, the impact report, the generated register page,
 and the real `make check` / build path on a copy of the project."""
+
 from __future__ import annotations
 
 import re
@@ -45,52 +46,93 @@ def test_sample_page_passes(sample, capsys):
 
 # (id, text appended to the page, where the mention starts, the exact message)
 GOLDEN = [
-    ("unregistered-number", "Theo Thông tư 999/2025/TT-BTC.", "999/",
-     "văn bản '999/2025/TT-BTC' chưa có trong data/legal.yaml: sửa số hiệu nếu viết nhầm, hoặc đăng ký "
-     "văn bản (tên, tình trạng, nguồn, ngày kiểm tra) trước khi dẫn"),
-    ("unregistered-decision", "Theo Quyết định 123/QĐ-TCHQ.", "123/",
-     "văn bản '123/QĐ-TCHQ' chưa có trong data/legal.yaml: sửa số hiệu nếu viết nhầm, hoặc đăng ký "
-     "văn bản (tên, tình trạng, nguồn, ngày kiểm tra) trước khi dẫn"),
-    ("unregistered-citation", "Xem [[7/2001/TT-MAU, Điều 2]].", "[[",
-     "văn bản '7/2001/TT-MAU' chưa có trong data/legal.yaml: sửa số hiệu nếu viết nhầm, hoặc đăng ký "
-     "văn bản (tên, tình trạng, nguồn, ngày kiểm tra) trước khi dẫn"),
-    ("malformed-citation", "Xem [[Thông tư mẫu]].", "[[",
-     "trích dẫn '[[Thông tư mẫu]]' không phải số hiệu văn bản; viết [[số hiệu]] hoặc [[số hiệu, Điều N]], "
-     "ví dụ [[54/2014/QH13, Điều 23]]"),
-    ("replaced-without-successor", "Theo Thông tư mẫu 4/2000/TT-MAU.", "4/",
-     "văn bản '4/2000/TT-MAU' đã được thay thế bởi Thông tư mẫu 5/2020/TT-MAU (từ 01/01/2020): nêu văn bản "
-     "thay thế trong cùng đoạn hoặc cùng mục danh sách, hoặc bỏ trích dẫn văn bản cũ"),
-    ("replaced-citation-without-successor", "Xem [[4/2000/TT-MAU, Điều 3]].", "[[",
-     "Điều 3 của văn bản '4/2000/TT-MAU' đã được thay thế bởi Thông tư mẫu 5/2020/TT-MAU (từ 01/01/2020): "
-     "nêu văn bản thay thế trong cùng đoạn hoặc cùng mục danh sách, hoặc bỏ trích dẫn văn bản cũ"),
-    ("amended-article-without-amendment", "Theo Điều 9 Thông tư mẫu 1/2000/TT-MAU.", "1/",
-     "Điều 9 của văn bản '1/2000/TT-MAU' đã được sửa đổi bởi Thông tư mẫu 3/2000/TT-MAU (từ 01/06/2000): "
-     "nêu văn bản sửa đổi trong cùng đoạn hoặc cùng mục danh sách"),
-    ("expired-without-saying-so", "Theo Thông tư mẫu 6/2000/TT-MAU.", "6/",
-     "văn bản '6/2000/TT-MAU' đã hết hiệu lực: ghi rõ 'hết hiệu lực' trong cùng đoạn hoặc bỏ trích dẫn"),
+    (
+        "unregistered-number",
+        "Theo Thông tư 999/2025/TT-BTC.",
+        "999/",
+        "văn bản '999/2025/TT-BTC' chưa có trong data/legal.yaml: sửa số hiệu nếu viết nhầm, hoặc đăng ký "
+        "văn bản (tên, tình trạng, nguồn, ngày kiểm tra) trước khi dẫn",
+    ),
+    (
+        "unregistered-decision",
+        "Theo Quyết định 123/QĐ-TCHQ.",
+        "123/",
+        "văn bản '123/QĐ-TCHQ' chưa có trong data/legal.yaml: sửa số hiệu nếu viết nhầm, hoặc đăng ký "
+        "văn bản (tên, tình trạng, nguồn, ngày kiểm tra) trước khi dẫn",
+    ),
+    (
+        "unregistered-citation",
+        "Xem [[7/2001/TT-MAU, Điều 2]].",
+        "[[",
+        "văn bản '7/2001/TT-MAU' chưa có trong data/legal.yaml: sửa số hiệu nếu viết nhầm, hoặc đăng ký "
+        "văn bản (tên, tình trạng, nguồn, ngày kiểm tra) trước khi dẫn",
+    ),
+    (
+        "malformed-citation",
+        "Xem [[Thông tư mẫu]].",
+        "[[",
+        "trích dẫn '[[Thông tư mẫu]]' không phải số hiệu văn bản; viết [[số hiệu]] hoặc [[số hiệu, Điều N]], "
+        "ví dụ [[54/2014/QH13, Điều 23]]",
+    ),
+    (
+        "replaced-without-successor",
+        "Theo Thông tư mẫu 4/2000/TT-MAU.",
+        "4/",
+        "văn bản '4/2000/TT-MAU' đã được thay thế bởi Thông tư mẫu 5/2020/TT-MAU (từ 01/01/2020): nêu văn bản "
+        "thay thế trong cùng đoạn hoặc cùng mục danh sách, hoặc bỏ trích dẫn văn bản cũ",
+    ),
+    (
+        "replaced-citation-without-successor",
+        "Xem [[4/2000/TT-MAU, Điều 3]].",
+        "[[",
+        "Điều 3 của văn bản '4/2000/TT-MAU' đã được thay thế bởi Thông tư mẫu 5/2020/TT-MAU (từ 01/01/2020): "
+        "nêu văn bản thay thế trong cùng đoạn hoặc cùng mục danh sách, hoặc bỏ trích dẫn văn bản cũ",
+    ),
+    (
+        "amended-article-without-amendment",
+        "Theo Điều 9 Thông tư mẫu 1/2000/TT-MAU.",
+        "1/",
+        "Điều 9 của văn bản '1/2000/TT-MAU' đã được sửa đổi bởi Thông tư mẫu 3/2000/TT-MAU (từ 01/06/2000): "
+        "nêu văn bản sửa đổi trong cùng đoạn hoặc cùng mục danh sách",
+    ),
+    (
+        "expired-without-saying-so",
+        "Theo Thông tư mẫu 6/2000/TT-MAU.",
+        "6/",
+        "văn bản '6/2000/TT-MAU' đã hết hiệu lực: ghi rõ 'hết hiệu lực' trong cùng đoạn hoặc bỏ trích dẫn",
+    ),
 ]
 
 
 def _expire_sample_two(root: Path) -> None:
     """Register 6/2000/TT-MAU as expired (nothing in the sample data cites it)."""
     path = root / "data" / "legal.yaml"
-    path.write_text(path.read_text(encoding="utf-8") + (
-        "  - number: 6/2000/TT-MAU\n    kind: thong-tu\n    short_title: Thông tư mẫu 6/2000/TT-MAU\n"
-        "    title: Thông tư mẫu số sáu\n    issuer: Bộ Mẫu\n    status: expired\n"
-        "    expired_on: \"2010-01-01\"\n    verified: true\n    sources:\n"
-        "      - url: https://example.org/van-ban/6\n        verified_on: \"2026-11-01\"\n"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + (
+            "  - number: 6/2000/TT-MAU\n    kind: thong-tu\n    short_title: Thông tư mẫu 6/2000/TT-MAU\n"
+            "    title: Thông tư mẫu số sáu\n    issuer: Bộ Mẫu\n    status: expired\n"
+            '    expired_on: "2010-01-01"\n    verified: true\n    sources:\n'
+            '      - url: https://example.org/van-ban/6\n        verified_on: "2026-11-01"\n'
+        ),
+        encoding="utf-8",
+    )
 
 
 def _amend_article_one(root: Path) -> None:
     """Register Điều 9 of 1/2000/TT-MAU as amended by 3/2000/TT-MAU."""
     path = root / "data" / "legal.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace(
-        '        subject: Điều mẫu\n        status: in-force\n        verified: true\n',
-        '        subject: Điều mẫu\n        status: in-force\n        verified: true\n'
-        '      - article: "9"\n        subject: Điều mẫu được sửa\n        status: amended\n        amended_by:\n'
-        '          - number: 3/2000/TT-MAU\n            date: "2000-06-01"\n        verified: true\n', 1),
-        encoding="utf-8")
+    path.write_text(
+        text.replace(
+            "        subject: Điều mẫu\n        status: in-force\n        verified: true\n",
+            "        subject: Điều mẫu\n        status: in-force\n        verified: true\n"
+            '      - article: "9"\n        subject: Điều mẫu được sửa\n        status: amended\n        amended_by:\n'
+            '          - number: 3/2000/TT-MAU\n            date: "2000-06-01"\n        verified: true\n',
+            1,
+        ),
+        encoding="utf-8",
+    )
 
 
 @pytest.mark.parametrize("case,text,marker,message", GOLDEN, ids=[g[0] for g in GOLDEN])
@@ -107,13 +149,16 @@ def test_each_mistake_gives_one_golden_message(sample, capsys, case, text, marke
     assert problems == [f"{PAGE}:{line}:{col}: {message}"], out
 
 
-@pytest.mark.parametrize("text", [
-    "Theo Thông tư mẫu 4/2000/TT-MAU, thay thế bởi Thông tư mẫu 5/2020/TT-MAU.",
-    "Theo Thông tư mẫu 4/2000/TT-MAU,\nnay là [[5/2020/TT-MAU]] (cùng đoạn, dòng sau).",
-    "Theo Điều 9 Thông tư mẫu 1/2000/TT-MAU (sửa đổi bởi Thông tư mẫu 3/2000/TT-MAU).",
-    "Ví dụ trong mã: `999/2025/TT-BTC` không phải trích dẫn.",
-    "```\n999/2025/TT-BTC trong khối mã\n```",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Theo Thông tư mẫu 4/2000/TT-MAU, thay thế bởi Thông tư mẫu 5/2020/TT-MAU.",
+        "Theo Thông tư mẫu 4/2000/TT-MAU,\nnay là [[5/2020/TT-MAU]] (cùng đoạn, dòng sau).",
+        "Theo Điều 9 Thông tư mẫu 1/2000/TT-MAU (sửa đổi bởi Thông tư mẫu 3/2000/TT-MAU).",
+        "Ví dụ trong mã: `999/2025/TT-BTC` không phải trích dẫn.",
+        "```\n999/2025/TT-BTC trong khối mã\n```",
+    ],
+)
 def test_what_is_not_a_mistake(sample, capsys, text):
     _amend_article_one(sample)
     add(sample, text)
@@ -133,18 +178,26 @@ def _deadline_basis(root: Path, old: str, new: str) -> int:
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return text[:text.index(old)].count("\n") + 1
+    return text[: text.index(old)].count("\n") + 1
 
 
-@pytest.mark.parametrize("new,message", [
-    ("basis: Thông lệ của đơn vị, Điều 1",
-     "thời hạn này không có căn cứ pháp lý trong data/legal.yaml: ghi số hiệu của một văn bản đã đăng ký "
-     "và điều khoản quy định thời hạn (ví dụ 'Luật Hải quan 54/2014/QH13, Điều 23'); nếu không có văn bản "
-     "nào quy định thời hạn này thì xóa thời hạn"),
-    ("basis: Thông tư mẫu 4/2000/TT-MAU, Điều 1",
-     "Điều 1 của văn bản '4/2000/TT-MAU' đã được thay thế bởi Thông tư mẫu 5/2020/TT-MAU (từ 01/01/2020): nêu văn bản "
-     "thay thế trong cùng đoạn hoặc cùng mục danh sách, hoặc bỏ trích dẫn văn bản cũ"),
-], ids=["no-registered-basis", "replaced-basis"])
+@pytest.mark.parametrize(
+    "new,message",
+    [
+        (
+            "basis: Thông lệ của đơn vị, Điều 1",
+            "thời hạn này không có căn cứ pháp lý trong data/legal.yaml: ghi số hiệu của một văn bản đã đăng ký "
+            "và điều khoản quy định thời hạn (ví dụ 'Luật Hải quan 54/2014/QH13, Điều 23'); nếu không có văn bản "
+            "nào quy định thời hạn này thì xóa thời hạn",
+        ),
+        (
+            "basis: Thông tư mẫu 4/2000/TT-MAU, Điều 1",
+            "Điều 1 của văn bản '4/2000/TT-MAU' đã được thay thế bởi Thông tư mẫu 5/2020/TT-MAU (từ 01/01/2020): nêu văn bản "
+            "thay thế trong cùng đoạn hoặc cùng mục danh sách, hoặc bỏ trích dẫn văn bản cũ",
+        ),
+    ],
+    ids=["no-registered-basis", "replaced-basis"],
+)
 def test_escalation_deadline_needs_a_registered_basis(sample, capsys, new, message):
     line = _deadline_basis(sample, "basis: Thông tư mẫu 1/2000/TT-MAU, Điều 1", new)
     status = contacts_main(["--root", str(sample), "check"])
@@ -158,23 +211,29 @@ def test_register_mistakes_name_file_line_and_field(sample, capsys):
     text = path.read_text(encoding="utf-8")
     text = text.replace("      number: 5/2020/TT-MAU\n", "      number: 6/2020/TT-MAU\n", 1)
     path.write_text(text, encoding="utf-8")
-    line = text[:text.index("      number: 6/2020/TT-MAU")].count("\n") + 1
+    line = text[: text.index("      number: 6/2020/TT-MAU")].count("\n") + 1
     status = contacts_main(["--root", str(sample), "check"])
     err = capsys.readouterr().err
     assert status == 2
-    assert (f"data/legal.yaml:{line}:15: instruments[3].replaced_by.number: văn bản '6/2020/TT-MAU' chưa có "
-            "trong data/legal.yaml; đăng ký văn bản đó (một mục '- number: …' riêng) trước khi dẫn nó ở đây") in err
+    assert (
+        f"data/legal.yaml:{line}:15: instruments[3].replaced_by.number: văn bản '6/2020/TT-MAU' chưa có "
+        "trong data/legal.yaml; đăng ký văn bản đó (một mục '- number: …' riêng) trước khi dẫn nó ở đây"
+    ) in err
 
 
 def test_impact_report_lists_every_page_and_line(sample, capsys):
-    (sample / "docs" / "b.md").write_text(FRONT + "Theo [[3/2000/TT-MAU, Điều 2]].\n\n"
-                                          "Và Thông tư mẫu 1/2000/TT-MAU (sửa đổi bởi 3/2000/TT-MAU).\n",
-                                          encoding="utf-8")
+    (sample / "docs" / "b.md").write_text(
+        FRONT + "Theo [[3/2000/TT-MAU, Điều 2]].\n\n"
+        "Và Thông tư mẫu 1/2000/TT-MAU (sửa đổi bởi 3/2000/TT-MAU).\n",
+        encoding="utf-8",
+    )
     assert legal_main(["--root", str(sample), "impact", "3/2000/TT-MAU"]) == 0
     out = capsys.readouterr().out.splitlines()
     esc = (sample / "data" / "escalation.yaml").read_text(encoding="utf-8").splitlines()
     esc_line = next(i for i, line in enumerate(esc, 1) if "basis: Thông tư mẫu 3/2000/TT-MAU" in line)
-    esc_line_en = next(i for i, line in enumerate(esc, 1) if "basis_en: EN Thông tư mẫu 3/2000/TT-MAU" in line)
+    esc_line_en = next(
+        i for i, line in enumerate(esc, 1) if "basis_en: EN Thông tư mẫu 3/2000/TT-MAU" in line
+    )
     assert out == [
         "3/2000/TT-MAU – Thông tư mẫu 3/2000/TT-MAU (Còn hiệu lực): 5 chỗ dẫn",
         "  docs/b.md:10: [Điều 2] Theo [[3/2000/TT-MAU, Điều 2]].",
@@ -193,11 +252,14 @@ def test_impact_report_of_an_unknown_number_exits_2(sample, capsys):
 
 def test_numbers_are_normalised():
     assert normalize("08/2015/ND-CP") == normalize("8/2015/NĐ-CP") == "8/2015/NĐ-CP"
-    assert [r.number for r in line_refs("Quyết định 225/QĐ-TCHQ ngày 09/02/2011 và 54/2014/QH13", 1)] == \
-        ["225/QĐ-TCHQ", "54/2014/QH13"]
+    assert [r.number for r in line_refs("Quyết định 225/QĐ-TCHQ ngày 09/02/2011 và 54/2014/QH13", 1)] == [
+        "225/QĐ-TCHQ",
+        "54/2014/QH13",
+    ]
 
 
 # --- the site's own register -------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def site_data():
@@ -207,6 +269,7 @@ def site_data():
 @pytest.fixture(scope="module")
 def register_page(site_data):
     from scripts.contacts.outputs import generate
+
     return generate(site_data, "https://example.test/", ROOT / "docs")["van-ban-phap-luat.md"]
 
 
@@ -217,6 +280,7 @@ def _entries(page: str) -> dict[str, str]:
 
 def test_every_registered_instrument_is_on_the_page_with_a_source_url(site_data, register_page):
     from scripts.legal.render import anchor
+
     entries = _entries(register_page)
     assert set(entries) == {anchor(i["number"]) for i in site_data.registry.items}
     for key, body in entries.items():
@@ -246,6 +310,7 @@ def test_a_procedure_page_shows_its_instruments_with_status(built_site):
 
 # --- the real commands on a copy of the project ------------------------------------
 
+
 @pytest.fixture
 def project(tmp_path):
     return copy_project(tmp_path / "project")
@@ -266,16 +331,22 @@ def test_build_stops_on_a_replaced_text_and_keeps_the_site(project):
     line = append_line(project / page, "Theo Luật Quản lý thuế 38/2019/QH14.")
     bad = run(project, "scripts.build")
     assert bad.returncode == 2, output(bad)
-    assert (f"{page}:{line}:24: văn bản '38/2019/QH14' đã được thay thế bởi Luật Quản lý thuế 108/2025/QH15 "
-            "(từ 01/07/2026)") in bad.stderr
+    assert (
+        f"{page}:{line}:24: văn bản '38/2019/QH14' đã được thay thế bởi Luật Quản lý thuế 108/2025/QH15 "
+        "(từ 01/07/2026)"
+    ) in bad.stderr
     assert (project / "site" / "index.html").read_bytes() == before
 
 
 # --- the site's content is current -------------------------------------------------
 
+
 def _procedure_texts():
-    return {p.name: p.read_text(encoding="utf-8") for p in sorted((ROOT / "docs" / "thu-tuc").glob("*.md"))
-            if p.name != "index.md"}
+    return {
+        p.name: p.read_text(encoding="utf-8")
+        for p in sorted((ROOT / "docs" / "thu-tuc").glob("*.md"))
+        if p.name != "index.md"
+    }
 
 
 def test_every_procedure_citing_circular_38_also_cites_circular_121():
@@ -298,14 +369,19 @@ def test_no_escalation_level_invents_a_fresh_limit(site_data):
     assert all(d.get("continues") for d in leader["deadlines"])
     for lv in levels:
         main = lv["deadlines"][0]
-        assert not (main["unit"] == "days" and main["value"] == 30 and "khiếu nại" not in lv["who"].lower()
-                    and "vướng mắc" in main["what"].lower()), lv["id"]
+        assert not (
+            main["unit"] == "days"
+            and main["value"] == 30
+            and "khiếu nại" not in lv["who"].lower()
+            and "vướng mắc" in main["what"].lower()
+        ), lv["id"]
 
 
 def test_plain_mkdocs_build_names_file_and_line_too(project, tmp_path):
     """`mkdocs serve` and `mkdocs build` run the hook without the preflight: the
     hook reports the same message, with lines counted in the page's file."""
     from helpers.project import mkdocs_build
+
     page = "docs/thu-tuc/mien-thue.md"
     line = append_line(project / page, "Theo Thông tư 999/2025/TT-BTC.")
     result = mkdocs_build(tmp_path / "site", project / "mkdocs.yml")

@@ -2,6 +2,7 @@
 paragraph when the front matter has none, escaped), Open Graph title and
 description, canonical URL, sitemap, robots.txt, the Vietnamese 404 page, and
 a Content-Security-Policy that needs no inline script."""
+
 from __future__ import annotations
 
 import html.parser
@@ -11,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from helpers.project import ROOT, copy_project, mkdocs_build, mkdocs_config
-from scripts.web import charter_qr, csp, descriptions
 from helpers.webchecks import built_pages
+from scripts.web import charter_qr, csp, descriptions
 
 MATERIAL = Path(__import__("material").__file__).parent / "templates"
 
@@ -105,18 +106,23 @@ def test_csp_meta_and_headers_file_carry_one_policy(built_site):
 def test_csp_meta_comes_before_any_stylesheet_or_script(built_site):
     page = (built_site / "index.html").read_text(encoding="utf-8")
     at = page.index('http-equiv="Content-Security-Policy"')
-    assert at < page.index("<link rel=\"stylesheet\"") and at < page.index("<script")
+    assert at < page.index('<link rel="stylesheet"') and at < page.index("<script")
 
 
 def test_no_page_has_an_inline_script_the_policy_would_block(built_site):
-    offending = {rel: scripts for rel in built_pages(built_site)
-                 if (scripts := csp.inline_scripts(html_file(built_site, rel).read_text(encoding="utf-8")))}
+    offending = {
+        rel: scripts
+        for rel in built_pages(built_site)
+        if (scripts := csp.inline_scripts(html_file(built_site, rel).read_text(encoding="utf-8")))
+    }
     assert offending == {}
 
 
 def test_inline_script_finder_sees_executable_scripts_only():
-    page = ('<script>a()</script><script type="module">b()</script><script src="x.js"></script>'
-            '<script id="__config" type="application/json">{"a":1}</script>')
+    page = (
+        '<script>a()</script><script type="module">b()</script><script src="x.js"></script>'
+        '<script id="__config" type="application/json">{"a":1}</script>'
+    )
     assert csp.inline_scripts(page) == ["a()", "b()"]
 
 
@@ -126,19 +132,25 @@ def material_inline_script(name: str) -> str:
     return re.findall(r"<script>(.*?)</script>", text, re.S)[-1]
 
 
-@pytest.mark.parametrize("partial,ours", [("base.html", "md-base.js"),
-                                           ("palette.html", "md-palette.js"),
-                                           ("content.html", "md-content.js")])
+@pytest.mark.parametrize(
+    "partial,ours",
+    [("base.html", "md-base.js"), ("palette.html", "md-palette.js"), ("content.html", "md-content.js")],
+)
 def test_moved_scripts_match_materials_inline_scripts(partial, ours):
     """If a Material upgrade changes its inline scripts, this fails: copy the
     new code into overrides/assets/javascripts/."""
-    code = [l for l in (ROOT / "overrides/assets/javascripts" / ours).read_text(encoding="utf-8")
-            .splitlines() if l and not l.startswith("//")]
+    code = [
+        l
+        for l in (ROOT / "overrides/assets/javascripts" / ours).read_text(encoding="utf-8").splitlines()
+        if l and not l.startswith("//")
+    ]
     assert len(code) == 1
     material = material_inline_script(partial)
     if partial == "base.html":
-        material = material.replace('new URL("{{ config.extra.scope | d(base_url) }}",location)',
-                                    'new URL("../..",document.currentScript.src)')
+        material = material.replace(
+            'new URL("{{ config.extra.scope | d(base_url) }}",location)',
+            'new URL("../..",document.currentScript.src)',
+        )
     assert code[0] == material
 
 
@@ -152,17 +164,22 @@ def test_charter_carries_its_print_qr_code(built_site):
     assert png.read_bytes() == charter_qr.qr_png(site_url() + "tuyen-ngon-phuc-vu/")
 
 
-@pytest.mark.parametrize("text,limit,expected", [
-    ("Ngắn gọn.", 160, "Ngắn gọn."),
-    ("một hai ba bốn năm", 12, "một hai ba…"),
-    ("  nhiều   khoảng\ntrắng  ", 160, "nhiều khoảng trắng"),
-])
+@pytest.mark.parametrize(
+    "text,limit,expected",
+    [
+        ("Ngắn gọn.", 160, "Ngắn gọn."),
+        ("một hai ba bốn năm", 12, "một hai ba…"),
+        ("  nhiều   khoảng\ntrắng  ", 160, "nhiều khoảng trắng"),
+    ],
+)
 def test_shorten_cuts_at_a_word(text, limit, expected):
     assert descriptions.shorten(text, limit) == expected
 
 
 def test_first_paragraph_skips_headings_and_keeps_inline_text():
-    page = '<h1>Tiêu đề</h1><p></p><p>Doanh nghiệp <a href="x">gửi <em>vướng mắc</em></a> tại đây.</p><p>Sau</p>'
+    page = (
+        '<h1>Tiêu đề</h1><p></p><p>Doanh nghiệp <a href="x">gửi <em>vướng mắc</em></a> tại đây.</p><p>Sau</p>'
+    )
     assert descriptions.first_paragraph(page) == "Doanh nghiệp gửi vướng mắc tại đây."
     # Raw HTML left open inside the paragraph does not swallow the rest of the page.
     assert descriptions.first_paragraph("<p>Hỏi <quy trình> xong.</p><p>Sau</p>") == "Hỏi xong."
@@ -174,21 +191,26 @@ def test_page_without_description_gets_its_first_paragraph_escaped(tmp_path):
     project = tmp_path / "project"
     copy_project(project)
     front = (ROOT / "docs" / "index.md").read_text(encoding="utf-8").split("---")[1]
-    front = "\n".join(l for l in front.splitlines()
-                      if not l.startswith(("title:", "description:", "hide:", "  - ")))
+    front = "\n".join(
+        l for l in front.splitlines() if not l.startswith(("title:", "description:", "hide:", "  - "))
+    )
     (project / "docs" / "zz-meta").mkdir()
     (project / "docs" / "zz-meta" / "index.md").write_text(
         f"---{front}\n---\n\n# Trang thử\n\n"
         'Doanh nghiệp hỏi "thời hạn" & <b>giờ</b> < 2 khi kiểm tra hồ sơ hải quan tại cảng Hải Phòng.\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("strict: true", "strict: false"),
-                      encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("strict: true", "strict: false"), encoding="utf-8"
+    )
     result = mkdocs_build(tmp_path / "site", config, strict=False)
     assert result.returncode == 0, result.stderr[-3000:]
     page = (tmp_path / "site" / "zz-meta" / "index.html").read_text(encoding="utf-8")
-    expected = ('content="Doanh nghiệp hỏi &quot;thời hạn&quot; &amp; giờ &lt; 2 khi kiểm tra hồ sơ '
-                'hải quan tại cảng Hải Phòng."')
+    expected = (
+        'content="Doanh nghiệp hỏi &quot;thời hạn&quot; &amp; giờ &lt; 2 khi kiểm tra hồ sơ '
+        'hải quan tại cảng Hải Phòng."'
+    )
     assert f'<meta name="description" {expected}>' in page
     assert f'<meta property="og:description" {expected}>' in page
 

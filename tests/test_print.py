@@ -2,6 +2,7 @@
 two-page poster with the motto, the commitments table, how to report a
 problem and a QR code that encodes the page's online address; the screen
 furniture (header, search, navigation, footer) is hidden in print."""
+
 from __future__ import annotations
 
 import io
@@ -42,8 +43,7 @@ def charter_print(browser, hosted_site_url):
     pdf = page.pdf(format="A4", print_background=True)
     canonical = page.evaluate("document.querySelector('link[rel=canonical]').href")
     context.close()
-    return {"pdf": PdfReader(io.BytesIO(pdf)), "hidden": hidden, "table": table,
-            "canonical": canonical}
+    return {"pdf": PdfReader(io.BytesIO(pdf)), "hidden": hidden, "table": table, "canonical": canonical}
 
 
 def pdf_text(reader) -> str:
@@ -148,6 +148,7 @@ def test_escalation_prints_each_channel_in_full_once(escalation_print):
     """At each level a public channel is named (with its number); its details
     and sources are printed once, in the list at the end, not five times."""
     from scripts.contacts.load import load_data
+
     data = load_data()
     levels = data.escalation.data["levels"]
     refs = list(dict.fromkeys(r for lv in levels for r in lv.get("public_channels", [])))
@@ -173,6 +174,7 @@ def test_escalation_diagram_is_printed_whole_on_one_page(escalation_print):
 
 def test_link_addresses_are_printed_after_the_link_text(escalation_print, hosted_site_url):
     from scripts.web import site_address
+
     text = "".join(page_texts(escalation_print))
     # The contacts link names the public address (site_url), not the printing host.
     assert squash(site_address.site_url() + "lien-he/") in text
@@ -182,8 +184,9 @@ def test_link_addresses_are_printed_after_the_link_text(escalation_print, hosted
 def test_charter_qr_code_is_on_page_one(charter_print):
     first = charter_print["pdf"].pages[0]
     xobjects = first["/Resources"].get("/XObject") or {}
-    assert any(o.get_object().get("/Subtype") == "/Image" for o in xobjects.values()), \
+    assert any(o.get_object().get("/Subtype") == "/Image" for o in xobjects.values()), (
         "the QR code is not on page 1"
+    )
 
 
 def test_editor_notes_stay_off_paper(browser, hosted_site_url):

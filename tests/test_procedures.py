@@ -1,5 +1,6 @@
 """Procedure pages: national template, metadata contract, generated catalogue
 and navigation — checked on the files on disk and in real `mkdocs build`s."""
+
 import re
 import subprocess
 import sys
@@ -79,6 +80,7 @@ def parse_html(path: Path) -> SiteHTML:
 def resolve(page_url: str, href: str) -> str:
     """A relative href on the page at ``page_url`` as a site-root path."""
     from posixpath import normpath
+
     return normpath(f"{page_url}{href}".split("#")[0]).lstrip("/") + "/"
 
 
@@ -90,6 +92,7 @@ def project_copy(tmp_path: Path) -> Path:
 def page_text(title: str, field: str, time_limit: str, fee: str) -> str:
     """A valid procedure page (every template section) with the given metadata."""
     import json
+
     body = "\n".join(f"## {s}\n\nNội dung mục {s}.\n" for s in procedures.TEMPLATE_SECTIONS)
     return (
         "---\nowner: chi-cuc-hq-kv3\nlast_reviewed: 2026-11-28\nreview_in: 6 months\n"
@@ -104,6 +107,7 @@ def page_text(title: str, field: str, time_limit: str, fee: str) -> str:
 
 
 # --- pages on disk ---------------------------------------------------------
+
 
 def test_at_least_sixteen_procedure_pages():
     assert len(PAGES) >= 16, [p.name for p in PAGES]
@@ -149,6 +153,7 @@ def test_template_allows_the_optional_reception_section():
 
 # --- real builds -------------------------------------------------------------
 
+
 def test_catalogue_lists_every_procedure_page_with_its_metadata(built_site):
     catalogue = parse_html(built_site / procedures.SECTION_DIR / "index.html")
     base = f"{procedures.SECTION_DIR}/"
@@ -162,8 +167,9 @@ def test_catalogue_lists_every_procedure_page_with_its_metadata(built_site):
 
 def test_catalogue_has_one_table_per_field_in_schema_order(built_site):
     html = (built_site / procedures.SECTION_DIR / "index.html").read_text(encoding="utf-8")
-    used = {frontmatter.parse(md.read_text(encoding="utf-8"), md.name).data["procedure"]["field"]
-            for md in PAGES}
+    used = {
+        frontmatter.parse(md.read_text(encoding="utf-8"), md.name).data["procedure"]["field"] for md in PAGES
+    }
     positions = [html.find(f">{field}<") for field in procedures.fields() if field in used]
     assert all(p > 0 for p in positions) and positions == sorted(positions)
     assert len(re.findall(r"<table\b", html)) == len(used)
@@ -182,10 +188,12 @@ def test_nav_lists_every_procedure_page_by_field_then_title(built_site):
 def site_with_new_pages(tmp_path_factory):
     """A copy of the project plus a new ordinary page and a hostile one, built strictly."""
     root = project_copy(tmp_path_factory.mktemp("project"))
-    (root / "docs/thu-tuc/zz-thu-tuc-moi.md").write_text(page_text(
-        "Thủ tục thử nghiệm mới thêm", "Khiếu nại", "05 ngày làm việc", "Không"), encoding="utf-8")
-    (root / "docs/thu-tuc/zz-doc-hai.md").write_text(page_text(
-        HOSTILE["title"], "Khiếu nại", HOSTILE["time_limit"], HOSTILE["fee"]), encoding="utf-8")
+    (root / "docs/thu-tuc/zz-thu-tuc-moi.md").write_text(
+        page_text("Thủ tục thử nghiệm mới thêm", "Khiếu nại", "05 ngày làm việc", "Không"), encoding="utf-8"
+    )
+    (root / "docs/thu-tuc/zz-doc-hai.md").write_text(
+        page_text(HOSTILE["title"], "Khiếu nại", HOSTILE["time_limit"], HOSTILE["fee"]), encoding="utf-8"
+    )
     site = root / "site"
     result = mkdocs_build(site, root / "mkdocs.yml")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -194,7 +202,7 @@ def site_with_new_pages(tmp_path_factory):
 
 HOSTILE = {
     # No '<' or '>' in a title: page.schema.json refuses them (test_hostile_input).
-    "title": "Thủ tục { onclick=alert(1) } | *đậm* [bấm](https://evil.example) & \"x\"",
+    "title": 'Thủ tục { onclick=alert(1) } | *đậm* [bấm](https://evil.example) & "x"',
     "time_limit": "02 giờ | <b>x</b> `mã` _nghiêng_ \\ & &amp; {: .x}",
     "fee": "<script>alert(1)</script> | **100.000** đồng [^1] ![ảnh](x.png) # #",
 }
@@ -230,8 +238,10 @@ def test_missing_required_field_fails_the_build_naming_the_file(tmp_path):
     lines = page.read_text(encoding="utf-8").splitlines(keepends=True)
     page.write_text("".join(ln for ln in lines if not ln.startswith("  fee:")), encoding="utf-8")
     bad_code = root / "docs/thu-tuc/hoan-thue.md"
-    bad_code.write_text(bad_code.read_text(encoding="utf-8").replace(
-        "procedure:\n", "procedure:\n  code: '12345'\n", 1), encoding="utf-8")
+    bad_code.write_text(
+        bad_code.read_text(encoding="utf-8").replace("procedure:\n", "procedure:\n  code: '12345'\n", 1),
+        encoding="utf-8",
+    )
     site = root / "site"
     result = mkdocs_build(site, root / "mkdocs.yml")
     out = result.stdout + result.stderr
@@ -246,7 +256,7 @@ def test_broken_template_fails_the_build_naming_file_and_line(tmp_path):
     page = root / "docs/thu-tuc/gia-cong.md"
     text = page.read_text(encoding="utf-8").replace("## Phí, lệ phí\n", "## Lệ phí\n")
     page.write_text(text, encoding="utf-8")
-    line = text[:text.index("## Lệ phí")].count("\n") + 1
+    line = text[: text.index("## Lệ phí")].count("\n") + 1
     result = mkdocs_build(root / "site", root / "mkdocs.yml")
     out = result.stdout + result.stderr
     assert result.returncode != 0
@@ -256,9 +266,11 @@ def test_broken_template_fails_the_build_naming_file_and_line(tmp_path):
 
 # --- command line ------------------------------------------------------------
 
+
 def run_cli(*args):
-    return subprocess.run([sys.executable, "-m", "scripts.pages.procedures", *args],
-                          cwd=ROOT, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "scripts.pages.procedures", *args], cwd=ROOT, capture_output=True, text=True
+    )
 
 
 def test_cli_catalogue_and_sections():
@@ -273,8 +285,9 @@ def test_cli_catalogue_and_sections():
 def test_cli_check_exits_2_on_a_broken_page(tmp_path):
     assert run_cli("check").returncode == 0
     docs = project_copy(tmp_path) / "docs"
-    (docs / "thu-tuc/Sai Ten.md").write_text(page_text(
-        "Thủ tục có tên tệp sai", "Khiếu nại", "05 ngày", "Không"), encoding="utf-8")
+    (docs / "thu-tuc/Sai Ten.md").write_text(
+        page_text("Thủ tục có tên tệp sai", "Khiếu nại", "05 ngày", "Không"), encoding="utf-8"
+    )
     result = run_cli("check", "--root", str(docs.parent))
     assert result.returncode == 2
     assert "Sai Ten.md:1:1: tên tệp của trang thủ tục" in result.stderr
@@ -303,14 +316,18 @@ def test_template_check_refuses_empty_and_placeholder_sections():
     text = "\n".join(f"## {s}\n\nNội dung theo Điều 1.\n" for s in sections)
     text = text.replace("## Phí, lệ phí\n\nNội dung theo Điều 1.", "## Phí, lệ phí\n\n<!-- ghi sau -->")
     note = procedures.PLACEHOLDER.format(section="Căn cứ pháp lý")
-    text = text.replace("## Căn cứ pháp lý\n\nNội dung theo Điều 1.",
-                        f"## Căn cứ pháp lý\n\nLuật Hải quan.\n\n<!-- {note} -->")
+    text = text.replace(
+        "## Căn cứ pháp lý\n\nNội dung theo Điều 1.",
+        f"## Căn cứ pháp lý\n\nLuật Hải quan.\n\n<!-- {note} -->",
+    )
     lines = text.splitlines()
     problems = procedures.template_problems(text, "docs/thu-tuc/x.md")
     assert [(p.line, p.message.split(";")[0]) for p in problems] == [
         (lines.index("## Phí, lệ phí") + 1, "mục «Phí, lệ phí» đang trống"),
-        (lines.index("## Căn cứ pháp lý") + 1,
-         "mục «Căn cứ pháp lý» vẫn còn dòng hướng dẫn của mẫu («Điền mục …»)"),
+        (
+            lines.index("## Căn cứ pháp lý") + 1,
+            "mục «Căn cứ pháp lý» vẫn còn dòng hướng dẫn của mẫu («Điền mục …»)",
+        ),
     ]
 
 

@@ -1,6 +1,7 @@
 """Search through the real header box in Chromium, on the real built site:
 accent folding, đ/d, abbreviations, legal references, typos, and previews
 that highlight the original accented words."""
+
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -37,13 +38,16 @@ def first_page(hrefs):
     return urlsplit(hrefs[0]).path if hrefs else None
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("thu tuc tam nhap", "/thu-tuc/tam-nhap-tai-xuat/"),          # accentless
-    ("dang ky to khai", "/thu-tuc/dang-ky-to-khai-vnaccs/"),       # đ typed as d
-    ("KTSTQ", "/thu-tuc/kiem-tra-sau-thong-quan/"),                # abbreviation → term
-    ("Điều 22 Thông tư 38/2015/TT-BTC", "/thu-tuc/huy-to-khai/"),  # legal reference
-    ("kho ngaoi quan", "/thu-tuc/kho-ngoai-quan/"),                # one-letter typo (swap)
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("thu tuc tam nhap", "/thu-tuc/tam-nhap-tai-xuat/"),  # accentless
+        ("dang ky to khai", "/thu-tuc/dang-ky-to-khai-vnaccs/"),  # đ typed as d
+        ("KTSTQ", "/thu-tuc/kiem-tra-sau-thong-quan/"),  # abbreviation → term
+        ("Điều 22 Thông tư 38/2015/TT-BTC", "/thu-tuc/huy-to-khai/"),  # legal reference
+        ("kho ngaoi quan", "/thu-tuc/kho-ngoai-quan/"),  # one-letter typo (swap)
+    ],
+)
 def test_search_box_finds_the_page(desktop_page, site_url, query, expected):
     assert first_page(search(desktop_page, site_url, query)) == expected
 

@@ -1,5 +1,6 @@
 """Issue 13 in the real browser: the index is fetched only when someone
 searches, and previews and pages mark what was typed, accents included."""
+
 import json
 
 import pytest
@@ -9,8 +10,7 @@ from scripts.search import shards
 pytestmark = pytest.mark.browser
 
 BOX = "input[data-md-component=search-query]"
-INDEX_FILES = ("/search/search_index.json", "/search/vi_meta.json", "/search/vi_search.json",
-               "/search/vi/")
+INDEX_FILES = ("/search/search_index.json", "/search/vi_meta.json", "/search/vi_search.json", "/search/vi/")
 
 
 def index_requests(urls):
@@ -130,6 +130,7 @@ def test_failed_bucket_is_announced_and_retried(browser, site_url):
             route.abort()
         else:
             route.continue_()
+
     context.route("**/search/vi/*/s*.json", flaky)
     page = context.new_page()
     try:

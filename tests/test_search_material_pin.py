@@ -1,5 +1,6 @@
 """The search integration depends on Material 9.8.1 internals; these tests fail
 loudly if an upgrade changes any of them (see scripts/search/README.md)."""
+
 import json
 import re
 from importlib import metadata
@@ -48,8 +49,9 @@ def test_message_protocol_is_the_one_our_worker_speaks():
 def test_built_pages_point_material_at_our_worker(built_site):
     for page in (built_site / "index.html", built_site / "thu-tuc" / "huy-to-khai" / "index.html"):
         html = page.read_text(encoding="utf-8")
-        config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>',
-                                      html, re.S).group(1))
+        config = json.loads(
+            re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S).group(1)
+        )
         assert config["search"].endswith("assets/javascripts/workers/search-vi.js"), config["search"]
     assert (built_site / "assets" / "javascripts" / "workers" / "search-vi.js").exists()
     assert (built_site / "search" / "vi_search.json").exists()

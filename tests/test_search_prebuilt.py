@@ -1,17 +1,17 @@
 """The prebuilt index (search/vi_index.json) is lunr's own index, computed faster:
 its weights must equal those lunr.py's Builder puts in its field vectors."""
+
 import json
 import shutil
 import subprocess
 
 import pytest
 
+from scripts import ROOT
+from scripts.search import shards
 from scripts.search.engine import RANKING, Engine
 from scripts.search.normalize import html_to_text, terms
-from scripts.search import shards
 from scripts.search.prebuilt import build, checksum, fast_terms, weights
-from scripts import ROOT
-
 
 VECTORS = json.loads((ROOT / "tests" / "search_vectors.json").read_text(encoding="utf-8"))
 
@@ -60,11 +60,18 @@ def test_browser_derives_the_same_weights(tmp_path, docs):
     index, expected = _lunr_weights(docs)
     shipped = build(docs, RANKING["title_boost"])
     (tmp_path / "index.json").write_text(json.dumps(shipped), encoding="utf-8")
-    script = ("const fs = require('fs'); const {weights} = require('./overrides/assets/javascripts/search/engine.js');"
-              "const pre = JSON.parse(fs.readFileSync(process.argv[1], 'utf8'));"
-              "process.stdout.write(JSON.stringify(weights(pre).map(r => Array.from(r))))")
-    out = subprocess.run([node, "-e", script, str(tmp_path / "index.json")],
-                         capture_output=True, text=True, cwd=ROOT, timeout=120)
+    script = (
+        "const fs = require('fs'); const {weights} = require('./overrides/assets/javascripts/search/engine.js');"
+        "const pre = JSON.parse(fs.readFileSync(process.argv[1], 'utf8'));"
+        "process.stdout.write(JSON.stringify(weights(pre).map(r => Array.from(r))))"
+    )
+    out = subprocess.run(
+        [node, "-e", script, str(tmp_path / "index.json")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
     assert out.returncode == 0, out.stderr[-2000:]
     js = json.loads(out.stdout)
     got = {}
@@ -83,8 +90,9 @@ def test_site_ships_split_index_of_its_documents(built_site, docs):
     full = build(docs, RANKING["title_boost"], features=True)
     assert meta["terms"] == full["terms"] and meta["lengths"] == full["lengths"]
     folder = search / shards.DIR_NAME / meta["version"]
-    buckets = [json.loads((folder / f"s{k}.json").read_text(encoding="utf-8"))
-               for k in range(meta["buckets"])]
+    buckets = [
+        json.loads((folder / f"s{k}.json").read_text(encoding="utf-8")) for k in range(meta["buckets"])
+    ]
     for term, postings in zip(full["terms"], full["postings"]):
         assert buckets[shards.bucket_of(term, meta["buckets"])]["postings"][term] == postings
     # every document belongs to exactly one page file, in order
@@ -92,7 +100,7 @@ def test_site_ships_split_index_of_its_documents(built_site, docs):
     first = 0
     for n, (path, count) in enumerate(meta["pages"]):
         page_docs = json.loads((folder / f"p{n}.json").read_text(encoding="utf-8"))
-        assert page_docs == docs[first:first + count]
+        assert page_docs == docs[first : first + count]
         assert all(d["location"].split("#")[0] == path for d in page_docs)
         first += count
 
@@ -103,6 +111,7 @@ def test_versioned_files_are_cacheable_for_good(built_site):
 
 def test_accented_words_equal_the_engines_exact_forms(docs):
     from scripts.search.engine import words_and_terms
+
     full = build(docs, RANKING["title_boost"], features=True)
     for i, d in enumerate(docs):
         for f, field in enumerate(("title", "text")):
@@ -116,19 +125,24 @@ def test_browser_puts_terms_pairs_and_words_in_the_same_files():
     assert node, "node is needed to run the browser's engine outside the browser"
     terms = ["thu", "thue", "hải", "38/2015", "2-gio", "c/o", "nghiệp", "a"]
     pairs = [["thu", "tuc"], ["thong", "quan"], ["hai", "quan"], ["2", "gio"]]
-    script = ("const {bucketOf, pairBucketOf, fnv1a} = require('./overrides/assets/javascripts/search/engine.js');"
-              f"const terms = {json.dumps(terms)}, pairs = {json.dumps(pairs)};"
-              "process.stdout.write(JSON.stringify([terms.map(t => bucketOf(t, 97)),"
-              " pairs.map(([a, b]) => pairBucketOf(a, b, 389)), terms.map(t => fnv1a(t) % 389)]))")
+    script = (
+        "const {bucketOf, pairBucketOf, fnv1a} = require('./overrides/assets/javascripts/search/engine.js');"
+        f"const terms = {json.dumps(terms)}, pairs = {json.dumps(pairs)};"
+        "process.stdout.write(JSON.stringify([terms.map(t => bucketOf(t, 97)),"
+        " pairs.map(([a, b]) => pairBucketOf(a, b, 389)), terms.map(t => fnv1a(t) % 389)]))"
+    )
     out = subprocess.run([node, "-e", script], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert out.returncode == 0, out.stderr[-2000:]
-    assert json.loads(out.stdout) == [[shards.bucket_of(t, 97) for t in terms],
-                                      [shards.pair_bucket_of(a, b, 389) for a, b in pairs],
-                                      [shards.fnv1a(t) % 389 for t in terms]]
+    assert json.loads(out.stdout) == [
+        [shards.bucket_of(t, 97) for t in terms],
+        [shards.pair_bucket_of(a, b, 389) for a, b in pairs],
+        [shards.fnv1a(t) % 389 for t in terms],
+    ]
 
 
 def test_cell_and_line_break_boundaries_survive_indexing():
     from scripts.search.boundaries import spaced
+
     assert spaced("doanh nghiệp<br>02 giờ") == "doanh nghiệp<br> 02 giờ"
     assert spaced("<td>a</td><td>b</td>") == "<td>a</td> <td>b</td>"
     assert spaced("<br/>\n x") == "<br/>\n x"

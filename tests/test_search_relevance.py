@@ -4,6 +4,7 @@ The targets of issue 5 are quality bars on counts (deterministic, not timed):
 hit@1 ≥ 0.90 and hit@5 ≥ 0.97 overall, hit@5 ≥ 0.95 for accentless queries.
 `make bench-search` prints the same figures next to Material's default search.
 """
+
 import json
 import shutil
 import subprocess
@@ -11,8 +12,8 @@ import sys
 
 import pytest
 
-from tools.bench.relevance import ROOT, load_suite, run_cli, split_of, summarize
 from scripts.search.site import load_engine
+from tools.bench.relevance import ROOT, load_suite, run_cli, split_of, summarize
 
 SUITE = load_suite()
 
@@ -28,16 +29,30 @@ def cli_rows(engine):
 
 
 def _misses(rows, worse_than):
-    return "\n".join(f"  {r['kind']}: {r['q']!r} → {r['expect']} ranked {r['rank']}, top {r['top'][:3]}"
-                     for r in rows if not r["rank"] or r["rank"] > worse_than)
+    return "\n".join(
+        f"  {r['kind']}: {r['q']!r} → {r['expect']} ranked {r['rank']}, top {r['top'][:3]}"
+        for r in rows
+        if not r["rank"] or r["rank"] > worse_than
+    )
 
 
 def test_suite_has_every_kind_and_at_least_250_queries():
     kinds = {q["kind"] for q in SUITE}
     assert len(SUITE) >= 250
     assert sum(q["kind"] == "question" for q in SUITE) >= 80
-    assert {"exact", "accentless", "partial", "abbreviation", "d-letter", "question",
-            "legal", "typo", "english", "number", "out-of-scope"} <= kinds
+    assert {
+        "exact",
+        "accentless",
+        "partial",
+        "abbreviation",
+        "d-letter",
+        "question",
+        "legal",
+        "typo",
+        "english",
+        "number",
+        "out-of-scope",
+    } <= kinds
 
 
 def test_split_is_fixed_by_the_query_text():
@@ -48,7 +63,13 @@ def test_split_is_fixed_by_the_query_text():
 
 
 def test_expected_pages_exist(built_site):
-    missing = sorted({q["expect"] for q in SUITE if q["expect"] != "none" and not (built_site / q["expect"] / "index.html").exists()})
+    missing = sorted(
+        {
+            q["expect"]
+            for q in SUITE
+            if q["expect"] != "none" and not (built_site / q["expect"] / "index.html").exists()
+        }
+    )
     assert not missing, f"suite expects pages the site does not have: {missing}"
 
 
@@ -63,9 +84,14 @@ def test_browser_engine_ranks_exactly_like_the_cli(built_site, cli_rows):
     """The worker's engine (Node, same files the browser loads) against lunr.py."""
     node = shutil.which("node")
     assert node, "node is needed to run the browser's search engine outside the browser"
-    out = subprocess.run([node, "tests/js/search_rank.js", str(built_site)],
-                         input=json.dumps([q["q"] for q in SUITE]), capture_output=True,
-                         text=True, cwd=ROOT, timeout=300)
+    out = subprocess.run(
+        [node, "tests/js/search_rank.js", str(built_site)],
+        input=json.dumps([q["q"] for q in SUITE]),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+    )
     assert out.returncode == 0, out.stderr[-2000:]
     js_tops = json.loads(out.stdout)
     differ = [(r["q"], r["top"], js) for r, js in zip(cli_rows, js_tops) if r["top"] != js]
@@ -73,16 +99,20 @@ def test_browser_engine_ranks_exactly_like_the_cli(built_site, cli_rows):
 
 
 def test_cli_prints_ranked_pages(built_site):
-    out = subprocess.run([sys.executable, "-m", "scripts.search", "--site", str(built_site),
-                          "thu tuc tam nhap"], capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "scripts.search", "--site", str(built_site), "thu tuc tam nhap"],
+        capture_output=True,
+        text=True,
+    )
     assert out.returncode == 0, out.stderr
     first = out.stdout.splitlines()[0]
     assert first.startswith(" 1. ") and "/thu-tuc/tam-nhap-tai-xuat/" in first, out.stdout
 
 
 def test_cli_without_a_built_site_says_so(tmp_path):
-    out = subprocess.run([sys.executable, "-m", "scripts.search", "--site", str(tmp_path), "x"],
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "scripts.search", "--site", str(tmp_path), "x"], capture_output=True, text=True
+    )
     assert out.returncode == 2
     assert "build the site first" in out.stderr
 

@@ -1,5 +1,6 @@
 """The site foundation: a strict build, a complete nav, no third-party
 requests, and a home page that fits a phone."""
+
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -7,7 +8,6 @@ import pytest
 
 from helpers.project import ROOT, mkdocs_build, mkdocs_config
 from scripts.vietnamese import slugify
-
 
 
 def nav_files(items):
@@ -33,12 +33,15 @@ def test_config_is_strict_vietnamese_and_fontless():
     assert cfg["validation"]["links"]["anchors"] == "warn"  # warn + strict = failure
 
 
-@pytest.mark.parametrize("heading,slug", [
-    ("Đăng ký tờ khai", "dang-ky-to-khai"),
-    ("Điều 5. Thời hạn xử lý", "dieu-5-thoi-han-xu-ly"),
-    ("ĐỊA ĐIỂM LÀM THỦ TỤC", "dia-diem-lam-thu-tuc"),
-    ("Hồ sơ C/O mẫu D", "ho-so-c-o-mau-d"),
-])
+@pytest.mark.parametrize(
+    "heading,slug",
+    [
+        ("Đăng ký tờ khai", "dang-ky-to-khai"),
+        ("Điều 5. Thời hạn xử lý", "dieu-5-thoi-han-xu-ly"),
+        ("ĐỊA ĐIỂM LÀM THỦ TỤC", "dia-diem-lam-thu-tuc"),
+        ("Hồ sơ C/O mẫu D", "ho-so-c-o-mau-d"),
+    ],
+)
 def test_vietnamese_slugs_keep_d(heading, slug):
     assert slugify(heading) == slug
 
@@ -51,9 +54,12 @@ def test_broken_link_fails_the_strict_build(tmp_path):
     config = tmp_path / "mkdocs.yml"
     config.write_text(
         "site_name: t\nstrict: true\nvalidation:\n"
-        + "".join(f"  {k}:\n" + "".join(f"    {kk}: {vv}\n" for kk, vv in v.items())
-                  for k, v in cfg["validation"].items()),
-        encoding="utf-8")
+        + "".join(
+            f"  {k}:\n" + "".join(f"    {kk}: {vv}\n" for kk, vv in v.items())
+            for k, v in cfg["validation"].items()
+        ),
+        encoding="utf-8",
+    )
     result = mkdocs_build(tmp_path / "site", config)
     assert result.returncode != 0
     out = result.stdout + result.stderr
@@ -62,6 +68,7 @@ def test_broken_link_fails_the_strict_build(tmp_path):
 
 def test_no_site_output_is_tracked():
     import subprocess
+
     tracked = subprocess.run(["git", "ls-files", "site"], cwd=ROOT, capture_output=True, text=True)
     assert tracked.stdout.strip() == ""
 
@@ -76,8 +83,9 @@ def test_home_and_search_stay_on_own_origin(site_url, desktop_page):
     box.click()
     box.type("thu tuc")
     desktop_page.locator(".md-search-result__item").first.wait_for(timeout=10000)
-    foreign = [u for u in requests if urlparse(u).scheme in ("http", "https")
-               and urlparse(u).netloc != origin]
+    foreign = [
+        u for u in requests if urlparse(u).scheme in ("http", "https") and urlparse(u).netloc != origin
+    ]
     assert requests and not foreign, f"third-party requests: {foreign}"
 
 
@@ -88,6 +96,7 @@ def test_home_fits_a_phone_without_console_errors(site_url, phone_page):
     phone_page.on("pageerror", lambda e: errors.append(str(e)))
     phone_page.goto(site_url, wait_until="networkidle")
     overflow = phone_page.evaluate(
-        "document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
     assert overflow <= 0, f"horizontal scroll of {overflow}px at 360px"
     assert errors == []

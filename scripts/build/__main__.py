@@ -12,6 +12,7 @@ Exit status: 0 built, 2 bad editor input (data, front matter, broken links
 or anchors; every problem printed as ``file:line: message``), 1 any other
 build failure.
 """
+
 import argparse
 import os
 import re
@@ -25,7 +26,6 @@ from pathlib import Path
 from scripts import ROOT
 from scripts.build.strict import EXIT_EDITOR, EXIT_TOOL, is_editor_failure, strict_build
 from scripts.web import site_address
-
 
 TMP_PREFIX = ".site-build-"
 
@@ -52,8 +52,10 @@ def remove_stale(parent: Path) -> None:
 def terminated_as_exit():
     """SIGTERM and SIGHUP end the build through SystemExit, so that every
     ``finally`` runs (and subprocess.run kills mkdocs) as on Ctrl-C."""
+
     def stop(signum, frame):
         raise SystemExit(128 + signum)
+
     previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
     try:
         yield

@@ -5,29 +5,46 @@ MkDocs names the page but not the line ("Doc file 'x.md' contains a link
 need the line, and a sentence saying what to do. The line is found by
 looking for the link target in the page's source.
 """
+
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
 _LEVEL = re.compile(r"^(WARNING|ERROR|INFO|DEBUG)\s+-\s+(.*)$")
-_NOT_FOUND = re.compile(r"^Doc file '(?P<doc>[^']+)' contains a link '(?P<link>[^']+)', "
-                        r"but the target '(?P<target>[^']+)' is not found among documentation files\.")
-_ANCHOR_OTHER = re.compile(r"^Doc file '(?P<doc>[^']+)' contains a link '(?P<link>[^']+)', "
-                           r"but the doc '(?P<target>[^']+)' does not contain an anchor '#(?P<anchor>[^']*)'\.")
-_ANCHOR_SELF = re.compile(r"^Doc file '(?P<doc>[^']+)' contains a link '(?P<link>[^']+)', "
-                          r"but there is no such anchor on this page\.")
-_UNRECOGNIZED = re.compile(r"^Doc file '(?P<doc>[^']+)' contains an unrecognized relative link "
-                           r"'(?P<link>[^']+)', it was left as is\.(?P<rest>.*)$")
-_ABSOLUTE = re.compile(r"^Doc file '(?P<doc>[^']+)' contains an absolute link '(?P<link>[^']+)', "
-                       r"it was left as is\.(?P<rest>.*)$")
-_NAV_MISSING = re.compile(r"^A reference to '(?P<ref>[^']+)' is included in the 'nav' configuration, "
-                          r"which is not found in the documentation files\.")
-_NOT_IN_NAV = re.compile(r"^The following pages exist in the docs directory, but are not included "
-                         r"in the \"nav\" configuration:")
+_NOT_FOUND = re.compile(
+    r"^Doc file '(?P<doc>[^']+)' contains a link '(?P<link>[^']+)', "
+    r"but the target '(?P<target>[^']+)' is not found among documentation files\."
+)
+_ANCHOR_OTHER = re.compile(
+    r"^Doc file '(?P<doc>[^']+)' contains a link '(?P<link>[^']+)', "
+    r"but the doc '(?P<target>[^']+)' does not contain an anchor '#(?P<anchor>[^']*)'\."
+)
+_ANCHOR_SELF = re.compile(
+    r"^Doc file '(?P<doc>[^']+)' contains a link '(?P<link>[^']+)', "
+    r"but there is no such anchor on this page\."
+)
+_UNRECOGNIZED = re.compile(
+    r"^Doc file '(?P<doc>[^']+)' contains an unrecognized relative link "
+    r"'(?P<link>[^']+)', it was left as is\.(?P<rest>.*)$"
+)
+_ABSOLUTE = re.compile(
+    r"^Doc file '(?P<doc>[^']+)' contains an absolute link '(?P<link>[^']+)', "
+    r"it was left as is\.(?P<rest>.*)$"
+)
+_NAV_MISSING = re.compile(
+    r"^A reference to '(?P<ref>[^']+)' is included in the 'nav' configuration, "
+    r"which is not found in the documentation files\."
+)
+_NOT_IN_NAV = re.compile(
+    r"^The following pages exist in the docs directory, but are not included "
+    r"in the \"nav\" configuration:"
+)
 _PROBLEM_LINE = re.compile(r"^\S+:\d+(:\d+)?: ")
-_SKIP = re.compile(r"^(Aborted with \d+ warnings? in strict mode!|Cleaning site directory|"
-                   r"Building documentation to directory|Documentation built in)")
+_SKIP = re.compile(
+    r"^(Aborted with \d+ warnings? in strict mode!|Cleaning site directory|"
+    r"Building documentation to directory|Documentation built in)"
+)
 
 
 def _records(output: str):
@@ -88,40 +105,54 @@ def translate(output: str, docs_dir: Path, config_file: Path) -> tuple[list[str]
             continue
         if m := _NOT_FOUND.match(first):
             name, path = _page(m["doc"], docs_dir, root)
-            problems.append(f"{name}:{_line_of(path, m['link'])}: liên kết hỏng '{m['link']}': "
-                            f"không có tệp docs/{m['target']}; kiểm tra tên tệp và thư mục (liên kết "
-                            "trỏ tới tệp .md, tính từ thư mục của trang này)")
+            problems.append(
+                f"{name}:{_line_of(path, m['link'])}: liên kết hỏng '{m['link']}': "
+                f"không có tệp docs/{m['target']}; kiểm tra tên tệp và thư mục (liên kết "
+                "trỏ tới tệp .md, tính từ thư mục của trang này)"
+            )
         elif m := _ANCHOR_OTHER.match(first):
             name, path = _page(m["doc"], docs_dir, root)
-            problems.append(f"{name}:{_line_of(path, m['link'])}: liên kết '{m['link']}' trỏ tới "
-                            f"'#{m['anchor']}', nhưng docs/{m['target']} không có tiêu đề hay neo nào "
-                            "mang mã đó; kiểm tra mã của tiêu đề (bỏ dấu, đ thành d, dấu cách thành -) "
-                            "hoặc {#mã} sau tiêu đề")
+            problems.append(
+                f"{name}:{_line_of(path, m['link'])}: liên kết '{m['link']}' trỏ tới "
+                f"'#{m['anchor']}', nhưng docs/{m['target']} không có tiêu đề hay neo nào "
+                "mang mã đó; kiểm tra mã của tiêu đề (bỏ dấu, đ thành d, dấu cách thành -) "
+                "hoặc {#mã} sau tiêu đề"
+            )
         elif m := _ANCHOR_SELF.match(first):
             name, path = _page(m["doc"], docs_dir, root)
-            problems.append(f"{name}:{_line_of(path, m['link'])}: liên kết '{m['link']}' trỏ tới "
-                            "tiêu đề hay neo mà chính trang này không có; kiểm tra mã")
+            problems.append(
+                f"{name}:{_line_of(path, m['link'])}: liên kết '{m['link']}' trỏ tới "
+                "tiêu đề hay neo mà chính trang này không có; kiểm tra mã"
+            )
         elif m := _UNRECOGNIZED.match(first):
             name, path = _page(m["doc"], docs_dir, root)
             hint = m["rest"].strip()
-            problems.append(f"{name}:{_line_of(path, m['link'])}: liên kết '{m['link']}' không trỏ tới "
-                            "trang hay tệp nào của trang web; hãy trỏ tới tệp .md của trang"
-                            + (f" ({hint})" if hint else ""))
+            problems.append(
+                f"{name}:{_line_of(path, m['link'])}: liên kết '{m['link']}' không trỏ tới "
+                "trang hay tệp nào của trang web; hãy trỏ tới tệp .md của trang"
+                + (f" ({hint})" if hint else "")
+            )
         elif m := _ABSOLUTE.match(first):
             name, path = _page(m["doc"], docs_dir, root)
-            problems.append(f"{name}:{_line_of(path, m['link'])}: liên kết '{m['link']}' bắt đầu bằng '/'; "
-                            "viết tương đối với trang này (ví dụ ../lien-he/index.md)")
+            problems.append(
+                f"{name}:{_line_of(path, m['link'])}: liên kết '{m['link']}' bắt đầu bằng '/'; "
+                "viết tương đối với trang này (ví dụ ../lien-he/index.md)"
+            )
         elif m := _NAV_MISSING.match(first):
-            problems.append(f"{config_name}:{_line_of(config_file, m['ref'])}: menu (nav) có "
-                            f"'{m['ref']}', nhưng docs/ không có tệp đó; sửa đường dẫn hoặc "
-                            "xóa dòng")
+            problems.append(
+                f"{config_name}:{_line_of(config_file, m['ref'])}: menu (nav) có "
+                f"'{m['ref']}', nhưng docs/ không có tệp đó; sửa đường dẫn hoặc "
+                "xóa dòng"
+            )
         elif _NOT_IN_NAV.match(first):
             for item in message.splitlines()[1:]:
                 page = item.strip().removeprefix("- ").strip()
                 if page:
                     name, _ = _page(page, docs_dir, root)
-                    problems.append(f"{name}:1: trang này chưa có trong menu (nav) của {config_name}; "
-                                    "thêm vào đó để người đọc tìm tới được")
+                    problems.append(
+                        f"{name}:1: trang này chưa có trong menu (nav) của {config_name}; "
+                        "thêm vào đó để người đọc tìm tới được"
+                    )
         else:
             for line in message.splitlines():
                 line = line.strip()

@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import re
 import shutil
-
-import yaml
 from pathlib import Path
 
+import yaml
 from mkdocs import plugins
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File

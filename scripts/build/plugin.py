@@ -33,9 +33,9 @@ State lives on one ``KnowledgeBase`` object, replaced whole at each
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
-import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from posixpath import dirname, relpath

@@ -6,6 +6,7 @@ chain, unique abbreviations, and the legal citations of every file against
 data/legal.yaml (scripts.legal.checks). Each check only runs on files whose schema check
 passed, so it may rely on their shape.
 """
+
 from __future__ import annotations
 
 from scripts.yamlstrict import Document, Problem
@@ -17,8 +18,13 @@ def _duplicates(doc: Document, items: list, key: str, path: tuple, what: str) ->
     for i, item in enumerate(items):
         value = item[key]
         if value in seen:
-            problems.append(doc.problem(path + (i, key), f"{what} '{value}' bị trùng (đã có ở "
-                                        f"{path[-1]}[{seen[value]}]); mỗi {what} phải khác nhau"))
+            problems.append(
+                doc.problem(
+                    path + (i, key),
+                    f"{what} '{value}' bị trùng (đã có ở "
+                    f"{path[-1]}[{seen[value]}]); mỗi {what} phải khác nhau",
+                )
+            )
         else:
             seen[value] = i
     return problems
@@ -47,8 +53,13 @@ def unit_problems(doc: Document) -> list[Problem]:
         if current == unit["id"] and unit["id"] not in reported:
             reported.update(chain)
             loop = " → ".join(chain + [unit["id"]])
-            problems.append(doc.problem(("units", i, "parent"), f"các đơn vị cấp trên tạo thành vòng lặp "
-                                        f"({loop}); một đơn vị không thể là cấp trên của chính nó"))
+            problems.append(
+                doc.problem(
+                    ("units", i, "parent"),
+                    f"các đơn vị cấp trên tạo thành vòng lặp "
+                    f"({loop}); một đơn vị không thể là cấp trên của chính nó",
+                )
+            )
     return problems
 
 
@@ -66,9 +77,14 @@ def _numbered(doc: Document, items: list, key: str, path: tuple, what: str) -> l
     for i, item in enumerate(items):
         if item[key] != i + 1:
             before = f"đứng sau {what} {items[i - 1][key]}" if i else "đứng đầu tiên"
-            problems.append(doc.problem(path + (i, key), f"{what} {item[key]} {before}; đánh số các "
-                                        f"{what} 1, 2, 3… theo thứ tự doanh nghiệp đi qua "
-                                        f"(ở đây cần số {i + 1})"))
+            problems.append(
+                doc.problem(
+                    path + (i, key),
+                    f"{what} {item[key]} {before}; đánh số các "
+                    f"{what} 1, 2, 3… theo thứ tự doanh nghiệp đi qua "
+                    f"(ở đây cần số {i + 1})",
+                )
+            )
     return problems
 
 
@@ -83,7 +99,9 @@ def escalation_problems(doc: Document, ids: set[str] | None) -> list[Problem]:
             for i, item in enumerate(items):
                 for j, channel in enumerate(item["channels"]):
                     if channel["unit"] not in ids:
-                        problems.append(_unknown_unit(doc, base + (i, "channels", j, "unit"), channel["unit"], ids))
+                        problems.append(
+                            _unknown_unit(doc, base + (i, "channels", j, "unit"), channel["unit"], ids)
+                        )
     by_id = {lv["id"]: lv for lv in levels}
     own = [lv["id"] for lv in levels if lv["own_chain"]]
     for i, step in enumerate(steps):
@@ -92,16 +110,29 @@ def escalation_problems(doc: Document, ids: set[str] | None) -> list[Problem]:
             continue
         path = ("misconduct", "steps", i, "same_as_level")
         if ref not in by_id:
-            problems.append(doc.problem(path, f"không có cấp chuyển tiếp mang id '{ref}'; dùng một trong: "
-                                        f"{', '.join(by_id)}"))
+            problems.append(
+                doc.problem(
+                    path, f"không có cấp chuyển tiếp mang id '{ref}'; dùng một trong: {', '.join(by_id)}"
+                )
+            )
         elif by_id[ref]["own_chain"]:
-            problems.append(doc.problem(path, f"cấp '{ref}' thuộc chính dây quản lý của công chức bị "
-                                        f"báo cáo (own_chain: true); kênh báo cáo sai phạm phải bỏ qua "
-                                        f"{', '.join(own)}: trỏ bước này tới một cấp cao hơn"))
+            problems.append(
+                doc.problem(
+                    path,
+                    f"cấp '{ref}' thuộc chính dây quản lý của công chức bị "
+                    f"báo cáo (own_chain: true); kênh báo cáo sai phạm phải bỏ qua "
+                    f"{', '.join(own)}: trỏ bước này tới một cấp cao hơn",
+                )
+            )
     if not own:
-        problems.append(doc.problem(("levels",), "chưa cấp nào có 'own_chain: true'; đánh dấu các cấp "
-                                    "thuộc dây quản lý trực tiếp của công chức xử lý hồ sơ, là các cấp "
-                                    "mà kênh báo cáo sai phạm bỏ qua"))
+        problems.append(
+            doc.problem(
+                ("levels",),
+                "chưa cấp nào có 'own_chain: true'; đánh dấu các cấp "
+                "thuộc dây quản lý trực tiếp của công chức xử lý hồ sơ, là các cấp "
+                "mà kênh báo cáo sai phạm bỏ qua",
+            )
+        )
     return problems
 
 
@@ -112,20 +143,31 @@ def channel_problems(doc: Document, unit_ids: set[str] | None) -> list[Problem]:
         if unit_ids is not None and "unit" in ch and ch["unit"] not in unit_ids:
             problems.append(_unknown_unit(doc, ("channels", i, "unit"), ch["unit"], unit_ids))
         if not any(k in ch for k in ("url", "hotline", "email", "address")):
-            problems.append(doc.problem(("channels", i), f"channel '{ch['id']}' has no url, hotline, email "
-                                        "or address; write the one its source publishes"))
+            problems.append(
+                doc.problem(
+                    ("channels", i),
+                    f"channel '{ch['id']}' has no url, hotline, email "
+                    "or address; write the one its source publishes",
+                )
+            )
     return problems
 
 
-def public_channel_problems(esc: Document, channels: Document | None, units: Document | None) -> list[Problem]:
+def public_channel_problems(
+    esc: Document, channels: Document | None, units: Document | None
+) -> list[Problem]:
     """Every level and step names known channels fit for it, and offers at
     least one verified way in: a verified unit or a verified public channel."""
     by_id = {c["id"]: c for c in channels.data["channels"]} if channels is not None else None
-    verified_units = {u["id"] for u in units.data["units"] if "verified_on" in u} if units is not None else set()
+    verified_units = (
+        {u["id"] for u in units.data["units"] if "verified_on" in u} if units is not None else set()
+    )
     problems = []
     data = esc.data
-    for base, items, what, use in ((("levels",), data["levels"], "level", ("question", "escalation")),
-                                   (("misconduct", "steps"), data["misconduct"]["steps"], "step", ("misconduct",))):
+    for base, items, what, use in (
+        (("levels",), data["levels"], "level", ("question", "escalation")),
+        (("misconduct", "steps"), data["misconduct"]["steps"], "step", ("misconduct",)),
+    ):
         for i, item in enumerate(items):
             refs = item.get("public_channels", [])
             ok = any(c["unit"] in verified_units for c in item["channels"])
@@ -134,24 +176,40 @@ def public_channel_problems(esc: Document, channels: Document | None, units: Doc
                 if by_id is None:
                     continue
                 if ref not in by_id:
-                    problems.append(esc.problem(path, f"unknown channel id '{ref}'; expected one of the ids "
-                                                f"in data/channels.yaml: {', '.join(sorted(by_id))}"))
+                    problems.append(
+                        esc.problem(
+                            path,
+                            f"unknown channel id '{ref}'; expected one of the ids "
+                            f"in data/channels.yaml: {', '.join(sorted(by_id))}",
+                        )
+                    )
                 elif not set(use) & set(by_id[ref]["uses"]):
-                    problems.append(esc.problem(path, f"channel '{ref}' is not for {' or '.join(use)} "
-                                                f"(its uses: {', '.join(by_id[ref]['uses'])}); pick a channel "
-                                                "that receives this"))
+                    problems.append(
+                        esc.problem(
+                            path,
+                            f"channel '{ref}' is not for {' or '.join(use)} "
+                            f"(its uses: {', '.join(by_id[ref]['uses'])}); pick a channel "
+                            "that receives this",
+                        )
+                    )
                 elif "verified_on" in by_id[ref]:
                     ok = True
             if by_id is not None and units is not None and not ok:
                 number = item["level" if what == "level" else "step"]
-                problems.append(esc.problem(base + (i,), f"{what} {number} offers no verified channel: its units "
-                                            "have no verified_on and no verified public_channels are listed; add "
-                                            "one from data/channels.yaml so a business can act at this step"))
+                problems.append(
+                    esc.problem(
+                        base + (i,),
+                        f"{what} {number} offers no verified channel: its units "
+                        "have no verified_on and no verified public_channels are listed; add "
+                        "one from data/channels.yaml so a business can act at this step",
+                    )
+                )
     return problems
 
 
 def holiday_problems(doc: Document) -> list[Problem]:
     import datetime
+
     problems = []
     years = doc.data["years"]
     problems += _duplicates(doc, years, "year", ("years",), "year")
@@ -159,17 +217,31 @@ def holiday_problems(doc: Document) -> list[Problem]:
         for j, d in enumerate(y["days_off"]):
             start, end = datetime.date.fromisoformat(d["from"]), datetime.date.fromisoformat(d["to"])
             if end < start:
-                problems.append(doc.problem(("years", i, "days_off", j, "to"), f"'to' ({d['to']}) is before "
-                                            f"'from' ({d['from']}); write the first day, then the last"))
+                problems.append(
+                    doc.problem(
+                        ("years", i, "days_off", j, "to"),
+                        f"'to' ({d['to']}) is before "
+                        f"'from' ({d['from']}); write the first day, then the last",
+                    )
+                )
             if start.year != y["year"] or end.year != y["year"]:
-                problems.append(doc.problem(("years", i, "days_off", j, "from"), f"days off listed under "
-                                            f"year {y['year']} must fall in {y['year']}"))
+                problems.append(
+                    doc.problem(
+                        ("years", i, "days_off", j, "from"),
+                        f"days off listed under year {y['year']} must fall in {y['year']}",
+                    )
+                )
         for j, w in enumerate(y.get("work_days", [])):
             day = datetime.date.fromisoformat(w["date"])
             if day.weekday() < 5:
-                problems.append(doc.problem(("years", i, "work_days", j, "date"), f"{w['date']} is a weekday; "
-                                            "work_days lists only the Saturdays or Sundays a schedule makes "
-                                            "working days"))
+                problems.append(
+                    doc.problem(
+                        ("years", i, "work_days", j, "date"),
+                        f"{w['date']} is a weekday; "
+                        "work_days lists only the Saturdays or Sundays a schedule makes "
+                        "working days",
+                    )
+                )
     return problems
 
 
@@ -180,8 +252,13 @@ def glossary_problems(doc: Document) -> list[Problem]:
     for i, term in enumerate(terms):
         for j, variant in enumerate(term.get("variants", [])):
             if variant in abbrs:
-                problems.append(doc.problem(("terms", i, "variants", j), f"biến thể '{variant}' cũng là "
-                                            "một chữ viết tắt trong tệp này; xóa ở một trong hai chỗ"))
+                problems.append(
+                    doc.problem(
+                        ("terms", i, "variants", j),
+                        f"biến thể '{variant}' cũng là "
+                        "một chữ viết tắt trong tệp này; xóa ở một trong hai chỗ",
+                    )
+                )
     return problems
 
 
@@ -213,9 +290,11 @@ def cross_problems(docs: dict[str, Document], schema_ok: dict[str, bool]) -> lis
     if schema_ok.get("holidays"):
         problems += holiday_problems(docs["holidays"])
     if schema_ok.get("escalation"):
-        problems += public_channel_problems(docs["escalation"],
-                                            docs["channels"] if schema_ok.get("channels") else None,
-                                            docs["units"] if schema_ok.get("units") else None)
+        problems += public_channel_problems(
+            docs["escalation"],
+            docs["channels"] if schema_ok.get("channels") else None,
+            docs["units"] if schema_ok.get("units") else None,
+        )
     if schema_ok.get("glossary"):
         problems += glossary_problems(docs["glossary"])
         if ids is not None:
@@ -224,7 +303,9 @@ def cross_problems(docs: dict[str, Document], schema_ok: dict[str, bool]) -> lis
     return problems
 
 
-def legal_problems(docs: dict[str, Document], schema_ok: dict[str, bool], ids: set[str] | None) -> list[Problem]:
+def legal_problems(
+    docs: dict[str, Document], schema_ok: dict[str, bool], ids: set[str] | None
+) -> list[Problem]:
     """data/legal.yaml in itself, then every instrument the other files cite and every deadline's basis."""
     from scripts.legal import checks as legal_checks
     from scripts.legal.registry import Registry, registry_problems

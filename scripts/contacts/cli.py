@@ -8,6 +8,7 @@ Exit status 0 on success, 2 when the data has problems (each printed as
 left exactly as it was, because files are written to a temporary directory
 that replaces it only when everything was generated.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -44,13 +45,17 @@ def write_atomically(out: Path, files: dict[str, str]) -> None:
 
 def site_url_from_config(root: Path) -> str | None:
     from scripts.web import site_address
+
     return site_address.site_url(root) if (root / "mkdocs.yml").is_file() else None
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m scripts.contacts",
-                                     description="Contacts, escalation and glossary from data/*.yaml")
-    parser.add_argument("--root", type=Path, default=ROOT, help="repository root holding data/ (default: this one)")
+    parser = argparse.ArgumentParser(
+        prog="python -m scripts.contacts", description="Contacts, escalation and glossary from data/*.yaml"
+    )
+    parser.add_argument(
+        "--root", type=Path, default=ROOT, help="repository root holding data/ (default: this one)"
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="validate data/*.yaml; print every problem")
     gen = sub.add_parser("generate", help="write the generated Markdown, vCards and JSON to a directory")
@@ -68,7 +73,9 @@ def main(argv=None) -> int:
         print("data/: units, organization, escalation, glossary, channels, holidays and legal are valid")
         return 0
     docs_dir = args.root / "docs"
-    files = generate(data, args.site_url or site_url_from_config(args.root), docs_dir if docs_dir.is_dir() else None)
+    files = generate(
+        data, args.site_url or site_url_from_config(args.root), docs_dir if docs_dir.is_dir() else None
+    )
     write_atomically(args.out, files)
     print(f"{len(files)} files written to {args.out}")
     return 0

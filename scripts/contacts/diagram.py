@@ -5,14 +5,15 @@ third-party CDN for ``.mermaid`` blocks, while this site serves its own copy
 (overrides/assets/javascripts/diagrams.js loads it only on pages with a
 diagram).
 """
+
 from __future__ import annotations
 
 import html
 import re
 
-from scripts.escape import mermaid_label
 from scripts import i18n
 from scripts.contacts.pages import amount, tr
+from scripts.escape import mermaid_label
 
 FENCE = "kb-diagram"
 
@@ -22,34 +23,64 @@ def _label(*lines: str) -> str:
 
 
 WORDS = {
-    "vi": {"start": "Doanh nghiệp có vướng mắc", "level": "Cấp", "limit": "Thời hạn",
-           "next": "quá hạn hoặc chưa đúng quy định", "report": "Doanh nghiệp tố cáo",
-           "not_via": "Không gửi qua:", "step": "Bước",
-           "next_step": "quá hạn, hoặc người bị tố cáo là lãnh đạo cấp này"},
-    "en": {"start": "Business with a difficulty", "level": "Level", "limit": "Time limit",
-           "next": "late or not in line with the rules", "report": "Business reporting misconduct",
-           "not_via": "Never through:", "step": "Step",
-           "next_step": "late, or the person reported is a manager at this level"},
+    "vi": {
+        "start": "Doanh nghiệp có vướng mắc",
+        "level": "Cấp",
+        "limit": "Thời hạn",
+        "next": "quá hạn hoặc chưa đúng quy định",
+        "report": "Doanh nghiệp tố cáo",
+        "not_via": "Không gửi qua:",
+        "step": "Bước",
+        "next_step": "quá hạn, hoặc người bị tố cáo là lãnh đạo cấp này",
+    },
+    "en": {
+        "start": "Business with a difficulty",
+        "level": "Level",
+        "limit": "Time limit",
+        "next": "late or not in line with the rules",
+        "report": "Business reporting misconduct",
+        "not_via": "Never through:",
+        "step": "Step",
+        "next_step": "late, or the person reported is a manager at this level",
+    },
 }
 
 
 def escalation_chart(levels: list[dict], lang: str = i18n.DEFAULT) -> str:
     W = WORDS[lang]
-    lines = ["flowchart TD", f'  DN({_label(W["start"])})']
-    nodes = [(f"L{lv['level']}", _label(f"{W['level']} {lv['level']}: {tr(lv, 'who', lang)}",
-                                        f"{W['limit']}: {amount(lv['deadlines'][0], lang)}"))
-             for lv in levels]
+    lines = ["flowchart TD", f"  DN({_label(W['start'])})"]
+    nodes = [
+        (
+            f"L{lv['level']}",
+            _label(
+                f"{W['level']} {lv['level']}: {tr(lv, 'who', lang)}",
+                f"{W['limit']}: {amount(lv['deadlines'][0], lang)}",
+            ),
+        )
+        for lv in levels
+    ]
     return _chain(lines, nodes, W["next"])
 
 
 def misconduct_chart(levels: list[dict], steps: list[dict], lang: str = i18n.DEFAULT) -> str:
     W = WORDS[lang]
     own = [tr(lv, "who", lang) for lv in levels if lv["own_chain"]]
-    lines = ["flowchart TD", f'  DN({_label(W["report"])})',
-             f"  X[{_label(W['not_via'], *own)}]", "  DN -.-x X"]
-    nodes = [(f"S{step['step']}", _label(f"{W['step']} {step['step']}: {tr(step, 'who', lang)}",
-                                         f"{W['limit']}: {amount(step['deadlines'][0], lang)}"))
-             for step in steps]
+    lines = [
+        "flowchart TD",
+        f"  DN({_label(W['report'])})",
+        f"  X[{_label(W['not_via'], *own)}]",
+        "  DN -.-x X",
+    ]
+    nodes = [
+        (
+            f"S{step['step']}",
+            _label(
+                f"{W['step']} {step['step']}: {tr(step, 'who', lang)}",
+                f"{W['limit']}: {amount(step['deadlines'][0], lang)}",
+            ),
+        )
+        for step in steps
+    ]
     return _chain(lines, nodes, W["next_step"])
 
 
@@ -82,10 +113,12 @@ def fence_format(source, language, class_name, options, md, **kwargs):
     """
     first = source.split("\n", 1)[0]
     label = _decode(first[2:].strip()) if first.startswith("%%") else "Sơ đồ"
-    return (f'<div class="kb-diagram-block">'
-            f'<div class="{FENCE}" role="img" aria-label="{html.escape(label, quote=True)}" '
-            f'data-diagram="{html.escape(source, quote=True)}"></div>'
-            f"{steps_list(source)}</div>")
+    return (
+        f'<div class="kb-diagram-block">'
+        f'<div class="{FENCE}" role="img" aria-label="{html.escape(label, quote=True)}" '
+        f'data-diagram="{html.escape(source, quote=True)}"></div>'
+        f"{steps_list(source)}</div>"
+    )
 
 
 _NODE = re.compile(r'^\s*(\w+)\s*[\[(]+"(.*)"[\])]+\s*$')

@@ -1,12 +1,30 @@
 """contacts.json: the units as machine-readable data, valid against
 data/schemas/contacts.schema.json. '<', '>' and '&' are written as \\u escapes
 so the file stays inert even if someone embeds it in HTML."""
+
 from __future__ import annotations
 
 import json
 
-FIELDS = ("id", "name", "short_name", "kind", "parent", "address", "former_address", "map_url",
-          "hours", "phones", "hotline", "email", "website", "handles", "notes", "verified_on", "sources")
+FIELDS = (
+    "id",
+    "name",
+    "short_name",
+    "kind",
+    "parent",
+    "address",
+    "former_address",
+    "map_url",
+    "hours",
+    "phones",
+    "hotline",
+    "email",
+    "website",
+    "handles",
+    "notes",
+    "verified_on",
+    "sources",
+)
 
 
 def document(data, page_url: str) -> dict:
@@ -18,10 +36,12 @@ def document(data, page_url: str) -> dict:
         out["vcard"] = f"vcard/{unit['id']}.vcf"
         units.append(out)
     org = data.organization.data["organization"]
-    return {"$schema": "contacts.schema.json",
-            "source": "data/units.yaml",
-            "organization": {"unit": org["unit"], "since": org["since"], "legal_basis": org["legal_basis"]},
-            "units": units}
+    return {
+        "$schema": "contacts.schema.json",
+        "source": "data/units.yaml",
+        "organization": {"unit": org["unit"], "since": org["since"], "legal_basis": org["legal_basis"]},
+        "units": units,
+    }
 
 
 def _without_translations(value):

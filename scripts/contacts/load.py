@@ -5,6 +5,7 @@ against its JSON Schema in data/schemas/, and the files are then checked
 against each other (scripts.contacts.checks). All problems of all files are
 raised together in one InvalidInput, so an editor fixes them in one pass.
 """
+
 from __future__ import annotations
 
 import json
@@ -22,6 +23,7 @@ DATA_FILES = ("units", "organization", "escalation", "glossary", "channels", "ho
 @dataclass
 class Data:
     """The validated data files as yamlstrict Documents (data + positions)."""
+
     units: Document
     organization: Document
     escalation: Document
@@ -34,6 +36,7 @@ class Data:
     def registry(self):
         """data/legal.yaml with its lookups (scripts.legal.registry)."""
         from scripts.legal.registry import Registry
+
         if "_registry" not in self.__dict__:
             self.__dict__["_registry"] = Registry(self.legal)
         return self.__dict__["_registry"]

@@ -1,11 +1,20 @@
 """Everything generated from the data: pages (Markdown) and static files, by site path."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 from scripts import ROOT, i18n
-from scripts.contacts import (builder_data, jsonfeed, render_contacts, render_escalation, render_glossary,
-                              render_legal, render_misconduct, vcard)
+from scripts.contacts import (
+    builder_data,
+    jsonfeed,
+    render_contacts,
+    render_escalation,
+    render_glossary,
+    render_legal,
+    render_misconduct,
+    vcard,
+)
 from scripts.legal.scan import citing_pages
 
 CONTACTS_SCHEMA = ROOT / "data" / "schemas" / "contacts.schema.json"
@@ -35,10 +44,12 @@ def generate(data, site_url: str | None = None, docs_dir: Path | None = None) ->
         builder_data.URI: builder_data.dumps(data),
     }
     for lang in i18n.TRANSLATIONS:  # the English pages (/en/…), from the same data and code
-        for page, render in ((render_contacts.PAGE, render_contacts.render),
-                             (render_escalation.PAGE, render_escalation.render),
-                             (render_misconduct.PAGE, render_misconduct.render),
-                             (render_glossary.PAGE, render_glossary.render)):
+        for page, render in (
+            (render_contacts.PAGE, render_contacts.render),
+            (render_escalation.PAGE, render_escalation.render),
+            (render_misconduct.PAGE, render_misconduct.render),
+            (render_glossary.PAGE, render_glossary.render),
+        ):
             files[i18n.translation_path(page, lang)] = render(data, lang)
     for unit in data.units.data["units"]:
         files[f"lien-he/vcard/{unit['id']}.vcf"] = vcard.card(unit, url)

@@ -1,4 +1,5 @@
 """Pieces shared by the generated pages: front matter, deadlines, notices."""
+
 from __future__ import annotations
 
 import datetime
@@ -20,8 +21,13 @@ PAGE_SOURCES = {
     "van-ban-phap-luat.md": "data/legal.yaml",
 }
 # The English pages (scripts/i18n.py) come from the same files.
-PAGE_SOURCES.update({i18n.translation_path(page, lang): source
-                     for page, source in list(PAGE_SOURCES.items()) for lang in i18n.TRANSLATIONS})
+PAGE_SOURCES.update(
+    {
+        i18n.translation_path(page, lang): source
+        for page, source in list(PAGE_SOURCES.items())
+        for lang in i18n.TRANSLATIONS
+    }
+)
 CONTACTS_PAGE = "lien-he/index.md"
 
 
@@ -63,13 +69,16 @@ def amount(deadline: dict, lang: str = i18n.DEFAULT) -> str:
 def basis(data, deadline: dict, lang: str = i18n.DEFAULT) -> str:
     """The deadline's legal basis, its instruments linked with their status."""
     from scripts.legal.render import inline
+
     return inline(data.registry, tr(deadline, "basis", lang), lang)
 
 
 def deadline_line(data, deadline: dict, lang: str = i18n.DEFAULT) -> str:
     label = "căn cứ" if lang == i18n.DEFAULT else "legal basis"
-    return (f"**{md_text(amount(deadline, lang))}**: {md_text(tr(deadline, 'what', lang))} "
-            f"({label}: {basis(data, deadline, lang)})")
+    return (
+        f"**{md_text(amount(deadline, lang))}**: {md_text(tr(deadline, 'what', lang))} "
+        f"({label}: {basis(data, deadline, lang)})"
+    )
 
 
 def bullet_list(items, indent: str = "") -> str:
@@ -116,24 +125,54 @@ def source_links(sources: list) -> str:
     return "; ".join(f"[{md_text(s['title'])}]({escape.url(s['url'])})" for s in sources)
 
 
-USE_WORDS = {"question": "hỏi, nêu vướng mắc", "escalation": "chuyển cấp, phản ánh", "misconduct": "báo sai phạm"}
+USE_WORDS = {
+    "question": "hỏi, nêu vướng mắc",
+    "escalation": "chuyển cấp, phản ánh",
+    "misconduct": "báo sai phạm",
+}
 
 # Labels of the channel and route lines, per language.
 W = {
-    "vi": {"unverified": "chưa xác minh", "call": "gọi", "email": "thư điện tử", "online": "trực tuyến",
-           "address": "địa chỉ", "hours": "Thời gian", "for": "Dùng cho", "not_for": "Lưu ý", "notes": "Ghi chú",
-           "basis": "Căn cứ", "verified": "Xác minh ngày {date} theo: {sources}",
-           "not_verified": "Chưa xác minh với nguồn chính thức.",
-           "unit_unverified": ("Địa chỉ, điện thoại của đơn vị này chưa được xác minh: hãy dùng kênh đã xác minh "
-                               "ngay dưới đây (hỏi tại đó nơi nhận văn bản)."),
-           "contact": "Liên hệ", "step_channels": "Kênh đã xác minh dùng ở bước này:"},
-    "en": {"unverified": "not verified", "call": "call", "email": "email", "online": "online",
-           "address": "address", "hours": "Hours", "for": "For", "not_for": "Note", "notes": "Remark",
-           "basis": "Legal basis", "verified": "Verified on {date} against: {sources}",
-           "not_verified": "Not verified against an official source.",
-           "unit_unverified": ("This body's address and phone are not verified: use the verified channel "
-                               "just below (ask there where to send letters)."),
-           "contact": "Contact", "step_channels": "Verified channels for this step:"},
+    "vi": {
+        "unverified": "chưa xác minh",
+        "call": "gọi",
+        "email": "thư điện tử",
+        "online": "trực tuyến",
+        "address": "địa chỉ",
+        "hours": "Thời gian",
+        "for": "Dùng cho",
+        "not_for": "Lưu ý",
+        "notes": "Ghi chú",
+        "basis": "Căn cứ",
+        "verified": "Xác minh ngày {date} theo: {sources}",
+        "not_verified": "Chưa xác minh với nguồn chính thức.",
+        "unit_unverified": (
+            "Địa chỉ, điện thoại của đơn vị này chưa được xác minh: hãy dùng kênh đã xác minh "
+            "ngay dưới đây (hỏi tại đó nơi nhận văn bản)."
+        ),
+        "contact": "Liên hệ",
+        "step_channels": "Kênh đã xác minh dùng ở bước này:",
+    },
+    "en": {
+        "unverified": "not verified",
+        "call": "call",
+        "email": "email",
+        "online": "online",
+        "address": "address",
+        "hours": "Hours",
+        "for": "For",
+        "not_for": "Note",
+        "notes": "Remark",
+        "basis": "Legal basis",
+        "verified": "Verified on {date} against: {sources}",
+        "not_verified": "Not verified against an official source.",
+        "unit_unverified": (
+            "This body's address and phone are not verified: use the verified channel "
+            "just below (ask there where to send letters)."
+        ),
+        "contact": "Contact",
+        "step_channels": "Verified channels for this step:",
+    },
 }
 
 
@@ -147,8 +186,11 @@ def channel_item(ch: dict, full: bool = True, lang: str = i18n.DEFAULT) -> str:
     if "hotline" in ch:
         ways.append(f"{w['call']} " + phone_link(ch["hotline"], verified, lang))
     if "email" in ch:
-        ways.append(f"{w['email']} [{md_text(ch['email'])}]({escape.url('mailto:' + ch['email'])})"
-                    if verified else f"{w['email']} {md_text(ch['email'])} ({w['unverified']})")
+        ways.append(
+            f"{w['email']} [{md_text(ch['email'])}]({escape.url('mailto:' + ch['email'])})"
+            if verified
+            else f"{w['email']} {md_text(ch['email'])} ({w['unverified']})"
+        )
     if "url" in ch:
         ways.append(f"{w['online']} [{md_text(ch['url'])}]({escape.url(ch['url'])})")
     if "address" in ch:
@@ -191,8 +233,9 @@ def public_channels(data, item: dict, lang: str = i18n.DEFAULT) -> str:
     refs = item.get("public_channels", [])
     if not refs:
         return ""
-    return (f"\n**{W[lang]['step_channels']}**\n\n"
-            + "".join(channel_item(data.channel(r), full=False, lang=lang) for r in refs))
+    return f"\n**{W[lang]['step_channels']}**\n\n" + "".join(
+        channel_item(data.channel(r), full=False, lang=lang) for r in refs
+    )
 
 
 def unit_link(data, unit_id: str, from_page: str, lang: str = i18n.DEFAULT) -> str:

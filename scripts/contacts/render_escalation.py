@@ -1,52 +1,91 @@
 """The escalation page (/phan-anh/, /en/phan-anh/): diagram, levels table, then each level in detail."""
+
 from __future__ import annotations
 
 from scripts import i18n
 from scripts.contacts import diagram
+from scripts.contacts.pages import (
+    PAGE_SOURCES,
+    amount,
+    bullet_list,
+    channel_item,
+    deadline_line,
+    front_matter,
+    public_channels,
+    tr,
+    unit_route,
+)
 from scripts.escape import md_paragraphs, md_text
-from scripts.contacts.pages import (PAGE_SOURCES, amount, bullet_list, channel_item, deadline_line, front_matter,
-                                    public_channels, tr, unit_route)
 
 PAGE = "phan-anh/index.md"
 
 LABELS = {
-    "vi": {"title": "Phản ánh và chuyển cấp", "table": "| Cấp | Ai xử lý | Thời hạn | Căn cứ pháp lý |",
-           "level": "Cấp", "when": "Khi nào", "to": "Gửi tới", "limits": "Thời hạn",
-           "include": "Doanh nghiệp nên gửi kèm",
-           "danger": ("!!! danger \"Công chức nhũng nhiễu, gây phiền hà?\"\n\n"
-                      "    Đừng chuyển cấp theo đường dưới đây: hãy dùng "
-                      "[kênh báo cáo sai phạm]({misconduct}), không đi qua người bị báo cáo "
-                      "và cấp quản lý trực tiếp của họ.\n\n"),
-           "builder": ("!!! tip \"Soạn văn bản nêu vướng mắc\"\n\n"
-                       "    [Soạn văn bản nêu vướng mắc](../soan-van-ban/vuong-mac.md) theo Điều 6 Quy chế phối hợp: "
-                       "trang kiểm tra đủ thông tin, in ra một trang A4 và tính ngày phải có trả lời ở từng cấp.\n\n"),
-           "chart": "Sơ đồ chuyển cấp", "chart_level": "cấp",
-           "h_chart": "Sơ đồ chuyển cấp", "h_levels": "Các cấp và thời hạn", "h_detail": "Chi tiết từng cấp",
-           "print_channels": ("Kênh liên hệ đã xác minh", "chi tiết và nguồn của các kênh nêu ở từng cấp")},
-    "en": {"title": "Escalating a difficulty", "table": "| Level | Who handles it | Time limit | Legal basis |",
-           "level": "Level", "when": "When", "to": "Send to", "limits": "Time limits",
-           "include": "Attach",
-           "danger": ("!!! danger \"Harassed or asked for money by an official?\"\n\n"
-                      "    Do not escalate along the route below: use the "
-                      "[misconduct reporting route]({misconduct}), which does not pass through the "
-                      "person reported or their direct managers.\n\n"),
-           "builder": ("!!! tip \"Writing the letter\"\n\n"
-                       "    The [letter builder](vi:soan-van-ban/vuong-mac.md) (in Vietnamese, as the letter must be) "
-                       "follows Article 6 of the cooperation regulation: it checks that nothing is missing, prints "
-                       "one A4 page and works out the date an answer is due at each level.\n\n"),
-           "chart": "Escalation chart", "chart_level": "level",
-           "h_chart": "Escalation chart", "h_levels": "Levels and time limits", "h_detail": "Each level in detail",
-           "print_channels": ("Verified channels", "details and sources of the channels named at each level")},
+    "vi": {
+        "title": "Phản ánh và chuyển cấp",
+        "table": "| Cấp | Ai xử lý | Thời hạn | Căn cứ pháp lý |",
+        "level": "Cấp",
+        "when": "Khi nào",
+        "to": "Gửi tới",
+        "limits": "Thời hạn",
+        "include": "Doanh nghiệp nên gửi kèm",
+        "danger": (
+            '!!! danger "Công chức nhũng nhiễu, gây phiền hà?"\n\n'
+            "    Đừng chuyển cấp theo đường dưới đây: hãy dùng "
+            "[kênh báo cáo sai phạm]({misconduct}), không đi qua người bị báo cáo "
+            "và cấp quản lý trực tiếp của họ.\n\n"
+        ),
+        "builder": (
+            '!!! tip "Soạn văn bản nêu vướng mắc"\n\n'
+            "    [Soạn văn bản nêu vướng mắc](../soan-van-ban/vuong-mac.md) theo Điều 6 Quy chế phối hợp: "
+            "trang kiểm tra đủ thông tin, in ra một trang A4 và tính ngày phải có trả lời ở từng cấp.\n\n"
+        ),
+        "chart": "Sơ đồ chuyển cấp",
+        "chart_level": "cấp",
+        "h_chart": "Sơ đồ chuyển cấp",
+        "h_levels": "Các cấp và thời hạn",
+        "h_detail": "Chi tiết từng cấp",
+        "print_channels": ("Kênh liên hệ đã xác minh", "chi tiết và nguồn của các kênh nêu ở từng cấp"),
+    },
+    "en": {
+        "title": "Escalating a difficulty",
+        "table": "| Level | Who handles it | Time limit | Legal basis |",
+        "level": "Level",
+        "when": "When",
+        "to": "Send to",
+        "limits": "Time limits",
+        "include": "Attach",
+        "danger": (
+            '!!! danger "Harassed or asked for money by an official?"\n\n'
+            "    Do not escalate along the route below: use the "
+            "[misconduct reporting route]({misconduct}), which does not pass through the "
+            "person reported or their direct managers.\n\n"
+        ),
+        "builder": (
+            '!!! tip "Writing the letter"\n\n'
+            "    The [letter builder](vi:soan-van-ban/vuong-mac.md) (in Vietnamese, as the letter must be) "
+            "follows Article 6 of the cooperation regulation: it checks that nothing is missing, prints "
+            "one A4 page and works out the date an answer is due at each level.\n\n"
+        ),
+        "chart": "Escalation chart",
+        "chart_level": "level",
+        "h_chart": "Escalation chart",
+        "h_levels": "Levels and time limits",
+        "h_detail": "Each level in detail",
+        "print_channels": ("Verified channels", "details and sources of the channels named at each level"),
+    },
 }
-
 
 
 def table(data, levels: list[dict], lang: str = i18n.DEFAULT) -> str:
     out = LABELS[lang]["table"] + "\n|---|---|---|---|\n"
     for lv in levels:
-        limits = "<br>".join(f"{md_text(amount(d, lang))}: {md_text(tr(d, 'what', lang))}" for d in lv["deadlines"])
+        limits = "<br>".join(
+            f"{md_text(amount(d, lang))}: {md_text(tr(d, 'what', lang))}" for d in lv["deadlines"]
+        )
         bases = "<br>".join(dict.fromkeys(md_text(tr(d, "basis", lang)) for d in lv["deadlines"]))
-        out += f"| [{lv['level']}](#cap-{lv['level']}) | {md_text(tr(lv, 'who', lang))} | {limits} | {bases} |\n"
+        out += (
+            f"| [{lv['level']}](#cap-{lv['level']}) | {md_text(tr(lv, 'who', lang))} | {limits} | {bases} |\n"
+        )
     return out + "\n"
 
 
@@ -60,7 +99,9 @@ def level_section(data, lv: dict, lang: str = i18n.DEFAULT) -> str:
         # On paper only each channel's first line is printed here; its
         # details and sources are printed once, in the final channel list.
         out += f'\n<div class="kb-level-channels" markdown>\n{channels}\n</div>\n'
-    out += f"\n**{L['limits']}:**\n\n" + "".join(f"- {deadline_line(data, d, lang)}\n" for d in lv["deadlines"])
+    out += f"\n**{L['limits']}:**\n\n" + "".join(
+        f"- {deadline_line(data, d, lang)}\n" for d in lv["deadlines"]
+    )
     if lv.get("include"):
         out += f"\n**{L['include']}:**\n\n" + bullet_list(tr(lv, "include", lang))
     return out + "\n"
@@ -78,13 +119,17 @@ def render(data, lang: str = i18n.DEFAULT) -> str:
     out += L["danger"].format(misconduct=i18n.translation_path("to-cao-vi-pham.md", lang))
     out += L["builder"]
     out += f"## {L['h_chart']} {{ #so-do }}\n\n"
-    summary = f"{L['chart']}: " + "; ".join(f"{L['chart_level']} {lv['level']} {tr(lv, 'who', lang)}"
-                                             for lv in levels)
+    summary = f"{L['chart']}: " + "; ".join(
+        f"{L['chart_level']} {lv['level']} {tr(lv, 'who', lang)}" for lv in levels
+    )
     out += diagram.fence(diagram.escalation_chart(levels, lang), summary) + "\n"
     # The summary table is screen-only: on paper the diagram and the levels'
     # details below carry every deadline with its legal basis.
-    out += (f'<div class="kb-screen-only" markdown>\n\n## {L["h_levels"]} {{ #cac-cap }}\n\n'
-            + table(data, levels, lang) + "</div>\n\n")
+    out += (
+        f'<div class="kb-screen-only" markdown>\n\n## {L["h_levels"]} {{ #cac-cap }}\n\n'
+        + table(data, levels, lang)
+        + "</div>\n\n"
+    )
     out += f"## {L['h_detail']} {{ #chi-tiet }}\n\n"
     out += "".join(level_section(data, lv, lang) for lv in levels)
     return out + print_channels(data, levels, lang)

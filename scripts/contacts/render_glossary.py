@@ -1,9 +1,10 @@
 """The glossary page (/thuat-ngu/) and the abbreviation definitions appended to every page."""
+
 from __future__ import annotations
 
-from scripts.escape import md_text
 from scripts import i18n
 from scripts.contacts.pages import PAGE_SOURCES, front_matter, tr
+from scripts.escape import md_text
 from scripts.vietnamese import fold
 
 PAGE = "thuat-ngu.md"
@@ -16,8 +17,10 @@ def render(data, lang: str = i18n.DEFAULT) -> str:
     meta = gloss.get("page", {})
     out = front_matter(meta, PAGE_SOURCES[PAGE])
     out += f"# {md_text(meta.get('title', 'Thuật ngữ viết tắt'))}\n\n"
-    out += ("Di chuột hoặc chạm vào chữ viết tắt có gạch chân chấm ở bất kỳ trang nào để xem "
-            "thuật ngữ đầy đủ.\n\n")
+    out += (
+        "Di chuột hoặc chạm vào chữ viết tắt có gạch chân chấm ở bất kỳ trang nào để xem "
+        "thuật ngữ đầy đủ.\n\n"
+    )
     # A definition list, not a table: it fits a phone without sideways scrolling.
     for t in sorted(gloss["terms"], key=lambda t: fold(t["abbr"]).casefold()):
         out += f"{md_text(t['abbr'])}\n:   {md_text(t['term'])}"
@@ -36,12 +39,16 @@ def render_bilingual(data, lang: str) -> str:
     meta = gloss.get("page", {})
     out = front_matter(meta, PAGE_SOURCES[PAGE], lang)
     out += f"# {md_text(tr(meta, 'title', lang, 'Glossary'))}\n\n"
-    out += ("Vietnamese customs documents and officials use many abbreviations. Each entry gives the "
-            "English equivalent, then the full Vietnamese term (in italics) to quote when you write to "
-            "the customs office.\n\n")
+    out += (
+        "Vietnamese customs documents and officials use many abbreviations. Each entry gives the "
+        "English equivalent, then the full Vietnamese term (in italics) to quote when you write to "
+        "the customs office.\n\n"
+    )
     for t in sorted(gloss["terms"], key=lambda t: fold(t["abbr"]).casefold()):
-        out += (f"{md_text(t['abbr'])}\n:   {md_text(t['en'])} "
-                f"(Vietnamese: <span lang=\"vi\">*{md_text(t['term'])}*</span>)")
+        out += (
+            f"{md_text(t['abbr'])}\n:   {md_text(t['en'])} "
+            f'(Vietnamese: <span lang="vi">*{md_text(t["term"])}*</span>)'
+        )
         if t.get("variants"):
             out += "; also written " + ", ".join(md_text(v) for v in t["variants"])
         out += "\n\n"

@@ -1,9 +1,10 @@
 """The register page (/van-ban-phap-luat/): every instrument in data/legal.yaml
 with its status, dates, successor, sources and the pages that cite it."""
+
 from __future__ import annotations
 
-from scripts.escape import md_paragraphs, md_text, url
 from scripts.contacts.pages import PAGE_SOURCES, front_matter
+from scripts.escape import md_paragraphs, md_text, url
 from scripts.legal.refs import normalize
 from scripts.legal.registry import KIND_LABELS, STATUS_LABELS, vn_date
 from scripts.legal.render import LEGAL_PAGE, anchor, badge
@@ -11,8 +12,13 @@ from scripts.legal.render import LEGAL_PAGE, anchor, badge
 PAGE = LEGAL_PAGE
 SEARCH_BOOST = 0.1
 KIND_ORDER = ("luat", "nghi-quyet", "nghi-dinh", "thong-tu", "quyet-dinh")
-KIND_HEADINGS = {"luat": "Luật", "nghi-quyet": "Nghị quyết", "nghi-dinh": "Nghị định",
-                 "thong-tu": "Thông tư", "quyet-dinh": "Quyết định"}
+KIND_HEADINGS = {
+    "luat": "Luật",
+    "nghi-quyet": "Nghị quyết",
+    "nghi-dinh": "Nghị định",
+    "thong-tu": "Thông tư",
+    "quyet-dinh": "Quyết định",
+}
 
 
 def _change(registry, change: dict) -> str:
@@ -25,9 +31,11 @@ def _change(registry, change: dict) -> str:
 
 
 def _facts(registry, item: dict) -> str:
-    rows = [("Số hiệu", md_text(item["number"])),
-            ("Loại văn bản", KIND_LABELS[item["kind"]]),
-            ("Cơ quan ban hành", md_text(item["issuer"]))]
+    rows = [
+        ("Số hiệu", md_text(item["number"])),
+        ("Loại văn bản", KIND_LABELS[item["kind"]]),
+        ("Cơ quan ban hành", md_text(item["issuer"])),
+    ]
     if item.get("signed_by"):
         rows.append(("Người ký", md_text(item["signed_by"])))
     rows.append(("Ngày ban hành", vn_date(item.get("issued")) or "chưa xác minh"))
@@ -47,8 +55,10 @@ def _sources(sources: list[dict]) -> str:
     for s in sources:
         kind = "nguồn chính thức" if s.get("official") else "nguồn tham khảo"
         what = f" ({md_text(s['what'])})" if s.get("what") else ""
-        out += (f"- [{md_text(s['url'])}]({url(s['url'])}){{: .kb-law-source }}: {kind}{what}, "
-                f"kiểm tra ngày {vn_date(s['verified_on'])}\n")
+        out += (
+            f"- [{md_text(s['url'])}]({url(s['url'])}){{: .kb-law-source }}: {kind}{what}, "
+            f"kiểm tra ngày {vn_date(s['verified_on'])}\n"
+        )
     return out
 
 
@@ -80,8 +90,7 @@ def entry(registry, item: dict, pages: dict[str, str]) -> str:
     out = f"### {md_text(item['short_title'])} {{ #{anchor(item['number'])} }}\n\n"
     out += f"{md_text(item['title'])}\n\n" + _facts(registry, item) + "\n"
     if not item["verified"]:
-        out += ('!!! warning "Chưa đối chiếu với văn bản gốc"\n\n'
-                f"    {md_text(item.get('note', ''))}\n\n")
+        out += f'!!! warning "Chưa đối chiếu với văn bản gốc"\n\n    {md_text(item.get("note", ""))}\n\n'
     elif item.get("note"):
         out += f"{md_text(item['note'])}\n\n"
     if item.get("articles"):
@@ -97,9 +106,11 @@ def summary_table(registry) -> str:
         later = [registry.name(c["number"]) for c in item.get("amended_by", [])]
         if item.get("replaced_by"):
             later.append("thay thế bởi " + registry.name(item["replaced_by"]["number"]))
-        out += (f"| [{md_text(item['short_title'])}](#{anchor(item['number'])}) | {badge(item['status'])} | "
-                f"{vn_date(item.get('in_force')) or 'chưa xác minh'} | "
-                f"{md_text('; '.join(later)) if later else '–'} |\n")
+        out += (
+            f"| [{md_text(item['short_title'])}](#{anchor(item['number'])}) | {badge(item['status'])} | "
+            f"{vn_date(item.get('in_force')) or 'chưa xác minh'} | "
+            f"{md_text('; '.join(later)) if later else '–'} |\n"
+        )
     return out + "\n"
 
 
@@ -108,6 +119,7 @@ def ordered(registry) -> list[dict]:
         num = normalize(item["number"])
         year = num.split("/")[1] if num.count("/") == 2 else "0000"
         return (KIND_ORDER.index(item["kind"]), -int(year), num)
+
     return sorted(registry.items, key=key)
 
 
@@ -122,7 +134,11 @@ def render(data, citing: dict[str, dict[str, str]]) -> str:
     if data.legal.data.get("intro"):
         out += md_paragraphs(data.legal.data["intro"]) + "\n\n"
     counts = {s: sum(1 for i in registry.items if i["status"] == s) for s in STATUS_LABELS}
-    out += "Tình trạng: " + "; ".join(f"{STATUS_LABELS[s].lower()}: {n}" for s, n in counts.items() if n) + ".\n\n"
+    out += (
+        "Tình trạng: "
+        + "; ".join(f"{STATUS_LABELS[s].lower()}: {n}" for s, n in counts.items() if n)
+        + ".\n\n"
+    )
     out += "## Tóm tắt { #tom-tat }\n\n" + summary_table(registry)
     for kind in KIND_ORDER:
         items = [i for i in ordered(registry) if i["kind"] == kind]
@@ -130,6 +146,8 @@ def render(data, citing: dict[str, dict[str, str]]) -> str:
             continue
         out += f"## {KIND_HEADINGS[kind]} {{ #{kind} }}\n\n"
         for item in items:
-            pages = {uri: title for uri, title in citing.get(normalize(item["number"]), {}).items() if uri != PAGE}
+            pages = {
+                uri: title for uri, title in citing.get(normalize(item["number"]), {}).items() if uri != PAGE
+            }
             out += entry(registry, item, pages)
     return out

@@ -1,4 +1,5 @@
 """The site's own copy of Mermaid, which the build serves next to the diagrams."""
+
 from __future__ import annotations
 
 from scripts import ROOT

@@ -4,6 +4,7 @@ Every value goes through escape.vcard_text, lines are folded at 75 octets
 without splitting a UTF-8 character, and a unit whose details are not verified
 says so in its NOTE, as its card on the site does.
 """
+
 from __future__ import annotations
 
 from scripts.escape import vcard_text
@@ -24,11 +25,14 @@ def fold(line: str) -> str:
 
 
 def card(unit: dict, page_url: str) -> str:
-    lines = ["BEGIN:VCARD", "VERSION:3.0",
-             f"FN:{vcard_text(unit['name'])}",
-             "N:;;;;",
-             f"ORG:{vcard_text(unit['name'])}",
-             f"UID:{vcard_text(page_url + '#' + unit['id'])}"]
+    lines = [
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        f"FN:{vcard_text(unit['name'])}",
+        "N:;;;;",
+        f"ORG:{vcard_text(unit['name'])}",
+        f"UID:{vcard_text(page_url + '#' + unit['id'])}",
+    ]
     # Unverified numbers and addresses never reach a phone's address book.
     verified = "verified_on" in unit
     for p in unit.get("phones", []) if verified else []:

@@ -10,6 +10,7 @@ instead), the YAML linter, the GitHub workflow schema, ruff and ESLint. Every
 problem is printed as ``file:line: message``; CONTRIBUTING.md explains each
 message.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,7 +23,9 @@ from scripts import ROOT
 from scripts.build.strict import EXIT_EDITOR, EXIT_OK, EXIT_TOOL, is_editor_failure, strict_build
 from scripts.editor import linters
 
-BUILD_CHECK = "dựng thử nghiêm ngặt (dữ liệu, phần đầu trang, mẫu thủ tục, trích dẫn pháp luật, liên kết, neo, menu)"
+BUILD_CHECK = (
+    "dựng thử nghiêm ngặt (dữ liệu, phần đầu trang, mẫu thủ tục, trích dẫn pháp luật, liên kết, neo, menu)"
+)
 
 
 class Report:
@@ -33,21 +36,26 @@ class Report:
         self.problems: list[str] = []
         self.tool_errors: list[str] = []
 
-    def section(self, title: str, problems: list[str], tool_error: str | None = None,
-                skipped: str = ""):
+    def section(self, title: str, problems: list[str], tool_error: str | None = None, skipped: str = ""):
         # Once per run: data/units.yaml problems reach both the data and the
         # front-matter checks, and a mistake the data check names (say a
         # duplicate key) is found again by the YAML linter on the same line.
         seen = {_location(p) for p in self.problems}
-        problems = [p for p in dict.fromkeys(problems)
-                    if p not in self.problems and _location(p) not in seen]
+        problems = [p for p in dict.fromkeys(problems) if p not in self.problems and _location(p) not in seen]
         for line in problems:
             print(line, file=self.out)
         if tool_error:
             print(f"lỗi công cụ: {title}: {tool_error}", file=self.out)
             self.tool_errors.append(tool_error)
-        state = ("không chạy được" if tool_error else f"{len(problems)} lỗi" if problems else
-                 f"bỏ qua ({skipped})" if skipped else "đạt")
+        state = (
+            "không chạy được"
+            if tool_error
+            else f"{len(problems)} lỗi"
+            if problems
+            else f"bỏ qua ({skipped})"
+            if skipped
+            else "đạt"
+        )
         if self.summary:
             print(f"-- {title}: {state}", file=self.out)
         self.problems += problems
@@ -80,17 +88,23 @@ def check_build(root: Path, report: Report) -> None:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Run every editor check; print file:line: message.")
-    parser.add_argument("--root", type=Path, default=Path.cwd() if (Path.cwd() / "mkdocs.yml").is_file()
-                        else ROOT, help="repository to check (default: the current one)")
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=Path.cwd() if (Path.cwd() / "mkdocs.yml").is_file() else ROOT,
+        help="repository to check (default: the current one)",
+    )
     args = parser.parse_args(argv)
     root = args.root.resolve()
     report = Report()
     check_build(root, report)
-    for title, runner in (("cách viết Markdown (pymarkdown, .pymarkdown.json)", linters.lint_markdown),
-                          ("cách viết YAML (yamllint, .yamllint.yml)", linters.lint_yaml),
-                          ("quy trình GitHub Actions (.github/workflows)", linters.lint_workflows),
-                          ("mã Python (ruff, pyproject.toml)", linters.lint_python),
-                          ("mã JavaScript (ESLint, eslint.config.mjs)", linters.lint_javascript)):
+    for title, runner in (
+        ("cách viết Markdown (pymarkdown, .pymarkdown.json)", linters.lint_markdown),
+        ("cách viết YAML (yamllint, .yamllint.yml)", linters.lint_yaml),
+        ("quy trình GitHub Actions (.github/workflows)", linters.lint_workflows),
+        ("mã Python (ruff, pyproject.toml)", linters.lint_python),
+        ("mã JavaScript (ESLint, eslint.config.mjs)", linters.lint_javascript),
+    ):
         problems, tool_error = runner(root)
         report.section(title, problems, tool_error)
     for warning in linters.markdown_size_warnings(root):

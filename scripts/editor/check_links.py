@@ -13,6 +13,7 @@ with a timeout, several at a time. Answers are cached in
 Exit status 0 all reachable, 2 some link is dead (one ``file:line: …`` line
 per place it is written), 1 the check itself failed.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -43,8 +44,11 @@ def links(root: Path) -> dict[str, list[tuple[str, int]]]:
     files = [root / f for f in FILES if (root / f).is_file()]
     for folder in SOURCES:
         if (root / folder).is_dir():
-            files += sorted(p for p in (root / folder).rglob("*")
-                            if p.suffix in (".md", ".yaml", ".yml") and p.is_file() and not p.is_symlink())
+            files += sorted(
+                p
+                for p in (root / folder).rglob("*")
+                if p.suffix in (".md", ".yaml", ".yml") and p.is_file() and not p.is_symlink()
+            )
     found: dict[str, list[tuple[str, int]]] = {}
     for path in files:
         name = display_name(path, root)
@@ -97,15 +101,19 @@ def load_cache(path: Path) -> dict:
         return {}
 
 
-def check(root: Path, timeout: float = 10, max_age_days: float = 7, use_cache: bool = True,
-          workers: int = 8) -> list[str]:
+def check(
+    root: Path, timeout: float = 10, max_age_days: float = 7, use_cache: bool = True, workers: int = 8
+) -> list[str]:
     """Problem lines, one per place a dead link is written."""
     found = links(root)
     cache_path = root / CACHE
     cache = load_cache(cache_path) if use_cache else {}
     now = time.time()
-    fresh = {url for url, entry in cache.items()
-             if entry.get("ok") and now - entry.get("checked", 0) < max_age_days * 86400}
+    fresh = {
+        url
+        for url, entry in cache.items()
+        if entry.get("ok") and now - entry.get("checked", 0) < max_age_days * 86400
+    }
     todo = sorted(set(found) - fresh)
     with ThreadPoolExecutor(max_workers=workers) as pool:
         answers = dict(zip(todo, pool.map(lambda url: probe(url, timeout), todo)))
@@ -114,13 +122,17 @@ def check(root: Path, timeout: float = 10, max_age_days: float = 7, use_cache: b
     cache = {url: entry for url, entry in cache.items() if url in found}
     if use_cache:
         cache_path.parent.mkdir(parents=True, exist_ok=True)
-        cache_path.write_text(json.dumps(cache, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
-                              encoding="utf-8")
+        cache_path.write_text(
+            json.dumps(cache, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+        )
     problems = []
     for url, error in sorted(answers.items()):
         if error:
-            problems += [f"{name}:{line}: liên kết ngoài không mở được: {url} ({error}); sửa địa chỉ, "
-                         "thay bằng nguồn còn hoạt động hoặc bỏ liên kết" for name, line in found[url]]
+            problems += [
+                f"{name}:{line}: liên kết ngoài không mở được: {url} ({error}); sửa địa chỉ, "
+                "thay bằng nguồn còn hoạt động hoặc bỏ liên kết"
+                for name, line in found[url]
+            ]
     return sorted(problems)
 
 
@@ -128,8 +140,9 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=ROOT)
     parser.add_argument("--timeout", type=float, default=10, help="seconds per request (default 10)")
-    parser.add_argument("--max-age-days", type=float, default=7,
-                        help="re-check a live link after this many days (default 7)")
+    parser.add_argument(
+        "--max-age-days", type=float, default=7, help="re-check a live link after this many days (default 7)"
+    )
     parser.add_argument("--no-cache", action="store_true", help="ask every link again, write no cache")
     args = parser.parse_args(argv)
     root = args.root.resolve()
@@ -137,8 +150,11 @@ def main(argv=None) -> int:
     for line in problems:
         print(line)
     total = len(links(root))
-    print(f"đã kiểm tra {total} liên kết ngoài; {len(problems)} chỗ cần sửa" if problems
-          else f"cả {total} liên kết ngoài đều mở được")
+    print(
+        f"đã kiểm tra {total} liên kết ngoài; {len(problems)} chỗ cần sửa"
+        if problems
+        else f"cả {total} liên kết ngoài đều mở được"
+    )
     return 2 if problems else 0
 
 

@@ -9,6 +9,7 @@ GitHub workflows are validated against the github-workflows JSON Schema
 vendored inside check-jsonschema (``--builtin-schema``), so the check works
 offline; actionlint would need a downloaded binary.
 """
+
 from __future__ import annotations
 
 import json
@@ -113,8 +114,13 @@ def markdown_chunks(text: str) -> list[tuple[int, str]]:
             fence = not fence
         size += len(line) + 1
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
-        if (size >= CHUNK_CHARS and not fence and not line.strip() and nxt.strip()
-                and not nxt.startswith((" ", "\t"))):
+        if (
+            size >= CHUNK_CHARS
+            and not fence
+            and not line.strip()
+            and nxt.strip()
+            and not nxt.startswith((" ", "\t"))
+        ):
             out.append((start, "\n".join(lines[start:i]) + "\n"))  # the blank line dropped
             start, size = i + 1, 0
     out.append((start, "\n".join(lines[start:])))
@@ -124,6 +130,7 @@ def markdown_chunks(text: str) -> list[tuple[int, str]]:
 def markdown_size_warnings(root: Path) -> list[str]:
     """One warning per Markdown page too large to style-check or read on a phone."""
     from scripts.safety.hygiene import size_warning
+
     out = []
     for path in markdown_files(root):
         warning = size_warning(path.stat().st_size)
@@ -171,6 +178,7 @@ def readable(files: list[Path], root: Path) -> tuple[list[Path], list[str]]:
     """Files a linter can read, and one message per file that is not UTF-8
     (the linters would stop on it with a traceback)."""
     from scripts.yamlstrict import InvalidInput, display_name, read_text
+
     ok, problems = [], []
     for path in files:
         try:
@@ -186,8 +194,18 @@ def lint_yaml(root: Path) -> Result:
     files, unreadable = readable(yaml_files(root), root)
     if not files:
         return unreadable, None
-    result = _run([_tool("yamllint"), "--config-file", str(root / ".yamllint.yml"), "--format",
-                   "parsable", "--no-warnings", *[str(f) for f in files]], root)
+    result = _run(
+        [
+            _tool("yamllint"),
+            "--config-file",
+            str(root / ".yamllint.yml"),
+            "--format",
+            "parsable",
+            "--no-warnings",
+            *[str(f) for f in files],
+        ],
+        root,
+    )
     if isinstance(result, str):
         return [], result
     problems = unreadable
@@ -276,12 +294,25 @@ def _workflow_message(error: dict) -> tuple[tuple, str]:
 
 def lint_workflows(root: Path) -> Result:
     workflows_dir = root / ".github" / "workflows"
-    files = sorted(workflows_dir.glob("*.yml")) + sorted(workflows_dir.glob("*.yaml")) \
-        if workflows_dir.is_dir() else []
+    files = (
+        sorted(workflows_dir.glob("*.yml")) + sorted(workflows_dir.glob("*.yaml"))
+        if workflows_dir.is_dir()
+        else []
+    )
     if not files:
         return [], None
-    result = _run([_tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows",
-                   "--output-format", "json", "--verbose", *[str(f) for f in files]], root)
+    result = _run(
+        [
+            _tool("check-jsonschema"),
+            "--builtin-schema",
+            "vendor.github-workflows",
+            "--output-format",
+            "json",
+            "--verbose",
+            *[str(f) for f in files],
+        ],
+        root,
+    )
     if isinstance(result, str):
         return [], result
     try:
@@ -298,8 +329,9 @@ def lint_workflows(root: Path) -> Result:
         positions = _positions(text)
         path, message = _workflow_message(error)
         field = _field(path)
-        problems.append(f"{name}:{_line_for(positions, path)}: workflow"
-                        f"{' ' + field if field else ''}: {message}")
+        problems.append(
+            f"{name}:{_line_for(positions, path)}: workflow{' ' + field if field else ''}: {message}"
+        )
     return problems, None
 
 
@@ -332,6 +364,10 @@ def lint_javascript(root: Path) -> Result:
         report = json.loads(result.stdout)
     except json.JSONDecodeError:
         return [], f"eslint failed: {(result.stderr or result.stdout).strip()[-500:]}"
-    problems = [f"{_rel(f['filePath'], root)}:{m.get('line', 1)}: JavaScript: {m['message'].rstrip('.')}"
-                f" ({m.get('ruleId') or 'syntax'})" for f in report for m in f["messages"]]
+    problems = [
+        f"{_rel(f['filePath'], root)}:{m.get('line', 1)}: JavaScript: {m['message'].rstrip('.')}"
+        f" ({m.get('ruleId') or 'syntax'})"
+        for f in report
+        for m in f["messages"]
+    ]
     return problems, None

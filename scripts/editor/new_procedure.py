@@ -6,6 +6,7 @@ scripts/pages/procedures.py). Fields that only the editor can know (time limit,
 fee, legal basis, description) are left empty on purpose: ``make check``
 names each one until it is filled, so no placeholder reaches readers.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -36,6 +37,7 @@ def _yaml_string(text: str) -> str:
 
 def page_text(title: str, sections, fields: list[str], today: dt.date, owner: str) -> str:
     from scripts.pages.procedures import PLACEHOLDER as placeholder
+
     lines = [
         "---",
         f"owner: {owner}",
@@ -78,8 +80,7 @@ def main(argv=None) -> int:
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if not SLUG.match(args.slug or ""):
-        print("SLUG chỉ gồm chữ thường không dấu, chữ số và dấu '-', ví dụ SLUG=huy-to-khai",
-              file=sys.stderr)
+        print("SLUG chỉ gồm chữ thường không dấu, chữ số và dấu '-', ví dụ SLUG=huy-to-khai", file=sys.stderr)
         return 2
     if not args.title.strip():
         print('thiếu TITLE, ví dụ TITLE="Thủ tục hủy tờ khai hải quan"', file=sys.stderr)
@@ -94,12 +95,16 @@ def main(argv=None) -> int:
         print(f"{target.relative_to(args.root)} đã có; chọn SLUG khác", file=sys.stderr)
         return 2
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(page_text(args.title.strip(), TEMPLATE_SECTIONS, _fields(args.root),
-                                dt.date.today(), args.owner), encoding="utf-8")
+    target.write_text(
+        page_text(args.title.strip(), TEMPLATE_SECTIONS, _fields(args.root), dt.date.today(), args.owner),
+        encoding="utf-8",
+    )
     rel = target.relative_to(args.root)
-    print(f"đã tạo {rel}\n"
-          f"tiếp theo: điền description và procedure (field, time_limit, fee, legal_basis) ở phần đầu "
-          f"trang và nội dung từng mục, rồi chạy `make check` cho đến khi không còn lỗi nào ở {rel}.")
+    print(
+        f"đã tạo {rel}\n"
+        f"tiếp theo: điền description và procedure (field, time_limit, fee, legal_basis) ở phần đầu "
+        f"trang và nội dung từng mục, rồi chạy `make check` cho đến khi không còn lỗi nào ở {rel}."
+    )
     return 0
 
 

@@ -9,6 +9,7 @@ use is one line saying how to choose another.
 
     python -m scripts.editor.serve [--port 8000] [--host 127.0.0.1]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,6 +29,7 @@ EXIT_PORT = 1
 
 class _State:
     """Problems of the last build (None when it succeeded), shared with the server."""
+
     lock = threading.Lock()
     problems: list[str] | None = None
 
@@ -92,8 +94,9 @@ def _install(serve_module) -> None:
             problems = _problem_lines(e, collect.lines)
             with _State.lock:
                 _State.problems = problems
-            log.error("build failed; the browser shows the problems until they are fixed:\n%s",
-                      "\n".join(problems))
+            log.error(
+                "build failed; the browser shows the problems until they are fixed:\n%s", "\n".join(problems)
+            )
         else:
             with _State.lock:
                 _State.problems = None
@@ -105,14 +108,19 @@ def _install(serve_module) -> None:
             path = environ.get("PATH_INFO", "")
             with _State.lock:
                 problems = _State.problems
-            if problems is None or path.startswith("/livereload/") or not (
-                    path.endswith("/") or path.endswith(".html")):
+            if (
+                problems is None
+                or path.startswith("/livereload/")
+                or not (path.endswith("/") or path.endswith(".html"))
+            ):
                 return super()._serve_request(environ, start_response)
             with self._epoch_cond:
                 epoch = self._visible_epoch
             body = self._inject_js_into_html(error_page(problems).encode("utf-8"), epoch)
-            start_response("500 Internal Server Error", [("Content-Type", "text/html; charset=utf-8"),
-                                                         ("Content-Length", str(len(body)))])
+            start_response(
+                "500 Internal Server Error",
+                [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(body)))],
+            )
             return [body]
 
     serve_module.build = guarded_build
@@ -139,14 +147,22 @@ def main(argv=None) -> int:
     parser.add_argument("--config-file", type=Path, default=ROOT / "mkdocs.yml")
     args = parser.parse_args(argv)
     if not port_free(args.host, args.port):
-        print(f"cổng {args.port} đang được chương trình khác dùng (có thể là một `make serve` khác); "
-              f"chọn cổng khác, ví dụ: make serve PORT={args.port + 1}", file=sys.stderr)
+        print(
+            f"cổng {args.port} đang được chương trình khác dùng (có thể là một `make serve` khác); "
+            f"chọn cổng khác, ví dụ: make serve PORT={args.port + 1}",
+            file=sys.stderr,
+        )
         return EXIT_PORT
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
     from mkdocs.commands import serve as serve_module
+
     _install(serve_module)
-    serve_module.serve(config_file=str(args.config_file), livereload=True, watch_theme=True,
-                       dev_addr=f"{args.host}:{args.port}")
+    serve_module.serve(
+        config_file=str(args.config_file),
+        livereload=True,
+        watch_theme=True,
+        dev_addr=f"{args.host}:{args.port}",
+    )
     return 0
 
 

@@ -8,6 +8,7 @@ something to fix (each problem printed as ``file:line:col: message``);
 ``impact`` exits 0, or 2 when NUMBER is not in data/legal.yaml and nothing
 cites it.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -64,8 +65,11 @@ def impact(root: Path, number: str | None, out=None) -> int:
         groups[wanted] = []
     for key in sorted(groups, key=lambda k: (registry.get(k) is None, k)):
         item = registry.get(key)
-        head = (f"{item['number']} – {item['short_title']} ({STATUS_LABELS[item['status']]})" if item
-                else f"{groups[key][0].ref.number} – CHƯA ĐĂNG KÝ trong data/legal.yaml")
+        head = (
+            f"{item['number']} – {item['short_title']} ({STATUS_LABELS[item['status']]})"
+            if item
+            else f"{groups[key][0].ref.number} – CHƯA ĐĂNG KÝ trong data/legal.yaml"
+        )
         print(f"{head}: {len(groups[key])} chỗ dẫn", file=out)
         for m in groups[key]:
             article = f" [Điều {m.ref.article}]" if m.ref.article else ""

@@ -10,6 +10,7 @@ Three classes of mistake, each one message naming file and line:
 - a deadline in data/escalation.yaml whose basis names no registered
   instrument (checked in scripts.contacts.checks with the other data checks).
 """
+
 from __future__ import annotations
 
 import re
@@ -32,31 +33,56 @@ def block_messages(block_refs: list[Ref], block: str, registry: Registry) -> lis
     named = {r.key for r in block_refs}
     for ref in block_refs:
         if not refs_mod.NUMBER.fullmatch(ref.number):
-            out.append((ref, f"trích dẫn '[[{ref.number}]]' không phải số hiệu văn bản; viết "
-                        "[[số hiệu]] hoặc [[số hiệu, Điều N]], ví dụ [[54/2014/QH13, Điều 23]]"))
+            out.append(
+                (
+                    ref,
+                    f"trích dẫn '[[{ref.number}]]' không phải số hiệu văn bản; viết "
+                    "[[số hiệu]] hoặc [[số hiệu, Điều N]], ví dụ [[54/2014/QH13, Điều 23]]",
+                )
+            )
             continue
         item = registry.get(ref.number)
         if item is None:
-            out.append((ref, f"văn bản '{ref.number}' chưa có trong data/legal.yaml: sửa số hiệu nếu viết "
-                        "nhầm, hoặc đăng ký văn bản (tên, tình trạng, nguồn, ngày kiểm tra) trước khi dẫn"))
+            out.append(
+                (
+                    ref,
+                    f"văn bản '{ref.number}' chưa có trong data/legal.yaml: sửa số hiệu nếu viết "
+                    "nhầm, hoặc đăng ký văn bản (tên, tình trạng, nguồn, ngày kiểm tra) trước khi dẫn",
+                )
+            )
             continue
         status = registry.status(ref.number, ref.article)
         if status in SUPERSEDED:
             succ = registry.successor(ref.number, ref.article)
             if succ is not None and normalize(succ["number"]) not in named:
                 art = f", Điều {succ['article']}" if succ.get("article") else ""
-                out.append((ref, f"{_what(ref)} đã được thay thế bởi {registry.name(succ['number'])}{art} "
-                            f"(từ {vn_date(succ['date'])}): nêu văn bản thay thế trong cùng đoạn hoặc cùng mục danh sách, "
-                            "hoặc bỏ trích dẫn văn bản cũ"))
+                out.append(
+                    (
+                        ref,
+                        f"{_what(ref)} đã được thay thế bởi {registry.name(succ['number'])}{art} "
+                        f"(từ {vn_date(succ['date'])}): nêu văn bản thay thế trong cùng đoạn hoặc cùng mục danh sách, "
+                        "hoặc bỏ trích dẫn văn bản cũ",
+                    )
+                )
             elif succ is None and "hết hiệu lực" not in block:
-                out.append((ref, f"{_what(ref)} đã hết hiệu lực: ghi rõ 'hết hiệu lực' trong cùng đoạn "
-                            "hoặc bỏ trích dẫn"))
+                out.append(
+                    (
+                        ref,
+                        f"{_what(ref)} đã hết hiệu lực: ghi rõ 'hết hiệu lực' trong cùng đoạn "
+                        "hoặc bỏ trích dẫn",
+                    )
+                )
         elif registry.article(ref.number, ref.article) is not None and status == "amended":
             changes = registry.amendments(ref.number, ref.article)
             if changes and not any(normalize(c["number"]) in named for c in changes):
                 names = ", ".join(f"{registry.name(c['number'])} (từ {vn_date(c['date'])})" for c in changes)
-                out.append((ref, f"{_what(ref)} đã được sửa đổi bởi {names}: nêu văn bản sửa đổi trong "
-                            "cùng đoạn hoặc cùng mục danh sách"))
+                out.append(
+                    (
+                        ref,
+                        f"{_what(ref)} đã được sửa đổi bởi {names}: nêu văn bản sửa đổi trong "
+                        "cùng đoạn hoặc cùng mục danh sách",
+                    )
+                )
     return out
 
 
@@ -143,8 +169,14 @@ def deadline_problems(doc, registry: Registry) -> list[Problem]:
                 basis = deadline["basis"]
                 found = refs_mod.line_refs(basis, 1)
                 if not any(registry.get(r.number) for r in found):
-                    problems.append(doc.problem(base + (i, "deadlines", j, "basis"), (
-                        "thời hạn này không có căn cứ pháp lý trong data/legal.yaml: ghi số hiệu của một văn "
-                        "bản đã đăng ký và điều khoản quy định thời hạn (ví dụ 'Luật Hải quan 54/2014/QH13, "
-                        "Điều 23'); nếu không có văn bản nào quy định thời hạn này thì xóa thời hạn")))
+                    problems.append(
+                        doc.problem(
+                            base + (i, "deadlines", j, "basis"),
+                            (
+                                "thời hạn này không có căn cứ pháp lý trong data/legal.yaml: ghi số hiệu của một văn "
+                                "bản đã đăng ký và điều khoản quy định thời hạn (ví dụ 'Luật Hải quan 54/2014/QH13, "
+                                "Điều 23'); nếu không có văn bản nào quy định thời hạn này thì xóa thời hạn"
+                            ),
+                        )
+                    )
     return problems

@@ -1,13 +1,15 @@
 """What the build does to each page's Markdown (called by the MkDocs hook):
 refuse citations the checks reject, turn ``[[…]]`` into links with status
 badges, and list the page's instruments in its "Căn cứ pháp lý" section."""
+
 from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
 
 from scripts.contacts.pages import PAGE_SOURCES
-from scripts.legal import checks, refs as refs_mod
+from scripts.legal import checks
+from scripts.legal import refs as refs_mod
 from scripts.legal.registry import Registry
 from scripts.legal.render import LEGAL_PAGE, resolve, with_basis_section
 
@@ -54,5 +56,7 @@ def render(markdown: str, page, registry: Registry) -> str:
     cited = [(r.number, r.article) for r in refs_mod.text_refs(markdown)]
     basis = (page.meta.get("procedure") or {}).get("legal_basis") if isinstance(page.meta, dict) else None
     if isinstance(basis, list):
-        cited += [(r.number, r.article) for b in basis if isinstance(b, str) for r in refs_mod.line_refs(b, 1)]
+        cited += [
+            (r.number, r.article) for b in basis if isinstance(b, str) for r in refs_mod.line_refs(b, 1)
+        ]
     return with_basis_section(resolve(markdown, registry), registry, cited, page.file.src_uri)

@@ -11,6 +11,7 @@ Two forms are recognised:
 The article of a bare number is read from "Điều N" written right after it
 (", Điều 23") or before it ("Điều 19 Luật … 107/2016/QH13").
 """
+
 from __future__ import annotations
 
 import re
@@ -19,8 +20,10 @@ from dataclasses import dataclass
 
 # The kind suffixes the site meets; ND/QD without the bar are accepted and
 # normalised, so "08/2015/ND-CP" is the same text as "08/2015/NĐ-CP".
-_SUFFIX = (r"(?:UBTVQH\d{1,2}|QH\d{1,2}|N[ĐD]-CP|TTLT-[A-ZĐ]+(?:-[A-ZĐ]+)*|TT-[A-ZĐ]+|"
-           r"Q[ĐD]-[A-ZĐ]+(?:-[A-ZĐ]+)?|NQ-[A-ZĐ]+|VBHN-[A-ZĐ]+|CT-[A-ZĐ]+)")
+_SUFFIX = (
+    r"(?:UBTVQH\d{1,2}|QH\d{1,2}|N[ĐD]-CP|TTLT-[A-ZĐ]+(?:-[A-ZĐ]+)*|TT-[A-ZĐ]+|"
+    r"Q[ĐD]-[A-ZĐ]+(?:-[A-ZĐ]+)?|NQ-[A-ZĐ]+|VBHN-[A-ZĐ]+|CT-[A-ZĐ]+)"
+)
 NUMBER = re.compile(rf"(?<![\w/])(\d{{1,5}})/(?:(\d{{4}})/)?({_SUFFIX})(?![\w/-])")
 CITATION = re.compile(r"\[\[\s*([^\[\]|,]+?)\s*(?:,\s*([^\[\]]*?)\s*)?\]\]")
 ARTICLE = re.compile(r"Điều\s+(\d{1,3}[a-z]?)\b")
@@ -44,13 +47,14 @@ def normalize(number: str) -> str:
 @dataclass(frozen=True)
 class Ref:
     """One mention of an instrument: where, which, which article, how written."""
-    line: int          # 1-based line in the file
-    col: int           # 1-based column of the number (or of '[[' for a citation)
-    number: str        # as written
+
+    line: int  # 1-based line in the file
+    col: int  # 1-based column of the number (or of '[[' for a citation)
+    number: str  # as written
     article: str | None
-    citation: bool     # written as [[…]]
-    end: int = 0       # 0-based end column of the mention (for the citation, after ']]')
-    detail: str = ""   # text after the comma in a citation, e.g. "Điều 7 khoản 2"
+    citation: bool  # written as [[…]]
+    end: int = 0  # 0-based end column of the mention (for the citation, after ']]')
+    detail: str = ""  # text after the comma in a citation, e.g. "Điều 7 khoản 2"
 
     @property
     def key(self) -> str:
@@ -70,17 +74,26 @@ def line_refs(line: str, lineno: int) -> list[Ref]:
     for m in CITATION.finditer(text):
         detail = (m.group(2) or "").strip()
         art = ARTICLE.search(detail)
-        refs.append(Ref(lineno, m.start() + 1, m.group(1).strip(), art.group(1) if art else None,
-                        True, m.end(), detail))
+        refs.append(
+            Ref(
+                lineno,
+                m.start() + 1,
+                m.group(1).strip(),
+                art.group(1) if art else None,
+                True,
+                m.end(),
+                detail,
+            )
+        )
         taken.append(m.span())
     numbers = [m for m in NUMBER.finditer(text) if not any(a <= m.start() < b for a, b in taken)]
     for i, m in enumerate(numbers):
         prev_end = numbers[i - 1].end() if i else 0
         next_start = numbers[i + 1].start() if i + 1 < len(numbers) else len(text)
-        after = _ARTICLE_AFTER.match(text[m.end():next_start])
+        after = _ARTICLE_AFTER.match(text[m.end() : next_start])
         article = after.group(1) if after else None
         if article is None:
-            before = text[prev_end:m.start()]
+            before = text[prev_end : m.start()]
             # only within the same clause: stop at the last sentence or list break
             before = re.split(r"[.;]\s", before)[-1]
             found = ARTICLE.findall(before)

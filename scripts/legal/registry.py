@@ -6,6 +6,7 @@ successor registered, a replaced text names what replaced it…) and answers
 the questions the checks and the renderers ask: which instrument is this
 number, what is its status on the site, what replaced it.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -30,8 +31,13 @@ STATUS_LABELS_EN = {
 }
 # Statuses whose citation must name what came after.
 SUPERSEDED = ("replaced", "expired")
-KIND_LABELS = {"luat": "Luật", "nghi-dinh": "Nghị định", "thong-tu": "Thông tư",
-               "quyet-dinh": "Quyết định", "nghi-quyet": "Nghị quyết"}
+KIND_LABELS = {
+    "luat": "Luật",
+    "nghi-dinh": "Nghị định",
+    "thong-tu": "Thông tư",
+    "quyet-dinh": "Quyết định",
+    "nghi-quyet": "Nghị quyết",
+}
 
 
 def vn_date(iso: str | None) -> str:
@@ -44,6 +50,7 @@ def vn_date(iso: str | None) -> str:
 @dataclass
 class Registry:
     """Lookups over a schema-valid data/legal.yaml."""
+
     doc: Document
 
     def __post_init__(self):
@@ -92,25 +99,47 @@ class Registry:
 def _registered(doc: Document, path: tuple, number: str, keys: set[str]) -> list[Problem]:
     if normalize(number) in keys:
         return []
-    return [doc.problem(path, f"văn bản '{number}' chưa có trong data/legal.yaml; đăng ký văn bản đó "
-                        "(một mục '- number: …' riêng) trước khi dẫn nó ở đây")]
+    return [
+        doc.problem(
+            path,
+            f"văn bản '{number}' chưa có trong data/legal.yaml; đăng ký văn bản đó "
+            "(một mục '- number: …' riêng) trước khi dẫn nó ở đây",
+        )
+    ]
 
 
 def _status_problems(doc: Document, path: tuple, item: dict, keys: set[str]) -> list[Problem]:
     problems = []
     status = item["status"]
     if status == "replaced" and "replaced_by" not in item:
-        problems.append(doc.problem(path + ("status",), "tình trạng 'replaced' cần 'replaced_by': "
-                                    "số hiệu văn bản thay thế và ngày có hiệu lực"))
+        problems.append(
+            doc.problem(
+                path + ("status",),
+                "tình trạng 'replaced' cần 'replaced_by': số hiệu văn bản thay thế và ngày có hiệu lực",
+            )
+        )
     if status == "expired" and "expired_on" not in item and "replaced_by" not in item:
-        problems.append(doc.problem(path + ("status",), "tình trạng 'expired' cần 'expired_on' "
-                                    "(ngày hết hiệu lực) hoặc 'replaced_by'"))
+        problems.append(
+            doc.problem(
+                path + ("status",),
+                "tình trạng 'expired' cần 'expired_on' (ngày hết hiệu lực) hoặc 'replaced_by'",
+            )
+        )
     if status == "amended" and "amended_by" not in item:
-        problems.append(doc.problem(path + ("status",), "tình trạng 'amended' cần 'amended_by': "
-                                    "danh sách văn bản sửa đổi và ngày có hiệu lực"))
+        problems.append(
+            doc.problem(
+                path + ("status",),
+                "tình trạng 'amended' cần 'amended_by': danh sách văn bản sửa đổi và ngày có hiệu lực",
+            )
+        )
     if not item["verified"] and "note" not in item:
-        problems.append(doc.problem(path + ("verified",), "'verified: false' cần 'note' nói rõ điều gì "
-                                    "chưa xác minh được; trang web hiển thị ghi chú đó"))
+        problems.append(
+            doc.problem(
+                path + ("verified",),
+                "'verified: false' cần 'note' nói rõ điều gì "
+                "chưa xác minh được; trang web hiển thị ghi chú đó",
+            )
+        )
     for i, change in enumerate(item.get("amended_by", [])):
         problems += _registered(doc, path + ("amended_by", i, "number"), change["number"], keys)
     if "replaced_by" in item:
@@ -128,8 +157,13 @@ def registry_problems(doc: Document) -> list[Problem]:
         path = ("instruments", i)
         key = normalize(item["number"])
         if key in seen:
-            problems.append(doc.problem(path + ("number",), f"văn bản '{item['number']}' đã được đăng ký ở "
-                                        f"instruments[{seen[key]}]; mỗi văn bản chỉ đăng ký một lần"))
+            problems.append(
+                doc.problem(
+                    path + ("number",),
+                    f"văn bản '{item['number']}' đã được đăng ký ở "
+                    f"instruments[{seen[key]}]; mỗi văn bản chỉ đăng ký một lần",
+                )
+            )
         else:
             seen[key] = i
         problems += _status_problems(doc, path, item, keys)
@@ -137,8 +171,13 @@ def registry_problems(doc: Document) -> list[Problem]:
         for j, art in enumerate(item.get("articles", [])):
             apath = path + ("articles", j)
             if art["article"] in arts:
-                problems.append(doc.problem(apath + ("article",), f"Điều {art['article']} đã có ở "
-                                            f"articles[{arts[art['article']]}]; mỗi điều chỉ ghi một lần"))
+                problems.append(
+                    doc.problem(
+                        apath + ("article",),
+                        f"Điều {art['article']} đã có ở "
+                        f"articles[{arts[art['article']]}]; mỗi điều chỉ ghi một lần",
+                    )
+                )
             arts.setdefault(art["article"], j)
             problems += _status_problems(doc, apath, art, keys)
     return problems

@@ -4,6 +4,7 @@ badge, and the "Căn cứ pháp lý" list of a page's instruments.
 Every string from data/legal.yaml goes through scripts.escape, and
 badges use attr_list on an emphasis (no raw HTML).
 """
+
 from __future__ import annotations
 
 import re
@@ -63,9 +64,11 @@ def inline(registry: Registry, text: str, lang: str = "vi") -> str:
         # On English pages the link (number, official title) is marked as Vietnamese text;
         # the badge after it gives the status in English.
         attrs = ".kb-law" if lang == "vi" else ".kb-law lang=vi"
-        out += [_segment(text[last:m.start()]),
-                f'[{md_text(m.group(0))}]({url(registry.url(item))} "{md_text(title)}"){{: {attrs} }} '
-                f"{badge(item['status'], lang)}"]
+        out += [
+            _segment(text[last : m.start()]),
+            f'[{md_text(m.group(0))}]({url(registry.url(item))} "{md_text(title)}"){{: {attrs} }} '
+            f"{badge(item['status'], lang)}",
+        ]
         last = m.end()
     out.append(_segment(text[last:]))
     return "".join(out)
@@ -83,20 +86,25 @@ def resolve(markdown: str, registry: Registry) -> str:
     them before a build gets here.
     """
     lines = markdown.split("\n")
-    for ref in sorted((r for r in refs_mod.text_refs(markdown) if r.citation),
-                      key=lambda r: (r.line, -r.col)):
+    for ref in sorted(
+        (r for r in refs_mod.text_refs(markdown) if r.citation), key=lambda r: (r.line, -r.col)
+    ):
         if registry.get(ref.number) is None:
             continue
         line = lines[ref.line - 1]
-        lines[ref.line - 1] = line[:ref.col - 1] + citation(registry, ref) + line[ref.end:]
+        lines[ref.line - 1] = line[: ref.col - 1] + citation(registry, ref) + line[ref.end :]
     return "\n".join(lines)
 
 
 def _changes(registry: Registry, item: dict) -> str:
     parts = []
     if item.get("amended_by"):
-        parts.append("sửa đổi bởi " + ", ".join(
-            f"{md_text(registry.name(c['number']))} (từ {vn_date(c['date'])})" for c in item["amended_by"]))
+        parts.append(
+            "sửa đổi bởi "
+            + ", ".join(
+                f"{md_text(registry.name(c['number']))} (từ {vn_date(c['date'])})" for c in item["amended_by"]
+            )
+        )
     if item.get("replaced_by"):
         c = item["replaced_by"]
         parts.append(f"thay thế bởi {md_text(registry.name(c['number']))} (từ {vn_date(c['date'])})")
@@ -147,8 +155,9 @@ def basis_list(registry: Registry, cited: list[tuple[str, str | None]], page_uri
     return out
 
 
-def with_basis_section(markdown: str, registry: Registry, cited: list[tuple[str, str | None]],
-                       page_uri: str) -> str:
+def with_basis_section(
+    markdown: str, registry: Registry, cited: list[tuple[str, str | None]], page_uri: str
+) -> str:
     """The page with the status of its instruments at the end of its "Căn cứ pháp lý"
     section (added at the end of the page when it has none)."""
     listing = basis_list(registry, cited, page_uri)

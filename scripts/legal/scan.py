@@ -1,5 +1,6 @@
 """Where the site cites each instrument: pages under docs/ and the data files
 that generated pages come from, with file and line (``make legal-impact``)."""
+
 from __future__ import annotations
 
 import html
@@ -17,9 +18,9 @@ _H1 = re.compile(r"^#\s+(.+?)\s*$", re.M)
 
 @dataclass(frozen=True)
 class Mention:
-    file: str      # repository-relative
+    file: str  # repository-relative
     ref: Ref
-    text: str      # the line, stripped
+    text: str  # the line, stripped
 
 
 def page_title(text: str, fallback: str) -> str:
@@ -44,7 +45,9 @@ def mentions(root: Path, docs_dir: Path | None = None) -> list[Mention]:
     docs_dir = docs_dir or root / "docs"
     out: list[Mention] = []
     for md in sorted(docs_dir.rglob("*.md")):
-        out += file_mentions(md, md.relative_to(root).as_posix() if md.is_relative_to(root) else md.as_posix())
+        out += file_mentions(
+            md, md.relative_to(root).as_posix() if md.is_relative_to(root) else md.as_posix()
+        )
     for yml in sorted((root / "data").glob("*.yaml")):
         if yml.name != "legal.yaml":
             out += file_mentions(yml, yml.relative_to(root).as_posix())
@@ -53,8 +56,14 @@ def mentions(root: Path, docs_dir: Path | None = None) -> list[Mention]:
 
 def citing_pages(docs_dir: Path | None, generated: dict[str, str]) -> dict[str, dict[str, str]]:
     """instrument key -> {docs-relative page: title} for hand-written and generated pages."""
-    texts = {md.relative_to(docs_dir).as_posix(): md.read_text(encoding="utf-8")
-             for md in sorted(docs_dir.rglob("*.md"))} if docs_dir else {}
+    texts = (
+        {
+            md.relative_to(docs_dir).as_posix(): md.read_text(encoding="utf-8")
+            for md in sorted(docs_dir.rglob("*.md"))
+        }
+        if docs_dir
+        else {}
+    )
     texts.update({uri: text for uri, text in generated.items() if uri.endswith(".md")})
     out: dict[str, dict[str, str]] = {}
     for uri in sorted(texts):

@@ -5,14 +5,16 @@ under docs/. Generated pages have no file there: their link must open the
 file they come from (a YAML file under data/, or the generator). With
 edit_uri ``edit/main/docs/`` the repository root is ``edit/main/``.
 """
+
 from __future__ import annotations
 
 import os
 from urllib.parse import urljoin
 
 
-def repo_file_url(repo_url: str | None, edit_uri: str | None, docs_dir: str,
-                  config_dir: str, repo_path: str) -> str | None:
+def repo_file_url(
+    repo_url: str | None, edit_uri: str | None, docs_dir: str, config_dir: str, repo_path: str
+) -> str | None:
     """Edit URL of ``repo_path`` (relative to the repository root), or None if unknown."""
     if not repo_url or not edit_uri:
         return None
@@ -25,8 +27,9 @@ def repo_file_url(repo_url: str | None, edit_uri: str | None, docs_dir: str,
 
 def for_config(config, repo_path: str) -> str | None:
     """``repo_file_url`` with the values of a loaded MkDocs config."""
-    return repo_file_url(config.repo_url, config.edit_uri, config.docs_dir,
-                         os.path.dirname(config.config_file_path), repo_path)
+    return repo_file_url(
+        config.repo_url, config.edit_uri, config.docs_dir, os.path.dirname(config.config_file_path), repo_path
+    )
 
 
 def page_edit_url(config, page, edit_url: str | None, generated_by: str | None, root) -> str | None:

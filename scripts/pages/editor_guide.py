@@ -5,6 +5,7 @@ site shows the same text under "Dành cho biên tập viên" so it is written
 once. It contains no relative links (they would differ between GitHub and
 the site), and its "edit this page" link opens CONTRIBUTING.md itself.
 """
+
 from pathlib import Path
 
 from scripts import ROOT
@@ -16,14 +17,16 @@ SOURCE = "CONTRIBUTING.md"
 
 def page_markdown(root: Path = ROOT) -> str:
     body = (root / SOURCE).read_text(encoding="utf-8")
-    return "\n".join([
-        "---",
-        f"owner: {DEFAULT_OWNER}",
-        "title: Hướng dẫn đóng góp",
-        "description: Cách sửa trang và đầu mối liên hệ trên trình duyệt, ý nghĩa các thông báo "
-        "kiểm tra và cách thêm một thủ tục.",
-        f"edit_source: {SOURCE}",
-        "---",
-        "",
-        body,
-    ])
+    return "\n".join(
+        [
+            "---",
+            f"owner: {DEFAULT_OWNER}",
+            "title: Hướng dẫn đóng góp",
+            "description: Cách sửa trang và đầu mối liên hệ trên trình duyệt, ý nghĩa các thông báo "
+            "kiểm tra và cách thêm một thủ tục.",
+            f"edit_source: {SOURCE}",
+            "---",
+            "",
+            body,
+        ]
+    )

@@ -5,6 +5,7 @@ procedure pages (``docs/thu-tuc/*.md`` other than the catalogue) add their
 structured ``procedure`` metadata. Schemas live in ``data/schemas/`` so
 editors' tools can use them too.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -14,8 +15,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from scripts import i18n
-from scripts import ROOT
+from scripts import ROOT, i18n
 from scripts.yamlstrict import Document, InvalidInput, Problem, loads, schema_problems
 from scripts.yamlstrict import load as yamlstrict_load
 
@@ -29,8 +29,12 @@ def schema(name: str) -> dict:
 
 def is_procedure(rel: Path) -> bool:
     """docs-relative path of a procedure page (the catalogue index is not one)."""
-    return (rel.parts[0] == "thu-tuc" and len(rel.parts) == 2 and not rel.name.startswith("index.")
-            and not i18n.is_translation(rel.as_posix()))
+    return (
+        rel.parts[0] == "thu-tuc"
+        and len(rel.parts) == 2
+        and not rel.name.startswith("index.")
+        and not i18n.is_translation(rel.as_posix())
+    )
 
 
 def split(text: str) -> tuple[str | None, str, int]:
@@ -48,7 +52,7 @@ def split(text: str) -> tuple[str | None, str, int]:
         return None, text, 1
     after = text.find("\n", end + 4)
     after = len(text) if after < 0 else after + 1
-    return text[4:end + 1], text[after:], text[:after].count("\n") + 1
+    return text[4 : end + 1], text[after:], text[:after].count("\n") + 1
 
 
 def parse(text: str, file: str) -> Document:
@@ -57,7 +61,9 @@ def parse(text: str, file: str) -> Document:
         return Document(file, {}, {(): (1, 1)})
     yaml_text = split(text)[0]
     if yaml_text is None:
-        raise InvalidInput([Problem(file, 1, 1, "", "phần đầu trang mở bằng dòng '---' nhưng không có dòng '---' đóng lại")])
+        raise InvalidInput(
+            [Problem(file, 1, 1, "", "phần đầu trang mở bằng dòng '---' nhưng không có dòng '---' đóng lại")]
+        )
     doc = loads(yaml_text, file, line_offset=1)
     if doc.data is None:
         doc.data = {}
@@ -108,23 +114,32 @@ def review_due(meta: dict) -> dt.date | None:
     return add_months(last, months) if last and months else None
 
 
-def page_problems(doc: Document, rel: Path, unit_ids: set[str],
-                  today: dt.date | None = None, root: Path = ROOT) -> list[Problem]:
+def page_problems(
+    doc: Document, rel: Path, unit_ids: set[str], today: dt.date | None = None, root: Path = ROOT
+) -> list[Problem]:
     problems = schema_problems(doc, schema("page.schema.json"))
     if is_procedure(rel):
         problems += schema_problems(doc, schema("procedure.schema.json"))
     owner = doc.data.get("owner")
     if isinstance(owner, str) and unit_ids and owner not in unit_ids:
-        problems.append(doc.problem(("owner",), f"không có đơn vị mang id '{owner}'; "
-                                    f"các id trong data/units.yaml: {', '.join(sorted(unit_ids))}"))
+        problems.append(
+            doc.problem(
+                ("owner",),
+                f"không có đơn vị mang id '{owner}'; "
+                f"các id trong data/units.yaml: {', '.join(sorted(unit_ids))}",
+            )
+        )
     source = doc.data.get("edit_source")
     if isinstance(source, str) and not (root / source).is_file():
         problems.append(doc.problem(("edit_source",), f"không có tệp '{source}' trong kho"))
     last = as_date(doc.data.get("last_reviewed"))
     today = today or dt.date.today()
     if last and last > today + _FUTURE_TOLERANCE:
-        problems.append(doc.problem(("last_reviewed",), f"ngày {last.isoformat()} ở tương lai; "
-                                    "ghi ngày thực sự đã rà soát trang"))
+        problems.append(
+            doc.problem(
+                ("last_reviewed",), f"ngày {last.isoformat()} ở tương lai; ghi ngày thực sự đã rà soát trang"
+            )
+        )
     return problems
 
 
@@ -134,8 +149,11 @@ def unit_names(root: Path = ROOT) -> dict[str, str]:
     units = doc.data.get("units") if isinstance(doc.data, dict) else None
     if not isinstance(units, list):
         raise InvalidInput([doc.problem(("units",), "cần một danh sách đơn vị dưới 'units:'")])
-    return {u["id"]: str(u.get("name") or u["id"]) for u in units
-            if isinstance(u, dict) and isinstance(u.get("id"), str)}
+    return {
+        u["id"]: str(u.get("name") or u["id"])
+        for u in units
+        if isinstance(u, dict) and isinstance(u.get("id"), str)
+    }
 
 
 def main(argv=None) -> int:

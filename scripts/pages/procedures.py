@@ -15,6 +15,7 @@ so neither is ever maintained by hand.
 Pages come from the page model (scripts/pages/model.py): each is read and
 its front matter parsed once per build, whatever reads it.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -63,8 +64,8 @@ PLACEHOLDER = "Điền mục «{section}» theo văn bản pháp luật; ghi rõ
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 SECTION_DIR = "thu-tuc"
-CATALOGUE = f"{SECTION_DIR}/index.md"       # docs-relative, generated
-NAV_SECTION_ENTRY = CATALOGUE                # marks the nav section to extend
+CATALOGUE = f"{SECTION_DIR}/index.md"  # docs-relative, generated
+NAV_SECTION_ENTRY = CATALOGUE  # marks the nav section to extend
 FILE_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
 _H2 = re.compile(r"^##[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
 _ATTR_LIST = re.compile(r"\s*\{[^}]*\}\s*$")
@@ -82,13 +83,14 @@ def full_template() -> list[str]:
 
 def fields() -> list[str]:
     """The fields (lĩnh vực) in catalogue order, as the schema lists them."""
-    return list(frontmatter.schema("procedure.schema.json")
-                ["properties"]["procedure"]["properties"]["field"]["enum"])
+    return list(
+        frontmatter.schema("procedure.schema.json")["properties"]["procedure"]["properties"]["field"]["enum"]
+    )
 
 
 @dataclass(frozen=True)
 class Procedure:
-    path: str                  # docs-relative, e.g. "thu-tuc/huy-to-khai.md"
+    path: str  # docs-relative, e.g. "thu-tuc/huy-to-khai.md"
     title: str
     short_name: str
     field: str
@@ -138,8 +140,9 @@ def load(model: PageModel) -> list[Procedure]:
     Pages whose front matter cannot be parsed are skipped here: the model
     holds their problems, which stop the build.
     """
-    return sorted((from_page(page) for page in model.of_kind(PROCEDURE) if page.doc is not None),
-                  key=sort_key)
+    return sorted(
+        (from_page(page) for page in model.of_kind(PROCEDURE) if page.doc is not None), key=sort_key
+    )
 
 
 def sort_key(proc: Procedure) -> tuple:
@@ -149,6 +152,7 @@ def sort_key(proc: Procedure) -> tuple:
 
 
 # --- template check ---------------------------------------------------------
+
 
 def h2_headings(text: str) -> list[tuple[int, str]]:
     """(file line, heading text) of every ATX H2 outside fenced code."""
@@ -190,13 +194,31 @@ def content_problems(text: str, file: str) -> list[Problem]:
         if heading not in order:
             continue
         if PLACEHOLDER.format(section=heading) in content:
-            problems.append(Problem(file, line, 1, "", (
-                f"mục «{heading}» vẫn còn dòng hướng dẫn của mẫu («Điền mục …»); "
-                "điền nội dung rồi xóa dòng đó")))
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    1,
+                    "",
+                    (
+                        f"mục «{heading}» vẫn còn dòng hướng dẫn của mẫu («Điền mục …»); "
+                        "điền nội dung rồi xóa dòng đó"
+                    ),
+                )
+            )
         elif not _COMMENT.sub("", content).strip():
-            problems.append(Problem(file, line, 1, "", (
-                f"mục «{heading}» đang trống; điền nội dung theo văn bản pháp luật (ghi rõ điều, khoản), "
-                "hoặc ghi rõ «Chưa xác minh» nếu chưa có nguồn")))
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    1,
+                    "",
+                    (
+                        f"mục «{heading}» đang trống; điền nội dung theo văn bản pháp luật (ghi rõ điều, khoản), "
+                        "hoặc ghi rõ «Chưa xác minh» nếu chưa có nguồn"
+                    ),
+                )
+            )
     return problems
 
 
@@ -210,29 +232,60 @@ def template_problems(text: str, file: str) -> list[Problem]:
     last_rank, last_heading = -1, ""
     for line, heading in headings:
         if heading not in order:
-            problems.append(Problem(file, line, 1, "", (
-                f"«## {heading}» không phải là mục của mẫu công bố thủ tục hành chính; "
-                f"đổi thành tiêu đề con «###» trong một trong các mục: {listing}")))
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    1,
+                    "",
+                    (
+                        f"«## {heading}» không phải là mục của mẫu công bố thủ tục hành chính; "
+                        f"đổi thành tiêu đề con «###» trong một trong các mục: {listing}"
+                    ),
+                )
+            )
             continue
         if heading in seen:
-            problems.append(Problem(file, line, 1, "", (
-                f"mục «## {heading}» xuất hiện hai lần (lần đầu ở dòng {seen[heading]}); giữ một mục")))
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    1,
+                    "",
+                    (f"mục «## {heading}» xuất hiện hai lần (lần đầu ở dòng {seen[heading]}); giữ một mục"),
+                )
+            )
             continue
         seen[heading] = line
         rank = order.index(heading)
         if rank < last_rank:
-            problems.append(Problem(file, line, 1, "", (
-                f"mục «## {heading}» phải đứng trước «## {last_heading}»; "
-                f"thứ tự của mẫu là: {listing}")))
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    1,
+                    "",
+                    (f"mục «## {heading}» phải đứng trước «## {last_heading}»; thứ tự của mẫu là: {listing}"),
+                )
+            )
         else:
             last_rank, last_heading = rank, heading
     end_line = text.count("\n") + 1
     for section in TEMPLATE_SECTIONS:
         if section not in seen:
             following = [ln for ln, h in headings if h in order and order.index(h) > order.index(section)]
-            problems.append(Problem(file, min(following, default=end_line), 1, "", (
-                f"thiếu mục «## {section}» của mẫu công bố thủ tục hành chính; "
-                f"các mục, theo thứ tự, là: {listing}")))
+            problems.append(
+                Problem(
+                    file,
+                    min(following, default=end_line),
+                    1,
+                    "",
+                    (
+                        f"thiếu mục «## {section}» của mẫu công bố thủ tục hành chính; "
+                        f"các mục, theo thứ tự, là: {listing}"
+                    ),
+                )
+            )
     return problems + content_problems(text, file)
 
 
@@ -240,14 +293,29 @@ def check(model: PageModel) -> list[Problem]:
     """Template and file-name problems of every procedure page."""
     problems = []
     if CATALOGUE in model.pages:
-        problems.append(Problem(model.pages[CATALOGUE].name, 1, 1, "", (
-            "danh mục thủ tục được sinh tự động từ phần đầu các trang thủ tục; "
-            "xóa tệp viết tay này")))
+        problems.append(
+            Problem(
+                model.pages[CATALOGUE].name,
+                1,
+                1,
+                "",
+                ("danh mục thủ tục được sinh tự động từ phần đầu các trang thủ tục; xóa tệp viết tay này"),
+            )
+        )
     for page in model.of_kind(PROCEDURE):
         if not FILE_NAME.match(PurePosixPath(page.rel).name):
-            problems.append(Problem(page.name, 1, 1, "", (
-                "tên tệp của trang thủ tục trở thành địa chỉ web: dùng chữ thường không dấu, "
-                "chữ số và dấu gạch ngang, ví dụ huy-to-khai.md")))
+            problems.append(
+                Problem(
+                    page.name,
+                    1,
+                    1,
+                    "",
+                    (
+                        "tên tệp của trang thủ tục trở thành địa chỉ web: dùng chữ thường không dấu, "
+                        "chữ số và dấu gạch ngang, ví dụ huy-to-khai.md"
+                    ),
+                )
+            )
         if not page.text:
             continue  # unreadable: the model holds its problem
         problems += template_problems(page.text, page.name)
@@ -264,6 +332,7 @@ DRAFT_MARK = '<span class="kb-draft-mark">Dự thảo</span>'
 
 def _anchor_link(field: str) -> str:
     from scripts.vietnamese import slugify
+
     return f"[{md_text(field)}](#{slugify(field)})"
 
 
@@ -285,20 +354,24 @@ def catalogue_markdown(procs: list[Procedure]) -> str:
         "last_reviewed": reviewed[0] if reviewed else None,
         "review_in": DEFAULT_REVIEW_IN,
         "title": "Danh mục thủ tục hải quan",
-        "description": (f"Danh mục {len(procs)} thủ tục hải quan theo lĩnh vực, kèm thời hạn "
-                        "giải quyết, phí, lệ phí và liên kết đến hướng dẫn từng thủ tục."),
+        "description": (
+            f"Danh mục {len(procs)} thủ tục hải quan theo lĩnh vực, kèm thời hạn "
+            "giải quyết, phí, lệ phí và liên kết đến hướng dẫn từng thủ tục."
+        ),
         # "Edit this page" opens the renderer (rows come from each procedure page).
         "edit_source": "scripts/pages/procedures.py",
         # A hub listing every procedure: ranks below the procedures themselves.
         "search": {"boost": 0.5},
     }
     lines = ["---"]
-    lines += [f"{key}: {json.dumps(value, ensure_ascii=False)}"
-              for key, value in meta.items() if value is not None]
+    lines += [
+        f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items() if value is not None
+    ]
     lines += ["---", "", "# Danh mục thủ tục hải quan", ""]
     lines += [
         "Mỗi thủ tục có một trang hướng dẫn theo mẫu công bố thủ tục hành chính: "
-        + "; ".join(TEMPLATE_SECTIONS) + ".",
+        + "; ".join(TEMPLATE_SECTIONS)
+        + ".",
         "",
         "Thời hạn và phí, lệ phí dưới đây là tóm tắt; căn cứ pháp lý (luật, nghị định, "
         "thông tư và điều khoản) của từng thời hạn ghi ở mục *Thời hạn giải quyết* và "
@@ -311,9 +384,12 @@ def catalogue_markdown(procs: list[Procedure]) -> str:
     else:
         lines += ["**Lĩnh vực:** " + " · ".join(_anchor_link(f) for f, _ in groups), ""]
     for field, members in groups:
-        lines += [f"## {md_text(field)}", "",
-                  "| Thủ tục | Thời hạn giải quyết | Phí, lệ phí |",
-                  "| --- | --- | --- |"]
+        lines += [
+            f"## {md_text(field)}",
+            "",
+            "| Thủ tục | Thời hạn giải quyết | Phí, lệ phí |",
+            "| --- | --- | --- |",
+        ]
         for p in members:
             name = PurePosixPath(p.path).relative_to(SECTION_DIR).as_posix()
             cell = f"[{md_text(p.title)}]({name})"
@@ -321,11 +397,15 @@ def catalogue_markdown(procs: list[Procedure]) -> str:
                 cell += f" (mã {md_text(p.code)})"
             if p.draft:
                 cell += f" {DRAFT_MARK}"
-            lines.append(f"| {cell} | {md_text(p.time_limit or 'chưa ghi')} "
-                         f"| {md_text(p.fee or 'chưa ghi')} |")
+            lines.append(
+                f"| {cell} | {md_text(p.time_limit or 'chưa ghi')} | {md_text(p.fee or 'chưa ghi')} |"
+            )
         lines.append("")
-    lines += ["<small>Trang này được tạo tự động khi dựng trang từ phần đầu (front matter) "
-              "của từng trang thủ tục; muốn sửa một dòng, sửa trang thủ tục đó.</small>", ""]
+    lines += [
+        "<small>Trang này được tạo tự động khi dựng trang từ phần đầu (front matter) "
+        "của từng trang thủ tục; muốn sửa một dòng, sửa trang thủ tục đó.</small>",
+        "",
+    ]
     return "\n".join(lines)
 
 

@@ -8,6 +8,7 @@ page is overdue, for a scheduled CI job. The same data feeds the generated
 editors' page (``report_markdown``); its status column is recomputed in the
 reader's browser, so a page built months ago does not claim "on time".
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,15 +35,15 @@ REPORT_PAGE = "bien-tap/lich-ra-soat.md"
 
 @dataclass(frozen=True)
 class PageReview:
-    path: str          # repository-relative source, e.g. docs/thu-tuc/index.md
-    rel: str           # docs-relative, e.g. thu-tuc/index.md
+    path: str  # repository-relative source, e.g. docs/thu-tuc/index.md
+    rel: str  # docs-relative, e.g. thu-tuc/index.md
     title: str
     owner: str
     owner_name: str
     last_reviewed: dt.date
     review_in: str
     due: dt.date
-    line: int = 1      # line of last_reviewed in the source, where the editor updates it
+    line: int = 1  # line of last_reviewed in the source, where the editor updates it
     outdated_from: tuple[str, ...] = ()  # a translation: originals revised since it was made
 
     def status(self, today: dt.date, soon_days: int = DUE_SOON_DAYS) -> str:
@@ -81,11 +82,21 @@ def collect(model: PageModel) -> list[PageReview]:
     problems = model.problems
     if problems:
         raise InvalidInput(problems)
-    result = [PageReview(
-        path=page.name, rel=page.rel, title=page.title, owner=page.owner,
-        owner_name=model.units.get(page.owner, page.owner), last_reviewed=page.last_reviewed,
-        review_in=page.review_in, due=page.review_due, line=page.last_reviewed_line)
-        for page in model if page.kind != "generated"]
+    result = [
+        PageReview(
+            path=page.name,
+            rel=page.rel,
+            title=page.title,
+            owner=page.owner,
+            owner_name=model.units.get(page.owner, page.owner),
+            last_reviewed=page.last_reviewed,
+            review_in=page.review_in,
+            due=page.review_due,
+            line=page.last_reviewed_line,
+        )
+        for page in model
+        if page.kind != "generated"
+    ]
     metas = {page.rel: page.meta for page in model if page.kind != "generated"}
     result = [_with_freshness(r, metas) for r in result]
     return sorted(result, key=lambda p: (p.owner_name, p.due, p.path))
@@ -97,6 +108,7 @@ def _with_freshness(review: PageReview, metas: dict[str, dict]) -> PageReview:
 
     def revised_on(path):
         return (metas.get(path) or {}).get("last_reviewed")
+
     outdated = tuple(i18n.outdated_originals(metas[review.rel], revised_on))
     return dataclasses.replace(review, outdated_from=outdated) if outdated else review
 
@@ -117,19 +129,29 @@ def report_text(reviews: list[PageReview], today: dt.date, soon_days: int = DUE_
     """Plain-text report of the pages due within ``soon_days`` or overdue."""
     due = [r for r in reviews if r.status(today, soon_days) != "ok"]
     if not due:
-        return "\n".join([
-            f"No page is due for review within {soon_days} days "
-            f"({len(reviews)} pages checked, today {today.isoformat()}).",
-            *outdated_translations_text(reviews)])
+        return "\n".join(
+            [
+                f"No page is due for review within {soon_days} days "
+                f"({len(reviews)} pages checked, today {today.isoformat()}).",
+                *outdated_translations_text(reviews),
+            ]
+        )
     lines = [f"Pages due for review within {soon_days} days or overdue (today {today.isoformat()}):"]
     for owner_name, group in by_owner(due).items():
         lines.append(f"\n{owner_name}:")
         for r in group:
             days = (today - r.due).days
-            when = (f"OVERDUE by {days} day(s)" if days > 0 else
-                    f"due in {-days} day(s)" if days < 0 else "due today")
-            lines.append(f"  {r.path}:{r.line}: {when} (review by {r.due.isoformat()}, "
-                         f"last reviewed {r.last_reviewed.isoformat()}) - {r.title}")
+            when = (
+                f"OVERDUE by {days} day(s)"
+                if days > 0
+                else f"due in {-days} day(s)"
+                if days < 0
+                else "due today"
+            )
+            lines.append(
+                f"  {r.path}:{r.line}: {when} (review by {r.due.isoformat()}, "
+                f"last reviewed {r.last_reviewed.isoformat()}) - {r.title}"
+            )
     overdue = sum(r.status(today, soon_days) == "overdue" for r in due)
     lines += outdated_translations_text(reviews)
     lines.append(f"\n{len(due)} page(s) due, {overdue} overdue, of {len(reviews)}.")
@@ -145,16 +167,20 @@ def outdated_translations_text(reviews: list[PageReview]) -> list[str]:
     for owner_name, group in by_owner(stale).items():
         lines.append(f"\n{owner_name}:")
         for r in group:
-            lines.append(f"  {r.path}:1: translation may be out of date: "
-                         f"{', '.join('docs/' + p for p in r.outdated_from)} revised since - {r.title}")
+            lines.append(
+                f"  {r.path}:1: translation may be out of date: "
+                f"{', '.join('docs/' + p for p in r.outdated_from)} revised since - {r.title}"
+            )
     return lines
 
 
 def summary_sentence(reviews: list[PageReview], day: dt.date) -> str:
     overdue = sum(r.status(day) == "overdue" for r in reviews)
     soon = sum(r.status(day) == "due-soon" for r in reviews)
-    return (f"Ngày {vn_date(day)}: {overdue} trang quá hạn rà soát, {soon} trang sắp đến hạn "
-            f"(trong {DUE_SOON_DAYS} ngày), trên tổng số {len(reviews)} trang.")
+    return (
+        f"Ngày {vn_date(day)}: {overdue} trang quá hạn rà soát, {soon} trang sắp đến hạn "
+        f"(trong {DUE_SOON_DAYS} ngày), trên tổng số {len(reviews)} trang."
+    )
 
 
 def report_markdown(reviews: list[PageReview], built_on: dt.date, page_rel: str = REPORT_PAGE) -> str:
@@ -186,27 +212,44 @@ def report_markdown(reviews: list[PageReview], built_on: dt.date, page_rel: str 
         "",
     ]
     for owner_name, group in by_owner(reviews).items():
-        out += [f"## {md_text(owner_name)}", "",
-                "| Trang | Rà soát lần cuối | Cần rà soát trước | Tình trạng |",
-                "|---|---|---|---|"]
+        out += [
+            f"## {md_text(owner_name)}",
+            "",
+            "| Trang | Rà soát lần cuối | Cần rà soát trước | Tình trạng |",
+            "|---|---|---|---|",
+        ]
         for r in group:
             status = r.status(built_on)
-            cell = (f'<span class="page-review-status page-review-status--{status}" '
-                    f'data-review-due="{r.due.isoformat()}">{STATUS_LABEL[status]}</span>')
-            out.append(f"| [{md_text(r.title)}]({page_link(r.rel, page_rel)}) "
-                       f"| {vn_date(r.last_reviewed)} | {vn_date(r.due)} | {cell} |")
+            cell = (
+                f'<span class="page-review-status page-review-status--{status}" '
+                f'data-review-due="{r.due.isoformat()}">{STATUS_LABEL[status]}</span>'
+            )
+            out.append(
+                f"| [{md_text(r.title)}]({page_link(r.rel, page_rel)}) "
+                f"| {vn_date(r.last_reviewed)} | {vn_date(r.due)} | {cell} |"
+            )
         out.append("")
     return "\n".join(out)
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="List pages due or overdue for review, by owner.")
-    parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date.today(),
-                        help="date to compare with (YYYY-MM-DD; default: today)")
-    parser.add_argument("--within", type=int, default=DUE_SOON_DAYS, metavar="DAYS",
-                        help=f"also list pages due within DAYS days (default {DUE_SOON_DAYS})")
-    parser.add_argument("--fail-if-overdue", action="store_true",
-                        help="exit with status 1 when a page is overdue (for CI)")
+    parser.add_argument(
+        "--today",
+        type=dt.date.fromisoformat,
+        default=dt.date.today(),
+        help="date to compare with (YYYY-MM-DD; default: today)",
+    )
+    parser.add_argument(
+        "--within",
+        type=int,
+        default=DUE_SOON_DAYS,
+        metavar="DAYS",
+        help=f"also list pages due within DAYS days (default {DUE_SOON_DAYS})",
+    )
+    parser.add_argument(
+        "--fail-if-overdue", action="store_true", help="exit with status 1 when a page is overdue (for CI)"
+    )
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     try:

@@ -15,6 +15,7 @@ English. The page is generated at each build, never committed.
     python -m scripts.pages.whats_new          # print the page's Markdown
     python -m scripts.pages.whats_new check    # problems in data/changes.yaml, exit 2 if any
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -47,6 +48,7 @@ def generated_pages() -> set[str]:
     """Pages that exist only in the build (a note may name them)."""
     from scripts.contacts.pages import PAGE_SOURCES
     from scripts.pages import editor_guide, procedures, review
+
     return {*PAGE_SOURCES, procedures.CATALOGUE, review.REPORT_PAGE, editor_guide.PAGE, PAGE}
 
 
@@ -71,13 +73,25 @@ def load_notes(root: Path = ROOT, today: dt.date | None = None) -> list[Note]:
             problems.append(doc.problem(("changes", i, "date"), f"ngày {day.isoformat()} ở tương lai"))
         for j, page in enumerate(item["pages"]):
             if page not in known and not (root / "docs" / page).is_file():
-                problems.append(doc.problem(("changes", i, "pages", j), (
-                    f"không có trang docs/{page}; ghi đường dẫn tệp .md tính từ docs/, "
-                    "ví dụ tuyen-ngon-phuc-vu/index.md")))
+                problems.append(
+                    doc.problem(
+                        ("changes", i, "pages", j),
+                        (
+                            f"không có trang docs/{page}; ghi đường dẫn tệp .md tính từ docs/, "
+                            "ví dụ tuyen-ngon-phuc-vu/index.md"
+                        ),
+                    )
+                )
         text = unicodedata.normalize("NFC", item["note"])
         if not _VIETNAMESE.search(unicodedata.normalize("NFD", text)):
-            problems.append(doc.problem(("changes", i, "note"), (
-                "ghi chú dành cho người đọc: viết bằng tiếng Việt có dấu, nói trang đã thay đổi điều gì")))
+            problems.append(
+                doc.problem(
+                    ("changes", i, "note"),
+                    (
+                        "ghi chú dành cho người đọc: viết bằng tiếng Việt có dấu, nói trang đã thay đổi điều gì"
+                    ),
+                )
+            )
         notes.append(Note(day, tuple(item["pages"]), " ".join(text.split())))
     if problems:
         raise InvalidInput(problems)
@@ -92,6 +106,7 @@ def title_of(text: str, rel: str) -> str:
         meta = {}
     if isinstance(meta.get("title"), str):
         import html
+
         return html.unescape(meta["title"])
     for line in text.splitlines():
         if line.startswith("# "):
@@ -99,16 +114,18 @@ def title_of(text: str, rel: str) -> str:
     return rel
 
 
-FRONT_MATTER = "\n".join([
-    "---",
-    "owner: chi-cuc-hq-kv3",
-    "title: Thay đổi gần đây",
-    "description: Những trang vừa được thêm hoặc sửa trên cơ sở tri thức, "
-    "kèm ngày thay đổi và nội dung thay đổi.",
-    f"edit_source: {SOURCE}",
-    "---",
-    "",
-])
+FRONT_MATTER = "\n".join(
+    [
+        "---",
+        "owner: chi-cuc-hq-kv3",
+        "title: Thay đổi gần đây",
+        "description: Những trang vừa được thêm hoặc sửa trên cơ sở tri thức, "
+        "kèm ngày thay đổi và nội dung thay đổi.",
+        f"edit_source: {SOURCE}",
+        "---",
+        "",
+    ]
+)
 
 
 def page_markdown(notes: list[Note], titles: dict[str, str]) -> str:

@@ -1,6 +1,7 @@
 """``python -m scripts.safety``: raw HTML, snippets, symbolic links and
 invisible characters in every content file; exit 2 with one
 ``file:line:col: message`` per problem, 0 when there is none."""
+
 from __future__ import annotations
 
 import argparse

@@ -10,6 +10,7 @@ resolve, and which MkDocs would copy as a page or file) can never bring
 
 Run through ``python -m scripts.safety``.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -70,8 +71,10 @@ def snippet_problem(written: str, root: Path) -> str | None:
     folder = root / SNIPPETS_DIR
     parts = PurePosixPath(written.replace("\\", "/")).parts
     if not written or written.startswith(("/", "\\")) or ".." in parts or ":" in written:
-        return (f"chỉ được chèn tệp nằm trong thư mục {SNIPPETS_DIR}/, ghi đường dẫn tính từ thư mục đó "
-                f"(ví dụ \"luu-y-chung.md\"); '{written}' nằm ngoài hoặc không phải đường dẫn tệp")
+        return (
+            f"chỉ được chèn tệp nằm trong thư mục {SNIPPETS_DIR}/, ghi đường dẫn tính từ thư mục đó "
+            f"(ví dụ \"luu-y-chung.md\"); '{written}' nằm ngoài hoặc không phải đường dẫn tệp"
+        )
     path = folder / written
     if not path.is_file():
         return f"không có tệp {SNIPPETS_DIR}/{written} để chèn; kiểm tra tên tệp hoặc tạo tệp trong {SNIPPETS_DIR}/"
@@ -89,7 +92,16 @@ def link_problems(root: Path) -> list[Problem]:
             continue
         for path in sorted(base.rglob("*")):
             if path.is_symlink():
-                problems.append(Problem(display_name(path, root), 1, 1, "", (
-                    "liên kết tượng trưng (symlink) không được phép trong thư mục nội dung: nó có thể "
-                    "đưa tệp bên ngoài (như .git/config) lên trang; hãy thay bằng một tệp thật")))
+                problems.append(
+                    Problem(
+                        display_name(path, root),
+                        1,
+                        1,
+                        "",
+                        (
+                            "liên kết tượng trưng (symlink) không được phép trong thư mục nội dung: nó có thể "
+                            "đưa tệp bên ngoài (như .git/config) lên trang; hãy thay bằng một tệp thật"
+                        ),
+                    )
+                )
     return problems

@@ -10,22 +10,93 @@ nothing that runs code, loads another page or redirects: no ``<script>``,
 ``<style>``, ``<form>``, no ``on…`` event attribute, no ``style``, and only
 http(s), mailto and tel links besides relative ones.
 """
+
 from __future__ import annotations
 
-TAGS = frozenset({
-    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details", "div",
-    "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
-    "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "small", "span", "strong", "sub",
-    "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul",
-})
+TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "blockquote",
+        "br",
+        "caption",
+        "cite",
+        "code",
+        "dd",
+        "del",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figcaption",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "li",
+        "mark",
+        "ol",
+        "p",
+        "pre",
+        "q",
+        "s",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "time",
+        "tr",
+        "u",
+        "ul",
+    }
+)
 # Named in the messages: they run code, load other pages or redirect.
-DANGEROUS_TAGS = frozenset({
-    "script", "iframe", "frame", "frameset", "object", "embed", "applet", "meta", "base", "link",
-    "style", "form", "input", "button", "textarea", "select", "svg", "math", "template", "portal",
-})
+DANGEROUS_TAGS = frozenset(
+    {
+        "script",
+        "iframe",
+        "frame",
+        "frameset",
+        "object",
+        "embed",
+        "applet",
+        "meta",
+        "base",
+        "link",
+        "style",
+        "form",
+        "input",
+        "button",
+        "textarea",
+        "select",
+        "svg",
+        "math",
+        "template",
+        "portal",
+    }
+)
 # Attributes on every allowed element.
-GENERIC_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "role", "aria-label", "aria-hidden",
-                                "hidden"})
+GENERIC_ATTRIBUTES = frozenset(
+    {"id", "class", "title", "lang", "role", "aria-label", "aria-hidden", "hidden"}
+)
 ATTRIBUTES = {
     "a": {"href"},
     "img": {"src", "alt", "width", "height", "loading"},

@@ -7,6 +7,7 @@ so HTML shown as an example is not flagged. Autolinks (``<https://…>``) are
 Markdown, not tags. Attribute lists (``{: #id .class key=value }``) are read
 with Python-Markdown's own attr_list parser.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,18 +25,30 @@ _ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*?)[ \t]*\}")
 _INLINE_LINK = re.compile(r"\]\([ \t]*<?([^\s)>]*)")
 _REF_DEF = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?(\S+?)>?(?:[ \t]|$)", re.M)
 
-MSG_DANGEROUS = ("thẻ <{tag}> không được phép trong trang: nội dung không được chạy mã, nhúng hay "
-                 "chuyển sang trang khác; hãy xóa thẻ này")
-MSG_TAG = ("thẻ <{tag}> không có trong danh sách thẻ HTML được phép (CONTRIBUTING.md, mục "
-           "\"HTML trong trang\"); hãy dùng cú pháp Markdown")
-MSG_EVENT = ("thuộc tính sự kiện '{name}' không được phép: trang không chạy mã JavaScript từ nội dung; "
-             "hãy xóa thuộc tính này")
-MSG_ATTRIBUTE = ("thuộc tính '{name}' không được phép trên thẻ <{tag}>; dùng id, class, title hoặc lang "
-                 "(xem CONTRIBUTING.md, mục \"HTML trong trang\")")
-MSG_ATTR_LIST = ("thuộc tính '{name}' không được phép trong {{: … }}; chỉ dùng #id, .class, title "
-                 "hoặc lang (xem CONTRIBUTING.md, mục \"HTML trong trang\")")
-MSG_URL = ("liên kết '{scheme}:' không được phép; chỉ dùng địa chỉ https://, http://, mailto:, tel: "
-           "hoặc liên kết tương đối đến trang khác")
+MSG_DANGEROUS = (
+    "thẻ <{tag}> không được phép trong trang: nội dung không được chạy mã, nhúng hay "
+    "chuyển sang trang khác; hãy xóa thẻ này"
+)
+MSG_TAG = (
+    "thẻ <{tag}> không có trong danh sách thẻ HTML được phép (CONTRIBUTING.md, mục "
+    '"HTML trong trang"); hãy dùng cú pháp Markdown'
+)
+MSG_EVENT = (
+    "thuộc tính sự kiện '{name}' không được phép: trang không chạy mã JavaScript từ nội dung; "
+    "hãy xóa thuộc tính này"
+)
+MSG_ATTRIBUTE = (
+    "thuộc tính '{name}' không được phép trên thẻ <{tag}>; dùng id, class, title hoặc lang "
+    '(xem CONTRIBUTING.md, mục "HTML trong trang")'
+)
+MSG_ATTR_LIST = (
+    "thuộc tính '{name}' không được phép trong {{: … }}; chỉ dùng #id, .class, title "
+    'hoặc lang (xem CONTRIBUTING.md, mục "HTML trong trang")'
+)
+MSG_URL = (
+    "liên kết '{scheme}:' không được phép; chỉ dùng địa chỉ https://, http://, mailto:, tel: "
+    "hoặc liên kết tương đối đến trang khác"
+)
 
 
 def _blank(match: re.Match) -> str:
@@ -131,8 +144,10 @@ def problems(text: str) -> list[tuple[int, int, str]]:
             found += [(line, col, msg) for msg in attribute_problems("*", name, value)]
     for pattern in (_INLINE_LINK, _REF_DEF):
         for m in pattern.finditer(source):
-            if not (policy.url_allowed(m.group(1))
-                    or policy.url_scheme(m.group(1)) in policy.MARKDOWN_LINK_SCHEMES):
+            if not (
+                policy.url_allowed(m.group(1))
+                or policy.url_scheme(m.group(1)) in policy.MARKDOWN_LINK_SCHEMES
+            ):
                 line, col = _position(source, m.start(1))
                 found.append((line, col, MSG_URL.format(scheme=policy.url_scheme(m.group(1)))))
     return sorted(set(found))

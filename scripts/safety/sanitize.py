@@ -1,6 +1,7 @@
 """The second line: every rendered page's content cleaned by nh3 (the Rust
 Ammonia sanitiser) with the allow-list of policy.py, whatever slipped past
 the source check (an extension's output, a future Markdown quirk)."""
+
 from __future__ import annotations
 
 from functools import lru_cache

@@ -1,6 +1,7 @@
 """Run every source check of scripts/safety over the content files, each
 file read once: what ``python -m scripts.safety``, ``make check``, the build
 and the serve hook report."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -39,7 +40,10 @@ def check(root: Path = ROOT) -> list[Problem]:
         located = hygiene.problems(text)
         if path in markdown:
             located += rawhtml.problems(text)
-            located += [(line, col, message) for line, col, written in includes.snippet_refs(text)
-                        if (message := includes.snippet_problem(written, root))]
+            located += [
+                (line, col, message)
+                for line, col, written in includes.snippet_refs(text)
+                if (message := includes.snippet_problem(written, root))
+            ]
         found += [Problem(name, line, col, "", message) for line, col, message in located]
     return sorted(set(found))

@@ -7,6 +7,7 @@ Reads site/search/search_index.json (Material's documents) and
 site/search/vi_search.json (glossary expansions and ranking constants that
 the build generated), so the terminal and the browser share their data.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -14,10 +15,9 @@ import json
 import sys
 from pathlib import Path
 
+from scripts import ROOT
 from scripts.search.normalize import html_to_text
 from scripts.search.site import load_engine
-from scripts import ROOT
-
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,9 +35,16 @@ def main(argv: list[str] | None = None) -> int:
     query = " ".join(a.query)
     pages = engine.search(query)[: a.n]
     if a.json:
-        print(json.dumps([{"page": p.page, "score": p.score,
-                           "sections": [s.location for s in p.sections]} for p in pages],
-                         ensure_ascii=False, indent=1))
+        print(
+            json.dumps(
+                [
+                    {"page": p.page, "score": p.score, "sections": [s.location for s in p.sections]}
+                    for p in pages
+                ],
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
         return 0
     if not pages:
         print(f"Không tìm thấy kết quả cho «{query}».")

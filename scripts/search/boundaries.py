@@ -8,6 +8,7 @@ cells ran together in result snippets. Before the indexer reads a page
 space is put after each ``<br>`` and between adjacent cells. HTML collapses
 that whitespace, so the page looks exactly the same.
 """
+
 from __future__ import annotations
 
 import re

@@ -14,6 +14,7 @@ Same algorithm as the browser worker (overrides/assets/javascripts/search/engine
 The constants live in RANKING and travel to the browser inside
 search/vi_search.json, so neither side hard-codes them twice.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -26,22 +27,22 @@ from scripts.search.normalize import exact_form, html_to_text, tokens
 from scripts.search.query import Plan, analyze
 
 RANKING = {
-    "title_boost": 5,          # lunr field boost of section titles
-    "exact_boost": 1.0,        # clause boost of a typed word
-    "question_boost": 0.1,     # question words ("bao lâu") count for little
-    "prefix_boost": 0.3,       # completions of the word being typed
-    "prefix_min": 2,           # shortest prefix that is completed
-    "fuzzy_boost": 0.3,        # one-edit neighbours of a word absent from the index
-    "fuzzy_min": 3,            # shortest word that gets typo tolerance
-    "alt_boost": 0.6,          # glossary stand-ins ("doanh nghiệp" for "DN")
-    "extra_boost": 1.0,        # joined references ("38/2015")
-    "candidates": 100,         # sections re-ranked after lunr
-    "coverage_weight": 2.0,    # × (1 + w·coverage²)
-    "adjacency_weight": 1.0,   # × (1 + w·adjacent pairs / pairs)
-    "accent_weight": 0.3,      # × (1 + w·exact-accent words / accented words)
+    "title_boost": 5,  # lunr field boost of section titles
+    "exact_boost": 1.0,  # clause boost of a typed word
+    "question_boost": 0.1,  # question words ("bao lâu") count for little
+    "prefix_boost": 0.3,  # completions of the word being typed
+    "prefix_min": 2,  # shortest prefix that is completed
+    "fuzzy_boost": 0.3,  # one-edit neighbours of a word absent from the index
+    "fuzzy_min": 3,  # shortest word that gets typo tolerance
+    "alt_boost": 0.6,  # glossary stand-ins ("doanh nghiệp" for "DN")
+    "extra_boost": 1.0,  # joined references ("38/2015")
+    "candidates": 100,  # sections re-ranked after lunr
+    "coverage_weight": 2.0,  # × (1 + w·coverage²)
+    "adjacency_weight": 1.0,  # × (1 + w·adjacent pairs / pairs)
+    "accent_weight": 0.3,  # × (1 + w·exact-accent words / accented words)
     "page_title_weight": 2.5,  # × (1 + w·(concepts found in the page's own title)²)
-    "max_pages": 50,           # pages returned
-    "page_support": 0.35,      # + w × the page's second and third best sections
+    "max_pages": 50,  # pages returned
+    "page_support": 0.35,  # + w × the page's second and third best sections
 }
 
 
@@ -93,10 +94,14 @@ class Engine:
         builder.field("title", boost=self.r["title_boost"])
         builder.field("text")
         for i, d in enumerate(docs):
-            builder.add({"id": str(i),
-                         "title": [t.term for t in tokens(html_to_text(d.get("title", "")))],
-                         "text": [t.term for t in tokens(html_to_text(d.get("text", "")))]},
-                        {"boost": d.get("boost", 1)} if d.get("boost") else None)
+            builder.add(
+                {
+                    "id": str(i),
+                    "title": [t.term for t in tokens(html_to_text(d.get("title", "")))],
+                    "text": [t.term for t in tokens(html_to_text(d.get("text", "")))],
+                },
+                {"boost": d.get("boost", 1)} if d.get("boost") else None,
+            )
         self.index = builder.build()
 
     # -- term sets -----------------------------------------------------------
@@ -129,7 +134,9 @@ class Engine:
             page = self.page_of[ref]
             title = d.get("title", "")
             page_title = self.page_title[page]
-            fields = [title, d.get("text", "")] if page_title == title else [page_title, title, d.get("text", "")]
+            fields = (
+                [title, d.get("text", "")] if page_title == title else [page_title, title, d.get("text", "")]
+            )
             self._cache[ref] = (*words_and_terms(*fields), words_and_terms(page_title)[1])
         return self._cache[ref]
 
@@ -145,7 +152,8 @@ class Engine:
                 for t in phrase:
                     if t in self.index.inverted_index:
                         clauses[t] = clauses.get(t, 0) + r["alt_boost"] * (
-                            r["question_boost"] if c.question else 1)
+                            r["question_boost"] if c.question else 1
+                        )
         for t in plan.extras:
             if t in self.index.inverted_index:
                 clauses[t] = clauses.get(t, 0) + r["extra_boost"]
@@ -156,8 +164,7 @@ class Engine:
             q.term(t, boost=clauses[t], use_pipeline=False, presence=QueryPresence.OPTIONAL)
         hits = self.index.query(q)
         hits = sorted(((int(h["ref"]), h["score"]) for h in hits), key=lambda x: (-x[1], x[0]))
-        sections = [self._rerank(ref, score, plan, per_concept)
-                    for ref, score in hits[:r["candidates"]]]
+        sections = [self._rerank(ref, score, plan, per_concept) for ref, score in hits[: r["candidates"]]]
         sections.sort(key=lambda s: (-s.final, s.ref))
         pages: dict[str, PageResult] = {}
         for s in sections:
@@ -168,16 +175,18 @@ class Engine:
                 pages[page].score = round(pages[page].score + r["page_support"] * s.final, 6)
             pages[page].sections.append(s)
         ranked = sorted(pages.values(), key=lambda p: (-p.score, p.sections[0].ref))
-        return ranked[:r["max_pages"]]
+        return ranked[: r["max_pages"]]
 
     def _rerank(self, ref: int, score: float, plan: Plan, per_concept) -> Section:
         r = self.r
         seq, all_terms, exact, title_terms = self._doc_features(ref)
 
         def satisfied(terms):
-            return [any(t in terms for t in found) or any(
-                all(t in terms for t in phrase) for phrase in c.alternatives)
-                for c, found in zip(plan.concepts, per_concept)]
+            return [
+                any(t in terms for t in found)
+                or any(all(t in terms for t in phrase) for phrase in c.alternatives)
+                for c, found in zip(plan.concepts, per_concept)
+            ]
 
         sat, in_title = satisfied(all_terms), satisfied(title_terms)
         content = [i for i, c in enumerate(plan.concepts) if not c.question]
@@ -188,14 +197,16 @@ class Engine:
         adjacent = 0
         for a, b in pairs:
             fa, fb = per_concept[a], per_concept[b]
-            if any(x is not None and y is not None and x in fa and y in fb
-                   for x, y in zip(seq, seq[1:])):
+            if any(x is not None and y is not None and x in fa and y in fb for x, y in zip(seq, seq[1:])):
                 adjacent += 1
         adjacency = adjacent / len(pairs) if pairs else 0.0
         accented = [c for c in plan.concepts if c.exact and not c.question]
         accent = sum(c.exact in exact for c in accented) / len(accented) if accented else 0.0
-        final = (score * (1 + r["coverage_weight"] * coverage ** 2)
-                 * (1 + r["adjacency_weight"] * adjacency)
-                 * (1 + r["accent_weight"] * accent)
-                 * (1 + r["page_title_weight"] * title_coverage ** 2))
+        final = (
+            score
+            * (1 + r["coverage_weight"] * coverage**2)
+            * (1 + r["adjacency_weight"] * adjacency)
+            * (1 + r["accent_weight"] * accent)
+            * (1 + r["page_title_weight"] * title_coverage**2)
+        )
         return Section(ref, self.docs[ref]["location"], score, round(final, 6))

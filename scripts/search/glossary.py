@@ -4,21 +4,23 @@ The browser never sees the YAML: the build writes the entries returned by
 ``expansion_entries`` into search/vi_search.json, and the CLI reads the same
 file, so both sides expand "DN" ↔ "doanh nghiệp" identically.
 """
+
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from scripts import yamlstrict
+from scripts import ROOT, yamlstrict
 from scripts.search.normalize import terms, tokens
-from scripts import ROOT
 
 GLOSSARY = ROOT / "data" / "glossary.yaml"
 
 # A key that reads like a Vietnamese syllable ("co" = có/cơ/cô) is expanded
 # only when typed in capitals ("CO") or with its slash ("C/O").
-_SYLLABLE = re.compile(r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?"
-                       r"[aeiouy]+(ch|ng|nh|[cmnpt])?$")
+_SYLLABLE = re.compile(
+    r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?"
+    r"[aeiouy]+(ch|ng|nh|[cmnpt])?$"
+)
 
 
 def key_of(abbr: str) -> str:
@@ -45,13 +47,15 @@ def expansion_entries(path: Path = GLOSSARY) -> list[dict]:
                 keys.append({"key": key, "caps_only": bool(_SYLLABLE.match(key))})
         phrases = [_words(part) for part in re.split(r"[,;]", str(item["term"]))]
         english = [_words(part) for part in re.split(r"[,;/]", str(item.get("en") or ""))]
-        entries.append({
-            "abbr": str(item["abbr"]),
-            "label": str(item["term"]),
-            "keys": keys,
-            "term": [p for p in phrases if p],
-            "en": [p for p in english if p],
-        })
+        entries.append(
+            {
+                "abbr": str(item["abbr"]),
+                "label": str(item["term"]),
+                "keys": keys,
+                "term": [p for p in phrases if p],
+                "en": [p for p in english if p],
+            }
+        )
     return entries
 
 

@@ -20,6 +20,7 @@ Rules:
   common words; so does an article of law and its number ("Điều 37" →
   "dieu-37", also "khoản", "chương", "mục", "điểm").
 """
+
 from __future__ import annotations
 
 import functools
@@ -32,12 +33,32 @@ from scripts.vietnamese import fold
 TERM_RUN = re.compile(r"[a-z0-9]+(?:[/-][a-z0-9]+)*")
 TERM_SEP = re.compile(r"[/-]")
 _TAG = re.compile(r"<[^>]*>")
-UNITS = ("gio", "phut", "giay", "ngay", "tuan", "thang", "nam", "lan", "usd", "vnd", "dong",
-         "trieu", "ty", "kg", "tan", "mat")
+UNITS = (
+    "gio",
+    "phut",
+    "giay",
+    "ngay",
+    "tuan",
+    "thang",
+    "nam",
+    "lan",
+    "usd",
+    "vnd",
+    "dong",
+    "trieu",
+    "ty",
+    "kg",
+    "tan",
+    "mat",
+)
 ARTICLES = ("dieu", "khoan", "chuong", "muc", "diem")
-_QUANTITY = re.compile(r"(?<![a-z0-9./-])(?:([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)[ \t\n]*("
-                       + "|".join(UNITS) + r")|(" + "|".join(ARTICLES)
-                       + r")[ \t\n]*([0-9]+))(?![a-z0-9])")
+_QUANTITY = re.compile(
+    r"(?<![a-z0-9./-])(?:([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)[ \t\n]*("
+    + "|".join(UNITS)
+    + r")|("
+    + "|".join(ARTICLES)
+    + r")[ \t\n]*([0-9]+))(?![a-z0-9])"
+)
 # Material's index escapes only &, < and > (html.escape(quote=False)); the
 # JavaScript port undoes exactly these, so Python must not do more.
 _ENTITIES = {"&lt;": "<", "&gt;": ">", "&quot;": '"', "&#x27;": "'", "&#39;": "'", "&amp;": "&"}
@@ -47,6 +68,7 @@ _ENTITY = re.compile("|".join(map(re.escape, _ENTITIES)))
 @dataclass(frozen=True)
 class Token:
     """A search term and the span of the original text it came from."""
+
     term: str
     start: int
     end: int
@@ -104,9 +126,16 @@ def tokens(text: str) -> list[Token]:
 
 def quantities(folded: str) -> list[tuple[str, int, int]]:
     """Number-and-unit terms of folded text with their spans: "02 gio" → "2-gio"."""
-    return [(f"{_number(m.group(1).replace('.', ''))}-{m.group(2)}" if m.group(1)
-             else f"{m.group(3)}-{_number(m.group(4))}", m.start(), m.end())
-            for m in _QUANTITY.finditer(folded)]
+    return [
+        (
+            f"{_number(m.group(1).replace('.', ''))}-{m.group(2)}"
+            if m.group(1)
+            else f"{m.group(3)}-{_number(m.group(4))}",
+            m.start(),
+            m.end(),
+        )
+        for m in _QUANTITY.finditer(folded)
+    ]
 
 
 def compound_terms(parts: list[str], seps: list[str]) -> list[str]:
@@ -135,4 +164,4 @@ def html_to_text(value: str) -> str:
 
 def exact_form(text: str, token: Token) -> str:
     """The token as typed, lower-cased NFC with its accents ("hải")."""
-    return unicodedata.normalize("NFC", text[token.start:token.end]).lower()
+    return unicodedata.normalize("NFC", text[token.start : token.end]).lower()

@@ -18,6 +18,7 @@ field vectors (BM25, rounded to 3 decimals); search/engine.js does the same
 sum in the same order. tests/test_search_prebuilt.py checks both against
 lunr.py's Builder. Term frequencies compress far better than weights.
 """
+
 from __future__ import annotations
 
 import math
@@ -25,8 +26,16 @@ import re
 import unicodedata
 from collections import Counter
 
-from scripts.search.normalize import (TERM_RUN, TERM_SEP, fold_char, compound_terms, exact_form,
-                                      html_to_text, quantities, tokens)
+from scripts.search.normalize import (
+    TERM_RUN,
+    TERM_SEP,
+    compound_terms,
+    exact_form,
+    fold_char,
+    html_to_text,
+    quantities,
+    tokens,
+)
 
 _PART = re.compile(r"[a-z0-9]+")
 _WORD = re.compile(r"[^\W_]+")
@@ -92,11 +101,10 @@ def accented_words(text: str, folded: str) -> set[str]:
         if len(low) == len(text) and unicodedata.is_normalized("NFC", low):
             return {w for w in set(_WORD.findall(low)) if not w.isascii()}
     if len(folded) != len(text):  # a character folded to several: take the slow path
-        return {w for t in tokens(text) if t.is_word
-                for w in [exact_form(text, t)] if not w.isascii()}
+        return {w for t in tokens(text) if t.is_word for w in [exact_form(text, t)] if not w.isascii()}
     out = set()
     for m in _PART.finditer(folded):
-        word = text[m.start():m.end()]
+        word = text[m.start() : m.end()]
         if not word.isascii():
             out.add(unicodedata.normalize("NFC", word.lower()))
     return out
@@ -144,10 +152,19 @@ def build(docs: list[dict], title_boost: float, features: bool = False) -> dict:
                     else:
                         accented[word] = [ref]
     doc_boosts = {str(i): d["boost"] for i, d in enumerate(docs) if d.get("boost")}
-    out = {"format": FORMAT, "count": len(docs), "checksum": checksum(docs),
-           "fields": list(FIELDS), "boosts": [title_boost, 1], "k1": K1, "b": B,
-           "doc_boosts": doc_boosts, "lengths": lengths,
-           "terms": list(term_index), "postings": postings}
+    out = {
+        "format": FORMAT,
+        "count": len(docs),
+        "checksum": checksum(docs),
+        "fields": list(FIELDS),
+        "boosts": [title_boost, 1],
+        "k1": K1,
+        "b": B,
+        "doc_boosts": doc_boosts,
+        "lengths": lengths,
+        "terms": list(term_index),
+        "postings": postings,
+    }
     if features:
         out["bigrams"] = {" ".join(pair): refs for pair, refs in bigrams.items()}
         out["accented"] = accented
@@ -171,8 +188,13 @@ def weights(index: dict) -> list[list[tuple[int, float]]]:
             tf = postings[j + 1]
             f = ref & 1
             norm = k1 * (1 - b + b * (lengths[ref] / avg[f]))
-            score = (idf * ((k1 + 1) * tf) / (norm + tf) * index["boosts"][f]
-                     * index["doc_boosts"].get(str(ref >> 1), 1))
+            score = (
+                idf
+                * ((k1 + 1) * tf)
+                / (norm + tf)
+                * index["boosts"][f]
+                * index["doc_boosts"].get(str(ref >> 1), 1)
+            )
             row.append((ref, round(score, 3)))
         out.append(row)
     return out

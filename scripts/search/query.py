@@ -8,6 +8,7 @@ kept but flagged: they are never required and weigh little.
 The JavaScript port (search/engine.js, ``analyzeQuery``) follows this code
 line by line; tests/search_vectors.json pins both.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -18,43 +19,97 @@ from scripts.search.normalize import TERM_RUN, TERM_SEP, exact_form, fold_lower,
 # Multi-word phrases only where a single syllable would also be a content word
 # ("sao" in "bản sao", "dau" in "đầu mối").
 QUESTION_PHRASES = [
-    ["nhu", "the", "nao"], ["lam", "the", "nao"], ["lam", "sao"], ["the", "nao"],
-    ["ra", "sao"], ["tai", "sao"], ["bao", "lau"], ["bao", "nhieu"], ["o", "dau"],
-    ["khi", "nao"], ["la", "gi"], ["duoc", "khong"], ["phai", "khong"], ["co", "phai"],
-    ["nhung", "gi"], ["gi"], ["khong"], ["nao"], ["a"], ["vay"], ["nhi"],
+    ["nhu", "the", "nao"],
+    ["lam", "the", "nao"],
+    ["lam", "sao"],
+    ["the", "nao"],
+    ["ra", "sao"],
+    ["tai", "sao"],
+    ["bao", "lau"],
+    ["bao", "nhieu"],
+    ["o", "dau"],
+    ["khi", "nao"],
+    ["la", "gi"],
+    ["duoc", "khong"],
+    ["phai", "khong"],
+    ["co", "phai"],
+    ["nhung", "gi"],
+    ["gi"],
+    ["khong"],
+    ["nao"],
+    ["a"],
+    ["vay"],
+    ["nhi"],
     # Hotline and forum scaffolding (issue 13): "cho em hỏi … thì … ạ", "hỏi ai",
     # "gửi đâu", "mấy", "có được … không". Never required, so a content word
     # caught here ("ai" in "Ai xử lý") still counts, only for less.
-    ["cho", "em", "hoi"], ["cho", "toi", "hoi"], ["cho", "minh", "hoi"], ["xin", "hoi"],
+    ["cho", "em", "hoi"],
+    ["cho", "toi", "hoi"],
+    ["cho", "minh", "hoi"],
+    ["xin", "hoi"],
     # Not "đâu", "mấy", "mà", "muốn", "cần": they fold into "đầu mối", "máy móc",
     # "mã HS", "nộp muộn", "cán bộ".
-    ["gui", "o", "dau"], ["em"], ["toi"], ["thi"], ["ai"], ["co", "duoc"], ["roi"],
-    ["nhe"], ["oi"], ["voi"], ["giup"],
+    ["gui", "o", "dau"],
+    ["em"],
+    ["toi"],
+    ["thi"],
+    ["ai"],
+    ["co", "duoc"],
+    ["roi"],
+    ["nhe"],
+    ["oi"],
+    ["voi"],
+    ["giup"],
     # English question words that are not Vietnamese syllables once folded.
-    ["how"], ["what"], ["where"], ["when"], ["which"], ["who"], ["why"], ["does"],
-    ["is"], ["are"], ["the"], ["of"], ["for"], ["with"], ["about"], ["should"], ["i"],
+    ["how"],
+    ["what"],
+    ["where"],
+    ["when"],
+    ["which"],
+    ["who"],
+    ["why"],
+    ["does"],
+    ["is"],
+    ["are"],
+    ["the"],
+    ["of"],
+    ["for"],
+    ["with"],
+    ["about"],
+    ["should"],
+    ["i"],
     # Not "do", "to", "an": "luồng đỏ", "tờ khai", "ấn định".
-    ["my"], ["long"], ["take"], ["need"], ["does"], ["get"],
+    ["my"],
+    ["long"],
+    ["take"],
+    ["need"],
+    ["does"],
+    ["get"],
 ]
 
 
 @dataclass
 class Concept:
-    word: str                       # folded term ("thu", "c/o", "38")
-    exact: str | None = None        # typed form when it carries accents ("thủ")
-    prefix: bool = False            # last word, still being typed
-    question: bool = False          # question word: never required, light weight
+    word: str  # folded term ("thu", "c/o", "38")
+    exact: str | None = None  # typed form when it carries accents ("thủ")
+    prefix: bool = False  # last word, still being typed
+    question: bool = False  # question word: never required, light weight
     alternatives: list[list[str]] = field(default_factory=list)  # glossary phrases
 
     def as_dict(self) -> dict:
-        return {"word": self.word, "exact": self.exact, "prefix": self.prefix,
-                "question": self.question, "alternatives": self.alternatives}
+        return {
+            "word": self.word,
+            "exact": self.exact,
+            "prefix": self.prefix,
+            "question": self.question,
+            "alternatives": self.alternatives,
+        }
 
 
 @dataclass
 class Plan:
     concepts: list[Concept]
-    extras: list[str]               # joined terms: "38/2015", "tt-btc"
+    extras: list[str]  # joined terms: "38/2015", "tt-btc"
 
     def as_dict(self) -> dict:
         return {"concepts": [c.as_dict() for c in self.concepts], "extras": self.extras}
@@ -67,7 +122,7 @@ def _add_alt(concept: Concept, phrase: list[str]) -> None:
 
 def _find(words: list[str], phrase: list[str]):
     n = len(phrase)
-    return [i for i in range(len(words) - n + 1) if words[i:i + n] == phrase]
+    return [i for i in range(len(words) - n + 1) if words[i : i + n] == phrase]
 
 
 def analyze(query: str, glossary: list[dict]) -> Plan:
@@ -80,8 +135,8 @@ def analyze(query: str, glossary: list[dict]) -> Plan:
     concepts: list[Concept] = []
     extras: list[str] = []
     for m in TERM_RUN.finditer(folded):
-        run_tokens = [t for t in tokens(query[offsets[m.start()]:offsets[m.end() - 1] + 1])]
-        typed = query[offsets[m.start()]:offsets[m.end() - 1] + 1]
+        run_tokens = [t for t in tokens(query[offsets[m.start()] : offsets[m.end() - 1] + 1])]
+        typed = query[offsets[m.start()] : offsets[m.end() - 1] + 1]
         joined = max((t.term for t in run_tokens), key=len)
         hit = keys.get(joined)
         if hit and (not hit[1] or typed.isupper() or TERM_SEP.search(typed)):
@@ -109,13 +164,13 @@ def analyze(query: str, glossary: list[dict]) -> Plan:
     words = [c.word for c in concepts]
     for phrase in QUESTION_PHRASES:
         for i in _find(words, phrase):
-            for c in concepts[i:i + len(phrase)]:
+            for c in concepts[i : i + len(phrase)]:
                 c.question = True
     # Full terms (Vietnamese or English) typed out: the abbreviation stands in.
     for entry in glossary:
         for phrase in entry["term"] + entry["en"]:
             for i in _find(words, phrase):
-                for c in concepts[i:i + len(phrase)]:
+                for c in concepts[i : i + len(phrase)]:
                     if c.question:
                         continue
                     for k in entry["keys"]:

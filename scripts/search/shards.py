@@ -26,6 +26,7 @@ in one file. ``version`` hashes Material's index: the files under it never
 change and may be cached for good (the ``_headers`` rule below).
 search/engine.js reads this format (``bucketOf`` is the same function).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -39,7 +40,7 @@ META_NAME = "vi_meta.json"
 DIR_NAME = "vi"
 DOCS_PER_BUCKET = 64
 MAX_BUCKETS = 512
-SIDE_FILES = 2          # files of word pairs and of accented words per bucket
+SIDE_FILES = 2  # files of word pairs and of accented words per bucket
 HEADERS_RULE = "/search/vi/*\n  Cache-Control: public, max-age=31536000, immutable\n"
 
 
@@ -127,13 +128,14 @@ def write(search_dir: Path, docs: list[dict], title_boost: float, source: bytes)
         _dump(out / f"a{k}.json", accented[k])
     pages = pages_of(docs)
     for n, (_, first, count) in enumerate(pages):
-        _dump(out / f"p{n}.json", docs[first:first + count])
+        _dump(out / f"p{n}.json", docs[first : first + count])
     # the first document of each page follows from the counts before it
     pages = [[path, count] for path, _, count in pages]
-    meta = {key: index[key] for key in ("count", "checksum", "boosts", "k1", "b", "doc_boosts",
-                                        "lengths", "terms")}
-    meta.update({"format": FORMAT, "version": version, "buckets": n_buckets, "side": n_side,
-                 "pages": pages})
+    meta = {
+        key: index[key]
+        for key in ("count", "checksum", "boosts", "k1", "b", "doc_boosts", "lengths", "terms")
+    }
+    meta.update({"format": FORMAT, "version": version, "buckets": n_buckets, "side": n_side, "pages": pages})
     _dump(Path(search_dir) / META_NAME, meta)
     return meta
 

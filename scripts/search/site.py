@@ -6,6 +6,7 @@ ranking constants, generated from data/glossary.yaml on every build;
 ``search/vi_meta.json`` and ``search/vi/<version>/`` are the index the
 browser loads piece by piece (scripts/search/shards.py).
 """
+
 from __future__ import annotations
 
 import json
@@ -22,15 +23,20 @@ FORMAT = 1
 
 def search_data(glossary_path: Path = GLOSSARY) -> dict:
     """Everything the browser's engine needs besides Material's documents."""
-    return {"format": FORMAT, "ranking": RANKING, "questions": QUESTION_PHRASES,
-            "glossary": expansion_entries(glossary_path)}
+    return {
+        "format": FORMAT,
+        "ranking": RANKING,
+        "questions": QUESTION_PHRASES,
+        "glossary": expansion_entries(glossary_path),
+    }
 
 
 def write_search_data(site_dir: Path, glossary_path: Path = GLOSSARY) -> Path:
     out = Path(site_dir) / "search" / DATA_NAME
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(search_data(glossary_path), ensure_ascii=False,
-                              separators=(",", ":")), encoding="utf-8")
+    out.write_text(
+        json.dumps(search_data(glossary_path), ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )
     return out
 
 

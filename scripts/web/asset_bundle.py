@@ -6,6 +6,7 @@ The site's extra_css files (each owned by one feature) are concatenated in
 their configured order into a single file; they all live in
 assets/stylesheets/, so relative url()s keep working.
 """
+
 from __future__ import annotations
 
 BUNDLE = "assets/stylesheets/site-bundle.css"

@@ -5,6 +5,7 @@ Made with segno at build time from the charter page's canonical URL and
 served from the site's own origin as a PNG file (an image in the printed
 PDF, where an SVG would become loose vector paths).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,6 +39,7 @@ def qr_matrix(url: str) -> list[list[bool]]:
 def print_box(img_src: str, url: str) -> str:
     """HTML for the box that shows the QR code and the address on paper only."""
     from html import escape
+
     return (
         '<aside class="kb-print-qr">'
         f'<img src="{escape(img_src)}" alt="{escape(ALT_TEXT)}" width="96" height="96">'

@@ -5,6 +5,7 @@ No inline script is allowed: Material's three inline scripts are served as
 files (overrides/partials/javascripts/*.html point at
 overrides/assets/javascripts/md-*.js), so ``script-src 'self'`` suffices.
 """
+
 from __future__ import annotations
 
 import re

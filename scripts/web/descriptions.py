@@ -4,6 +4,7 @@ page's first paragraph, cut at a word boundary.
 Search engines show about 160 characters; a page without any paragraph falls
 back to its title and the site name, so every built page has a description.
 """
+
 from __future__ import annotations
 
 import html.parser
@@ -17,7 +18,7 @@ class _FirstParagraph(html.parser.HTMLParser):
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.depth = 0          # nesting inside the <p> being read
+        self.depth = 0  # nesting inside the <p> being read
         self.parts: list[str] = []
         self.text = ""
 

@@ -18,8 +18,8 @@ from __future__ import annotations
 import html
 import unicodedata
 
-from scripts.web import html_tables
 from scripts.vietnamese import slugify
+from scripts.web import html_tables
 from scripts.yamlstrict import Problem
 
 FIELD = "key_limits"

@@ -1,4 +1,5 @@
 """Site-wide files for crawlers and static hosts: robots.txt and _headers."""
+
 from __future__ import annotations
 
 from scripts.web import csp

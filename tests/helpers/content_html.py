@@ -1,6 +1,7 @@
 """Small readers over built HTML for the content tests (no HTML library is
 pinned; the standard parser is enough): visible text, text blocks, tables,
 headings."""
+
 from __future__ import annotations
 
 import re
@@ -58,7 +59,7 @@ def read(html: str) -> _Reader:
     reader = _Reader()
     reader.feed(html)
     reader.close()
-    while len(reader.stack) > 1:   # unclosed blocks
+    while len(reader.stack) > 1:  # unclosed blocks
         reader.handle_endtag(reader.stack[-1][0])
     root = re.sub(r"\s+", " ", "".join(reader.stack[0][1])).strip(" |")
     if root:
@@ -80,14 +81,14 @@ def visible_text(html: str) -> str:
 def article(html: str) -> str:
     """The page content (Material's <article>), without header, nav and footer."""
     start = html.index("<article")
-    return html[start:html.index("</article>", start)]
+    return html[start : html.index("</article>", start)]
 
 
 def table_after(html: str, element_id: str) -> list[list[str]]:
     """Rows (lists of cell texts) of the first <table> after the element with that id."""
     start = html.index(f'id="{element_id}"')
     t0 = html.index("<table", start)
-    table = html[t0:html.index("</table>", t0)]
+    table = html[t0 : html.index("</table>", t0)]
     rows = []
     for row in re.findall(r"<tr\b[^>]*>(.*?)</tr>", table, re.S):
         cells = re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)

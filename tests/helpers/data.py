@@ -1,4 +1,5 @@
 """Shared helpers for the tests of data/*.yaml and scripts/contacts."""
+
 from __future__ import annotations
 
 import shutil
@@ -32,6 +33,8 @@ def copy_project(dest: Path, data_from: Path | None = None) -> Path:
         copy_data(data_from, dest)
         real = (ROOT / "data" / "legal.yaml").read_text(encoding="utf-8")
         legal = dest / "data" / "legal.yaml"
-        legal.write_text(legal.read_text(encoding="utf-8").rstrip("\n") + "\n"
-                         + real.split("\ninstruments:\n", 1)[1], encoding="utf-8")
+        legal.write_text(
+            legal.read_text(encoding="utf-8").rstrip("\n") + "\n" + real.split("\ninstruments:\n", 1)[1],
+            encoding="utf-8",
+        )
     return dest

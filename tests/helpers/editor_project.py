@@ -5,6 +5,7 @@ commands in it: ``python -m scripts.editor.check``, ``python -m scripts.build``,
 ``python -m scripts.pages.review``. ``python -m`` puts the copy first on sys.path,
 so the copy's own scripts/ and data/ are the ones checked.
 """
+
 from __future__ import annotations
 
 import os
@@ -15,12 +16,20 @@ from pathlib import Path
 
 from helpers.project import copy_project  # noqa: F401  (re-exported for the editor tests)
 
+
 def run(root: Path, *args: str) -> subprocess.CompletedProcess:
     """``python -m ARGS`` in ``root``, with output captured as text."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONIOENCODING": "utf-8"}
     env.pop("PYTHONPATH", None)
-    return subprocess.run([sys.executable, "-m", *args], cwd=root, capture_output=True, text=True,
-                          encoding="utf-8", env=env, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=600,
+    )
 
 
 def output(result: subprocess.CompletedProcess) -> str:

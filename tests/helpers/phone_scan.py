@@ -13,6 +13,7 @@ Not phone numbers: dates (06/07/2018, 2018-07-06), legal document numbers
 (38/2015/TT-BTC), procedure codes (1.001193), HS codes (0901.11.00), amounts
 (1.000.000) and short counts ("05 ngày").
 """
+
 from __future__ import annotations
 
 import re
@@ -20,10 +21,10 @@ import re
 _SEP = r"[ \u00a0\u202f.\-]"
 _GROUP = r"\(?(?:[0-9]+[xX]*|[xX]{2,})\)?"
 _CANDIDATE = re.compile(
-    r"(?<![\w/.\-+])"                      # not inside a word, number or document number
-    r"(?:\+\s?\(?84\)?|\(?00\s?84\)?"      # international prefix
-    r"|\(\s?0[0-9]{1,3}\s?\)"              # (0225)
-    r"|0[0-9xX]*|1[89]00)"                 # 0…, or 1800 / 1900 hotlines
+    r"(?<![\w/.\-+])"  # not inside a word, number or document number
+    r"(?:\+\s?\(?84\)?|\(?00\s?84\)?"  # international prefix
+    r"|\(\s?0[0-9]{1,3}\s?\)"  # (0225)
+    r"|0[0-9xX]*|1[89]00)"  # 0…, or 1800 / 1900 hotlines
     rf"(?:{_SEP}{{0,2}}{_GROUP})*"
     r"(?![\w])"
 )
@@ -50,7 +51,7 @@ def _is_phone(candidate: str) -> bool:
     d = digits(candidate)
     head = candidate.lstrip(" (")
     if head.startswith("+") or re.match(r"00\s?\(?84", head):
-        return len(d) > (2 if head.startswith("+") else 4)   # "+84" and at least one more digit
+        return len(d) > (2 if head.startswith("+") else 4)  # "+84" and at least one more digit
     if _HS_CODE.match(candidate):
         return False
     if head.startswith(("1800", "1900")):
@@ -63,7 +64,7 @@ def phone_like(text: str) -> list[str]:
     found = []
     for m in _CANDIDATE.finditer(text):
         candidate = m.group(0).rstrip(" .-\u00a0\u202f")
-        tail = text[m.end():m.end() + 3]
+        tail = text[m.end() : m.end() + 3]
         if candidate.startswith("+") and tail.lstrip().startswith(("…", "...")):
             candidate += " …"
         if _is_phone(candidate):

@@ -1,4 +1,5 @@
 """Browser-side checks shared by the browser, print and metadata tests."""
+
 from __future__ import annotations
 
 from pathlib import Path

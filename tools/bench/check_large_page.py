@@ -6,6 +6,7 @@ Numbers are printed, not asserted.
 
     python -m tools.bench.check_large_page
 """
+
 from __future__ import annotations
 
 import os
@@ -19,15 +20,28 @@ from pathlib import Path
 from scripts import ROOT
 
 PAGE = "docs/tuyen-ngon-phuc-vu/gop-y-phan-hoi.md"
-IGNORED = shutil.ignore_patterns(".git", "site", ".venv", "node_modules", "__pycache__", ".pytest_cache",
-                                 ".hypothesis", "tests", "tools", "*.egg-info", ".site-build-*")
+IGNORED = shutil.ignore_patterns(
+    ".git",
+    "site",
+    ".venv",
+    "node_modules",
+    "__pycache__",
+    ".pytest_cache",
+    ".hypothesis",
+    "tests",
+    "tools",
+    "*.egg-info",
+    ".site-build-*",
+)
 
 
 def paragraphs(size: int) -> str:
     text, i = [], 0
     while sum(map(len, text)) < size:
-        text.append(f"\nĐoạn văn thử số {i}: doanh nghiệp gửi vướng mắc về thủ tục hải quan và được "
-                    "trả lời đúng hạn theo quy chế phối hợp.\n")
+        text.append(
+            f"\nĐoạn văn thử số {i}: doanh nghiệp gửi vướng mắc về thủ tục hải quan và được "
+            "trả lời đúng hạn theo quy chế phối hợp.\n"
+        )
         i += 1
     return "".join(text)
 
@@ -35,8 +49,9 @@ def paragraphs(size: int) -> str:
 def timed_check(root: Path) -> tuple[float, int]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "scripts.editor.check"], cwd=root, env=env,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts.editor.check"], cwd=root, env=env, capture_output=True, text=True
+    )
     return time.perf_counter() - start, result.returncode
 
 
@@ -44,6 +59,7 @@ def main() -> int:
     from pymarkdown.api import PyMarkdownApi
 
     from scripts.editor import linters
+
     api = PyMarkdownApi().configuration_file_path(str(ROOT / ".pymarkdown.json"))
     print("Markdown style lint (pymarkdown), seconds: whole text / in pieces")
     for size in (25_000, 100_000, 200_000):
@@ -71,8 +87,10 @@ def main() -> int:
         base, base_status = timed_check(plain)
         large, large_status = timed_check(big)
     print(f"make check, unchanged project: {base:6.1f} s (exit {base_status})")
-    print(f"make check, one 1 MB page:     {large:6.1f} s (exit {large_status}); "
-          f"ratio {large / base:.2f}; budget 30 s")
+    print(
+        f"make check, one 1 MB page:     {large:6.1f} s (exit {large_status}); "
+        f"ratio {large / base:.2f}; budget 30 s"
+    )
     return 0
 
 

@@ -7,6 +7,7 @@ page with one search box that does what Pagefind's UI does: load Pagefind
 when the box gets focus, search as the user types, fetch the fragments of
 the first ten results, list them as links.
 """
+
 from __future__ import annotations
 
 import resource
@@ -58,8 +59,11 @@ def index(site: Path) -> tuple[float, float]:
     """Wall and CPU seconds of Pagefind indexing ``site`` (written to site/pagefind/)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    r = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site),
-                        "--root-selector", "article"], capture_output=True, text=True)
+    r = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site), "--root-selector", "article"],
+        capture_output=True,
+        text=True,
+    )
     took = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if r.returncode != 0:

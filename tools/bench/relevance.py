@@ -3,13 +3,13 @@
 Scoring follows the project's shared search evaluation tool (hit@1, hit@5, MRR over the
 top 10, per kind), so the benchmark's numbers compare with that tool's.
 """
+
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
 
-from scripts import yamlstrict
-from scripts import ROOT
+from scripts import ROOT, yamlstrict
 from scripts.vietnamese import fold
 
 SUITE = ROOT / "tests" / "search_relevance.yaml"
@@ -60,8 +60,11 @@ def rank_of(pages: list[str], expect: str) -> int | None:
 
 def typed_without_accents(row: dict) -> bool:
     """A Vietnamese query typed with no diacritics at all (English excluded)."""
-    return row["kind"] != "english" and fold(row["q"]) == row["q"] and not row["q"].startswith(
-        ("how ", "what ", "where "))
+    return (
+        row["kind"] != "english"
+        and fold(row["q"]) == row["q"]
+        and not row["q"].startswith(("how ", "what ", "where "))
+    )
 
 
 def summarize(rows: list[dict]) -> dict:
@@ -69,10 +72,13 @@ def summarize(rows: list[dict]) -> dict:
 
     def agg(rs):
         n = len(rs) or 1
-        return {"n": len(rs),
-                "hit1": round(sum(1 for r in rs if r["rank"] == 1) / n, 3),
-                "hit5": round(sum(1 for r in rs if r["rank"] and r["rank"] <= 5) / n, 3),
-                "mrr": round(sum(1 / r["rank"] for r in rs if r["rank"] and r["rank"] <= 10) / n, 3)}
+        return {
+            "n": len(rs),
+            "hit1": round(sum(1 for r in rs if r["rank"] == 1) / n, 3),
+            "hit5": round(sum(1 for r in rs if r["rank"] and r["rank"] <= 5) / n, 3),
+            "mrr": round(sum(1 / r["rank"] for r in rs if r["rank"] and r["rank"] <= 10) / n, 3),
+        }
+
     out = {"all": agg(rows), "no-accents": agg([r for r in rows if typed_without_accents(r)])}
     for kind in sorted({r["kind"] for r in rows}):
         out[kind] = agg([r for r in rows if r["kind"] == kind])

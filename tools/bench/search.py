@@ -14,6 +14,7 @@ Pagefind 1.5's over the same built pages:
 
 Nothing here is asserted: the issue's targets are printed beside the figures.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,19 +30,18 @@ import tempfile
 import time
 from pathlib import Path
 
+from scripts.config import MATERIAL_SEARCH_WORKER, SITE_SEARCH_WORKER
+from scripts.pages import model as page_model
 from scripts.search.site import load_engine
 from tools.bench import pagefind_site
 from tools.bench.relevance import ROOT, load_suite, run_cli, split_of, summarize
 from tools.bench.search_browser import MATERIAL_BOX, first_answer, launch, run_queries, serve
-from scripts.config import MATERIAL_SEARCH_WORKER, SITE_SEARCH_WORKER
-from scripts.pages import model as page_model
 from tools.bench.synthetic import corpus as synthetic_corpus
 
 MATERIAL_WORKER, OUR_WORKER = MATERIAL_SEARCH_WORKER, SITE_SEARCH_WORKER
 EVAL_DIR = "zz-eval"
 SHIPPED_PROBE = "hoàn thuế"
-KINDS = ["exact", "accentless", "partial", "abbreviation", "d-letter", "question", "legal",
-         "typo", "english"]
+KINDS = ["exact", "accentless", "partial", "abbreviation", "d-letter", "question", "legal", "typo", "english"]
 
 
 def build(project: Path, site: Path) -> tuple[float, float]:
@@ -50,8 +50,13 @@ def build(project: Path, site: Path) -> tuple[float, float]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    r = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)],
-                       cwd=project, capture_output=True, text=True, env=env)
+    r = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     took = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if r.returncode != 0:
@@ -74,17 +79,32 @@ def with_materials_worker(site: Path, dest: Path) -> Path:
 
 def copy_project(dest: Path, search_additions: bool = True) -> Path:
     """The project as search_eval.py copies it; optionally without our search."""
-    shutil.copytree(ROOT, dest, symlinks=True, ignore=shutil.ignore_patterns(
-        ".git", "site", ".venv", "venv", "node_modules", "__pycache__", ".pytest_cache"))
+    shutil.copytree(
+        ROOT,
+        dest,
+        symlinks=True,
+        ignore=shutil.ignore_patterns(
+            ".git", "site", ".venv", "venv", "node_modules", "__pycache__", ".pytest_cache"
+        ),
+    )
     cfg = dest / "mkdocs.yml"
-    text = "\n".join("strict: false" if line.startswith("strict:") else line
-                     for line in cfg.read_text(encoding="utf-8").splitlines()) + "\n"
+    text = (
+        "\n".join(
+            "strict: false" if line.startswith("strict:") else line
+            for line in cfg.read_text(encoding="utf-8").splitlines()
+        )
+        + "\n"
+    )
     if not search_additions:
         # Material's own worker again; the site's search files are still
         # written but nothing reads them.
         main = dest / "overrides" / "main.html"
-        main.write_text(re.sub(r"\{% block config %\}.*?\{% endblock %\}", "",
-                               main.read_text(encoding="utf-8"), flags=re.S), encoding="utf-8")
+        main.write_text(
+            re.sub(
+                r"\{% block config %\}.*?\{% endblock %\}", "", main.read_text(encoding="utf-8"), flags=re.S
+            ),
+            encoding="utf-8",
+        )
     cfg.write_text(text, encoding="utf-8")
     return dest
 
@@ -94,8 +114,11 @@ def borrowed_front_matter(project: Path) -> str:
     for page in page_model.load(project):
         if page.kind == page_model.PAGE and page.valid and page.owner:
             keep = {k: v for k, v in page.meta.items() if k not in ("title", "description")}
-            return "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n"
-                                     for k, v in keep.items()) + "---\n\n"
+            return (
+                "---\n"
+                + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in keep.items())
+                + "---\n\n"
+            )
     return ""
 
 
@@ -121,16 +144,22 @@ def _fmt(s: dict) -> str:
 
 
 def print_relevance(results: dict[str, list[dict]]) -> None:
-    print("\nRelevance on the site's pages, hit@1/hit@5/MRR (targets, held-out: hit@1 ≥ 0.95; "
-          "no accents: hit@1 ≥ 0.93)")
+    print(
+        "\nRelevance on the site's pages, hit@1/hit@5/MRR (targets, held-out: hit@1 ≥ 0.95; "
+        "no accents: hit@1 ≥ 0.93)"
+    )
     _row("", *results, width=24)
     for split in ("tuning", "held-out"):
-        summaries = {n: summarize([r for r in rows if split_of(r["q"]) == split])
-                     for n, rows in results.items()}
+        summaries = {
+            n: summarize([r for r in rows if split_of(r["q"]) == split]) for n, rows in results.items()
+        }
         first = next(iter(summaries.values()))
         _row(f"{split} ({first['all']['n']})", *[_fmt(s["all"]) for s in summaries.values()], width=24)
-        _row(f"  no accents ({first['no-accents']['n']})",
-             *[f"hit@1 {s['no-accents']['hit1']:.3f}" for s in summaries.values()], width=24)
+        _row(
+            f"  no accents ({first['no-accents']['n']})",
+            *[f"hit@1 {s['no-accents']['hit1']:.3f}" for s in summaries.values()],
+            width=24,
+        )
     kinds = sorted({r["kind"] for r in next(iter(results.values())) if r["expect"] != "none"})
     print("  per kind, both splits (hit@1):")
     for kind in kinds:
@@ -140,8 +169,9 @@ def print_relevance(results: dict[str, list[dict]]) -> None:
             cells.append(f"{s['all']['hit1']:.3f} (n={s['all']['n']})")
         _row(f"    {kind}", *cells, width=24)
     for name, rows in results.items():
-        misses = [r for r in rows if r["rank"] != 1 and r["expect"] != "none"
-                  and split_of(r["q"]) == "tuning"]
+        misses = [
+            r for r in rows if r["rank"] != 1 and r["expect"] != "none" and split_of(r["q"]) == "tuning"
+        ]
         print(f"\nTuning misses ({name}): {len(misses)}")
         for r in misses:
             print(f"  [{r['kind']}] {r['q']!r} → {r['expect']}: rank {r['rank']}, top {r['top'][:3]}")
@@ -168,21 +198,27 @@ def measure_transfer(browser, sites: dict[str, tuple[Path, str, str]], query: st
         with serve(site, gzip_text=True) as url:
             rows = [first_answer(browser, url + page, query, selector) for _ in range(runs)]
         secs = [r["seconds"] for r in rows if r["seconds"] is not None]
-        out[name] = {"seconds": statistics.median(secs) if secs else None,
-                     "bytes": statistics.median(r["bytes"] for r in rows),
-                     "before_focus": statistics.median(r["before_focus"] for r in rows),
-                     "files": statistics.median(r["files"] for r in rows)}
+        out[name] = {
+            "seconds": statistics.median(secs) if secs else None,
+            "bytes": statistics.median(r["bytes"] for r in rows),
+            "before_focus": statistics.median(r["before_focus"] for r in rows),
+            "files": statistics.median(r["files"] for r in rows),
+        }
     return out
 
 
 def print_transfer(title: str, query: str, t: dict) -> None:
-    print(f"\n{title}: first visit, query {query!r} pasted after focusing the box "
-          "(median of 3; search code and index, gzip transfer)")
+    print(
+        f"\n{title}: first visit, query {query!r} pasted after focusing the box "
+        "(median of 3; search code and index, gzip transfer)"
+    )
     _row("", *t)
     _row("before focus", *[f"{v['before_focus'] / 1e3:.1f} KB" for v in t.values()])
     _row("before 1st answer", *[f"{v['bytes'] / 1e3:.1f} KB ({v['files']:.0f} files)" for v in t.values()])
-    _row("focus → 1st answer", *[f"{v['seconds']:.2f} s" if v["seconds"] is not None else "no answer"
-                                 for v in t.values()])
+    _row(
+        "focus → 1st answer",
+        *[f"{v['seconds']:.2f} s" if v["seconds"] is not None else "no answer" for v in t.values()],
+    )
 
 
 # -- the parts -----------------------------------------------------------------
@@ -190,9 +226,11 @@ def relevance(tmp: Path, playwright, limit: int | None = None) -> None:
     suite = load_suite()[:limit]
     site = tmp / "site"
     took, _ = build(ROOT, site)
-    print(f"Built the site for the relevance suite in {took:.1f} s ({len(suite)} queries: "
-          f"{sum(split_of(q['q']) == 'tuning' for q in suite)} tuning, "
-          f"{sum(split_of(q['q']) == 'held-out' for q in suite)} held-out)")
+    print(
+        f"Built the site for the relevance suite in {took:.1f} s ({len(suite)} queries: "
+        f"{sum(split_of(q['q']) == 'tuning' for q in suite)} tuning, "
+        f"{sum(split_of(q['q']) == 'held-out' for q in suite)} held-out)"
+    )
     cli = run_cli(load_engine(site), suite)
     material_site = with_materials_worker(site, tmp / "site-material")
     pagefind_dir = tmp / "site-pagefind"
@@ -206,19 +244,29 @@ def relevance(tmp: Path, playwright, limit: int | None = None) -> None:
         with serve(material_site) as url:
             material = run_queries(browser, url, suite, "hải quan", paste=True)
         with serve(pagefind_dir) as url:
-            pagefind = run_queries(browser, url + harness, suite, "hải quan", paste=True,
-                                   selector=pagefind_site.BOX)
-        transfer = measure_transfer(browser, {
-            "this site": (site, "", MATERIAL_BOX),
-            "plain Material": (material_site, "", MATERIAL_BOX),
-            "Pagefind 1.5": (pagefind_dir, harness, pagefind_site.BOX)}, SHIPPED_PROBE)
+            pagefind = run_queries(
+                browser, url + harness, suite, "hải quan", paste=True, selector=pagefind_site.BOX
+            )
+        transfer = measure_transfer(
+            browser,
+            {
+                "this site": (site, "", MATERIAL_BOX),
+                "plain Material": (material_site, "", MATERIAL_BOX),
+                "Pagefind 1.5": (pagefind_dir, harness, pagefind_site.BOX),
+            },
+            SHIPPED_PROBE,
+        )
     finally:
         browser.close()
-    print_relevance({"this site (browser)": ours, "CLI": cli, "plain Material (vi)": material,
-                     "Pagefind 1.5": pagefind})
+    print_relevance(
+        {"this site (browser)": ours, "CLI": cli, "plain Material (vi)": material, "Pagefind 1.5": pagefind}
+    )
     print_disagreements(cli, ours)
-    print_transfer(f"Shipped size ({len(json.loads((site / 'search' / 'search_index.json').read_text(encoding='utf-8'))['docs'])} sections)",
-                   SHIPPED_PROBE, transfer)
+    print_transfer(
+        f"Shipped size ({len(json.loads((site / 'search' / 'search_index.json').read_text(encoding='utf-8'))['docs'])} sections)",
+        SHIPPED_PROBE,
+        transfer,
+    )
 
 
 def scale(tmp: Path, playwright, pages: int, latency_queries: int, runs: int) -> None:
@@ -254,14 +302,21 @@ def scale(tmp: Path, playwright, pages: int, latency_queries: int, runs: int) ->
     probe = " ".join(corpus["pages"][0]["title"].split()[:5])
     browser = launch(playwright)
     try:
-        transfer = measure_transfer(browser, {
-            "this site": (sites["this site"], "", MATERIAL_BOX),
-            "plain Material": (sites["plain Material"], "", MATERIAL_BOX),
-            "Pagefind 1.5": (sites["Pagefind 1.5"], harness, pagefind_site.BOX)}, probe)
+        transfer = measure_transfer(
+            browser,
+            {
+                "this site": (sites["this site"], "", MATERIAL_BOX),
+                "plain Material": (sites["plain Material"], "", MATERIAL_BOX),
+                "Pagefind 1.5": (sites["Pagefind 1.5"], harness, pagefind_site.BOX),
+            },
+            probe,
+        )
         hits = {}
-        for name, (page, selector) in {"this site": ("", MATERIAL_BOX),
-                                       "plain Material": ("", MATERIAL_BOX),
-                                       "Pagefind 1.5": (harness, pagefind_site.BOX)}.items():
+        for name, (page, selector) in {
+            "this site": ("", MATERIAL_BOX),
+            "plain Material": ("", MATERIAL_BOX),
+            "Pagefind 1.5": (harness, pagefind_site.BOX),
+        }.items():
             with serve(sites[name]) as url:
                 rows = run_queries(browser, url + page, queries, probe, paste=True, selector=selector)
             # queries are the titles typed without accents
@@ -272,9 +327,12 @@ def scale(tmp: Path, playwright, pages: int, latency_queries: int, runs: int) ->
     _row("", *cpu)
     for run in range(runs):
         _row(f"build CPU, run {run + 1}", *[f"{v[run]:.1f} s" for v in cpu.values()])
-    print("  ratio to plain Material per run (target ≤ 1.10×): this site "
-          + ", ".join(ratio(a, b) for a, b in zip(cpu["this site"], cpu["plain Material"]))
-          + "; Pagefind " + ", ".join(ratio(a, b) for a, b in zip(cpu["Pagefind 1.5"], cpu["plain Material"])))
+    print(
+        "  ratio to plain Material per run (target ≤ 1.10×): this site "
+        + ", ".join(ratio(a, b) for a, b in zip(cpu["this site"], cpu["plain Material"]))
+        + "; Pagefind "
+        + ", ".join(ratio(a, b) for a, b in zip(cpu["Pagefind 1.5"], cpu["plain Material"]))
+    )
     print_transfer(f"At {pages} pages (targets: ≤ 150 KB, no later than Pagefind)", probe, transfer)
     _row(f"hit@1 ({len(queries)} q.)", *[f"{v:.3f}" for v in hits.values()])
     print(f"  (machine load {os.getloadavg()[0]:.1f})")
@@ -290,6 +348,7 @@ def main(argv=None) -> int:
     ap.add_argument("--skip-scale", action="store_true")
     a = ap.parse_args(argv)
     from playwright.sync_api import sync_playwright
+
     tmp = Path(tempfile.mkdtemp(prefix="bench-search-"))
     try:
         with sync_playwright() as p:

@@ -4,17 +4,20 @@ Adapted from the project's shared search evaluation tool (``run_queries``: readi
 probe, typing, waiting for the result list to settle); that tool is not part
 of the repository, so the logic is copied here rather than imported.
 """
+
 from __future__ import annotations
 
 import time
 from pathlib import Path
 
-from tools.testing import chromium, static_server
 from tools.bench.relevance import page_path, rank_of
+from tools.testing import chromium, static_server
 
-RESULTS_JS = ("() => Array.from(document.querySelectorAll("
-              "'.md-search-result__item > a, a[data-eval-result]'))"
-              ".map(a => a.getAttribute('href'))")
+RESULTS_JS = (
+    "() => Array.from(document.querySelectorAll("
+    "'.md-search-result__item > a, a[data-eval-result]'))"
+    ".map(a => a.getAttribute('href'))"
+)
 MATERIAL_BOX = "input[data-md-component=search-query]"
 # What counts as search transfer: index files, search code, Pagefind's bundle.
 SEARCH_FILES = ("/search/", "/pagefind/", "/workers/", "/lunr")
@@ -37,8 +40,7 @@ def _box(page, selector=MATERIAL_BOX):
     return box
 
 
-def first_answer(browser, url: str, query: str, selector: str = MATERIAL_BOX,
-                 timeout_s: float = 60) -> dict:
+def first_answer(browser, url: str, query: str, selector: str = MATERIAL_BOX, timeout_s: float = 60) -> dict:
     """A first visit (empty cache): load ``url``, let it settle, focus the box,
     paste ``query``. Returns seconds from focus to the first result shown,
     and the search bytes (transfer size, ``SEARCH_FILES``) fetched before the
@@ -58,6 +60,7 @@ def first_answer(browser, url: str, query: str, selector: str = MATERIAL_BOX,
                 response = request.response()
                 size = int((response.headers.get("content-length") or 0) if response else 0)
             fetched.append((time.perf_counter(), request.url, size))
+
     context.on("requestfinished", finished)
     page = context.new_page()
     try:
@@ -78,14 +81,19 @@ def first_answer(browser, url: str, query: str, selector: str = MATERIAL_BOX,
         upto = answered or time.perf_counter()
         total = sum(size for t, _, size in fetched if t <= upto + 0.05)
         files = sum(1 for t, _, _ in fetched if t <= upto + 0.05)
-        return {"seconds": answered - t0 if answered else None, "bytes": total,
-                "before_focus": before, "files": files}
+        return {
+            "seconds": answered - t0 if answered else None,
+            "bytes": total,
+            "before_focus": before,
+            "files": files,
+        }
     finally:
         context.close()
 
 
-def run_queries(browser, url: str, queries: list[dict], probe: str, paste: bool = False,
-                selector: str = MATERIAL_BOX) -> list[dict]:
+def run_queries(
+    browser, url: str, queries: list[dict], probe: str, paste: bool = False, selector: str = MATERIAL_BOX
+) -> list[dict]:
     """Type each query; rows get ``rank``, ``top`` (page paths) and ``latency_s``.
 
     Typed key by key, ``latency_s`` (as in search_eval.py) runs from the first
@@ -135,8 +143,7 @@ def run_queries(browser, url: str, queries: list[dict], probe: str, paste: bool 
                 page.wait_for_timeout(40)
             pages = [page_path(h) for h in last or []]
             top = list(dict.fromkeys(pages))
-            rows.append({**q, "rank": rank_of(pages, q["expect"]), "top": top[:5],
-                         "latency_s": first_seen})
+            rows.append({**q, "rank": rank_of(pages, q["expect"]), "top": top[:5], "latency_s": first_seen})
     finally:
         page.close()
     return rows

@@ -11,13 +11,14 @@ each is held to. Numbers are printed, not asserted.
 
     python -m tools.bench.web            (or: make bench-web)
 """
+
 from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -34,8 +35,11 @@ from tools.testing.static_server import serve
 LIGHTHOUSE = ROOT / "tools" / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
 CHROME = os.environ.get("CHROME_PATH", chromium.PATH)
 CHROME_FLAGS = " ".join(["--headless=new", "--disable-dev-shm-usage", *chromium.ARGS])
-PAGES = {"home": "", "charter": "tuyen-ngon-phuc-vu/",
-         "procedure": "thu-tuc/kiem-tra-ho-so-va-thuc-te-hang-hoa/"}
+PAGES = {
+    "home": "",
+    "charter": "tuyen-ngon-phuc-vu/",
+    "procedure": "thu-tuc/kiem-tra-ho-so-va-thuc-te-hang-hoa/",
+}
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 BUDGET = {"performance": 0.95, "accessibility": 1.00, "best-practices": 0.95, "seo": 0.95}
 BUDGET_KB = 250
@@ -44,8 +48,12 @@ PORTS = (8480, 8481)
 
 def build_site(out: Path) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                    "--site-dir", str(out)], cwd=ROOT, env=env, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
 
 
 def build_plain_material(pages_md: Path, out: Path, config: dict) -> None:
@@ -67,37 +75,69 @@ def build_plain_material(pages_md: Path, out: Path, config: dict) -> None:
         if name == "pymdownx.snippets":
             continue
         extensions.append(name)
-    plain = {"site_name": config["site_name"], "site_url": config.get("site_url"),
-             "theme": {"name": "material", "language": "vi"},
-             "plugins": ["search"], "markdown_extensions": extensions}
+    plain = {
+        "site_name": config["site_name"],
+        "site_url": config.get("site_url"),
+        "theme": {"name": "material", "language": "vi"},
+        "plugins": ["search"],
+        "markdown_extensions": extensions,
+    }
     (work / "mkdocs.yml").write_text(yaml.safe_dump(plain, allow_unicode=True), encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(out)],
-                   cwd=work, env=env, check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(out)],
+        cwd=work,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
     shutil.rmtree(work, ignore_errors=True)
 
 
 def lighthouse(url: str, out: Path) -> dict:
-    cmd = ["node", str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
-           f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}",
-           "--max-wait-for-load=30000"]
-    subprocess.run(cmd, check=True, env={**os.environ, "CHROME_PATH": CHROME},
-                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=300)
+    cmd = [
+        "node",
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={out}",
+        f"--only-categories={','.join(CATEGORIES)}",
+        f"--chrome-flags={CHROME_FLAGS}",
+        "--max-wait-for-load=30000",
+    ]
+    subprocess.run(
+        cmd,
+        check=True,
+        env={**os.environ, "CHROME_PATH": CHROME},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        timeout=300,
+    )
     report = json.loads(out.read_text(encoding="utf-8"))
     scores = {c: report["categories"][c]["score"] for c in CATEGORIES}
     scores["kb"] = report["audits"]["total-byte-weight"]["numericValue"] / 1024
     scores["requests"] = len(report["audits"]["network-requests"]["details"]["items"])
-    failed = [a for a in report["categories"]["accessibility"]["auditRefs"]
-              if report["audits"][a["id"]]["score"] not in (None, 1) and a["weight"]]
-    failed += [a for c in ("best-practices", "seo") for a in report["categories"][c]["auditRefs"]
-               if report["audits"][a["id"]]["score"] not in (None, 1) and a["weight"]]
+    failed = [
+        a
+        for a in report["categories"]["accessibility"]["auditRefs"]
+        if report["audits"][a["id"]]["score"] not in (None, 1) and a["weight"]
+    ]
+    failed += [
+        a
+        for c in ("best-practices", "seo")
+        for a in report["categories"][c]["auditRefs"]
+        if report["audits"][a["id"]]["score"] not in (None, 1) and a["weight"]
+    ]
     scores["failed"] = sorted({a["id"] for a in failed})
     return scores
 
 
 def median_of(runs: list[dict]) -> dict:
-    merged = {key: statistics.median(r[key] for r in runs) if runs[0][key] is not None else None
-              for key in CATEGORIES + ["kb", "requests"]}
+    merged = {
+        key: statistics.median(r[key] for r in runs) if runs[0][key] is not None else None
+        for key in CATEGORIES + ["kb", "requests"]
+    }
     merged["failed"] = sorted({a for r in runs for a in r["failed"]})
     return merged
 
@@ -130,24 +170,33 @@ def main(argv=None) -> int:
                 for site, base in (("this site", ours_url), ("plain Material", plain_url)):
                     print(f"lighthouse: {site}: {name} ({base + rel})", flush=True)
                     slug = f"{name}-{'ours' if site == 'this site' else 'plain'}"
-                    results[(name, site)] = median_of([
-                        lighthouse(base + rel, reports / f"{slug}-{run}.json")
-                        for run in range(1, args.runs + 1)])
+                    results[(name, site)] = median_of(
+                        [
+                            lighthouse(base + rel, reports / f"{slug}-{run}.json")
+                            for run in range(1, args.runs + 1)
+                        ]
+                    )
     finally:
         if not args.keep:
             shutil.rmtree(tmp, ignore_errors=True)
     print()
     print(f"median of {args.runs} Lighthouse runs per row (mobile, simulated throttling)")
-    print(f"{'page':10} {'site':15} {'perf':>5} {'a11y':>5} {'bp':>5} {'seo':>5} "
-          f"{'KB':>7} {'req':>4}  audits not passed")
+    print(
+        f"{'page':10} {'site':15} {'perf':>5} {'a11y':>5} {'bp':>5} {'seo':>5} "
+        f"{'KB':>7} {'req':>4}  audits not passed"
+    )
     for (name, site), r in results.items():
-        print(f"{name:10} {site:15} {fmt(r['performance'])} {fmt(r['accessibility'])} "
-              f"{fmt(r['best-practices'])} {fmt(r['seo'])} {r['kb']:7.1f} {r['requests']:4.0f}  "
-              f"{', '.join(r['failed']) or '-'}")
+        print(
+            f"{name:10} {site:15} {fmt(r['performance'])} {fmt(r['accessibility'])} "
+            f"{fmt(r['best-practices'])} {fmt(r['seo'])} {r['kb']:7.1f} {r['requests']:4.0f}  "
+            f"{', '.join(r['failed']) or '-'}"
+        )
     print()
-    print(f"budget (this site): performance ≥ {BUDGET['performance']}, accessibility "
-          f"{BUDGET['accessibility']:.2f}, best practices ≥ {BUDGET['best-practices']}, "
-          f"SEO ≥ {BUDGET['seo']}, first-load transfer ≤ {BUDGET_KB} KB")
+    print(
+        f"budget (this site): performance ≥ {BUDGET['performance']}, accessibility "
+        f"{BUDGET['accessibility']:.2f}, best practices ≥ {BUDGET['best-practices']}, "
+        f"SEO ≥ {BUDGET['seo']}, first-load transfer ≤ {BUDGET_KB} KB"
+    )
     for name in PAGES:
         r = results[(name, "this site")]
         missed = [c for c in CATEGORIES if r[c] is None or r[c] < BUDGET[c]]

@@ -9,6 +9,7 @@ hosts this site is published on:
 
 Run it on its own: ``python -m tools.testing.static_server site/ --port 8480``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,8 +22,7 @@ import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml",
-                "application/xml")
+COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
 
 
 def read_headers_file(path: Path) -> list[tuple[str, str]]:
@@ -64,7 +64,7 @@ def make_handler(root: Path, prefix: str, gzip_text: bool, extra_headers):
             path = unquote(urlsplit(self.path).path)
             if not path.startswith(prefix):
                 return None
-            rel = path[len(prefix):]
+            rel = path[len(prefix) :]
             target = (root / rel).resolve()
             if not target.is_relative_to(root):
                 return None
@@ -90,8 +90,11 @@ def make_handler(root: Path, prefix: str, gzip_text: bool, extra_headers):
             if ctype.startswith("text/") or ctype in ("application/javascript", "application/json"):
                 ctype += "; charset=utf-8"
             encoding = None
-            if (gzip_text and ctype.startswith(COMPRESSIBLE)
-                    and "gzip" in self.headers.get("Accept-Encoding", "")):
+            if (
+                gzip_text
+                and ctype.startswith(COMPRESSIBLE)
+                and "gzip" in self.headers.get("Accept-Encoding", "")
+            ):
                 if target not in cache:
                     cache[target] = gzip.compress(body, compresslevel=6)
                 body, encoding = cache[target], "gzip"
@@ -121,8 +124,9 @@ class _Server(http.server.ThreadingHTTPServer):
 
 
 @contextlib.contextmanager
-def serve(root: Path, prefix: str = "/", port: int = 0, gzip_text: bool = True,
-          send_headers_file: bool = True):
+def serve(
+    root: Path, prefix: str = "/", port: int = 0, gzip_text: bool = True, send_headers_file: bool = True
+):
     """Serve ``root`` under ``prefix`` on 127.0.0.1; yields the site's base URL."""
     prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
     headers = read_headers_file(root / "_headers") if send_headers_file else []
