@@ -51,10 +51,12 @@ def test_header_names_the_office_in_full_or_short_never_cut(browser, site_url, w
     assert nfc(header["text"]) == expected and not header["cut"], header
 
 
-def test_charter_opens_with_key_limits_that_jump_to_their_rows(site_url, phone_page):
-    phone_page.goto(site_url + CHARTER, wait_until="networkidle")
+@pytest.mark.parametrize("edition, title", [("", "Thời hạn chính"), ("en/", "Key time limits")])
+def test_charter_opens_with_key_limits_that_jump_to_their_rows(site_url, phone_page, edition, title):
+    phone_page.goto(site_url + edition + CHARTER, wait_until="networkidle")
     card = phone_page.locator(".kb-key-limits")
     assert card.is_visible()
+    assert card.locator(".kb-key-limits__title").inner_text() == title
     # In the first screen and a half, before the commitments table.
     assert card.bounding_box()["y"] < 740 * 1.5
     links = card.locator("a")

@@ -5,6 +5,7 @@ Everything that reaches HTML from a page or data file is escaped."""
 from __future__ import annotations
 
 import html
+import re
 
 from scripts.contacts.diagram import steps_list
 from scripts.web import html_tables, key_limits, print_links
@@ -50,6 +51,23 @@ def test_key_limits_card_links_rows_and_cites_their_basis():
     assert "02 giờ làm việc" in card and "Căn cứ: Luật Hải quan, Điều 23" in card
     assert "Trả lời &amp; hướng dẫn" in card and "05 ngày làm việc" in card
     assert '<tr id="han-kiem-tra-ho-so">' in out and '<tr id="han-tra-loi-huong-dan">' in out
+
+
+def test_key_limits_card_of_an_english_page_is_labelled_in_english():
+    table = (
+        "<h1>Service charter</h1><table><thead><tr><th>Service</th><th>Legal basis</th>"
+        "<th>Time limit</th></tr></thead><tbody><tr><td>Checking the file</td>"
+        '<td>Customs Law, Article 23<sup id="fnref:1"><a href="#fn:1">1</a></sup></td>'
+        "<td>02 working hours</td></tr></tbody></table>"
+    )
+    out, problems = key_limits.apply(table, {"key_limits": ["Checking the file"]}, "docs/x.en.md", "", "en")
+    assert problems == []
+    card = out[out.index('<nav class="kb-key-limits"') : out.index("</nav>")]
+    assert ">Key time limits</p>" in card
+    # the "Time limit" column wherever it is; the footnote mark is not part of the basis
+    assert '<span class="kb-key-limits__limit">02 working hours</span>' in card
+    assert '<span class="kb-key-limits__basis">Basis: Customs Law, Article 23</span>' in card
+    assert not re.search(r"Thời hạn|Căn cứ", card)
 
 
 def test_key_limit_without_its_row_names_the_front_matter_line():

@@ -225,7 +225,9 @@ class KnowledgeBase:
         # addresses for paper.
         if page.meta.get(key_limits.FIELD):
             rel = Path(config.docs_dir).name + "/" + page.file.src_uri
-            html, problems = key_limits.apply(html, page.meta, rel, page.file.content_string)
+            html, problems = key_limits.apply(
+                html, page.meta, rel, page.file.content_string, i18n.language_of(page.file.src_uri)
+            )
             if problems:
                 raise Abort("\n".join(map(str, problems)))
         html = html_tables.label_cells(html)

@@ -57,6 +57,7 @@ class _Reader(HTMLParser):
         self._in_head = False
         self._cell: list[str] | None = None
         self._depth = 0  # nested tables are left alone
+        self._footnote = False  # inside a footnote reference (<sup id="fnref:…">): not cell text
 
     def _offset(self) -> int:
         line, col = self.getpos()
@@ -86,6 +87,8 @@ class _Reader(HTMLParser):
             table.rows[-1].cells.append([self._offset() + 1 + len(tag), ""])
         elif tag == "br" and self._cell is not None:
             self._cell.append(" ")
+        elif tag == "sup" and (dict(attrs).get("id") or "").startswith("fnref"):
+            self._footnote = True
 
     def handle_endtag(self, tag):
         if tag == "table":
@@ -94,6 +97,8 @@ class _Reader(HTMLParser):
             self._depth = max(0, self._depth - 1)
         elif tag == "thead":
             self._in_head = False
+        elif tag == "sup":
+            self._footnote = False
         elif tag in _CELL and self._cell is not None and self._depth == 1:
             row = self._stack[-1].rows[-1]
             row.cells[-1][1] = " ".join("".join(self._cell).split())
@@ -101,7 +106,7 @@ class _Reader(HTMLParser):
             self._cell = None
 
     def handle_data(self, data):
-        if self._cell is not None:
+        if self._cell is not None and not self._footnote:
             self._cell.append(data)
 
 

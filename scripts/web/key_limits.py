@@ -11,6 +11,10 @@ Each name is the first cell of a row of a table on the page. At build time
 the row gets an anchor (``han-<slug>``) and the card shows the name and the
 row's time limit (the "Thời hạn" column), linking to the row. When a row is
 renamed or removed the build stops with the file, line and what to do.
+
+English pages (``lang="en"``, the English charter) name rows of their own
+English table and read its "Time limit" and "Legal basis" columns; the card
+is labelled in English.
 """
 
 from __future__ import annotations
@@ -27,6 +31,11 @@ LIMIT_HEADER = "Thời hạn"
 # Every time limit on the site cites its legal basis, in the card too.
 BASIS_HEADER = "Căn cứ pháp lý"
 TITLE = "Thời hạn chính"
+# Per language: time-limit column, basis column, card title, basis label.
+LABELS = {
+    "vi": (LIMIT_HEADER, BASIS_HEADER, TITLE, "Căn cứ"),
+    "en": ("Time limit", "Legal basis", "Key time limits", "Basis"),
+}
 
 
 def _key(text: str) -> str:
@@ -45,8 +54,9 @@ def _names(meta: dict) -> list[str]:
     return [str(v) for v in value if isinstance(v, str) and v.strip()] if isinstance(value, list) else []
 
 
-def apply(page_html: str, meta: dict, file: str, source: str) -> tuple[str, list[Problem]]:
+def apply(page_html: str, meta: dict, file: str, source: str, lang: str = "vi") -> tuple[str, list[Problem]]:
     """Insert the card and the row anchors; problems name the front-matter line."""
+    limit_header, basis_header, title, basis_label = LABELS.get(lang, LABELS["vi"])
     names = _names(meta)
     if not names:
         return page_html, []
@@ -54,8 +64,8 @@ def apply(page_html: str, meta: dict, file: str, source: str) -> tuple[str, list
     rows = {}
     for table in tables:
         headers = [_key(h) for h in table.headers]
-        column = headers.index(_key(LIMIT_HEADER)) if _key(LIMIT_HEADER) in headers else 1
-        basis = headers.index(_key(BASIS_HEADER)) if _key(BASIS_HEADER) in headers else None
+        column = headers.index(_key(limit_header)) if _key(limit_header) in headers else 1
+        basis = headers.index(_key(basis_header)) if _key(basis_header) in headers else None
         for row in table.body_rows:
             texts = row.texts
             if texts and _key(texts[0]) not in rows and len(texts) > column:
@@ -82,7 +92,9 @@ def apply(page_html: str, meta: dict, file: str, source: str) -> tuple[str, list
         anchor = "han-" + slugify(name)
         if not any(offset == row.tag_end for offset, _ in inserts):
             inserts.append((row.tag_end, html_tables.attr("id", anchor)))
-        basis = f'<span class="kb-key-limits__basis">Căn cứ: {html.escape(cited)}</span>' if cited else ""
+        basis = (
+            f'<span class="kb-key-limits__basis">{basis_label}: {html.escape(cited)}</span>' if cited else ""
+        )
         items.append(
             f'<li><a href="#{html.escape(anchor, quote=True)}">{html.escape(name)}'
             f'<span class="kb-key-limits__limit">{html.escape(limit)}</span></a>{basis}</li>'
@@ -91,7 +103,7 @@ def apply(page_html: str, meta: dict, file: str, source: str) -> tuple[str, list
         return page_html, problems
     card = (
         f'<nav class="kb-key-limits" aria-labelledby="kb-key-limits-title">'
-        f'<p class="kb-key-limits__title" id="kb-key-limits-title">{TITLE}</p>'
+        f'<p class="kb-key-limits__title" id="kb-key-limits-title">{title}</p>'
         f"<ul>{''.join(items)}</ul></nav>"
     )
     inserts.append((_card_offset(page_html), card))
