@@ -37,7 +37,7 @@ export default [
     languageOptions: {
       ecmaVersion: 2022,
       sourceType: "script",
-      globals: { ...globals.worker, lunr: "readonly", ViNormalize: "readonly", ViEngine: "readonly" },
+      globals: { ...globals.worker, lunr: "readonly", ViNormalize: "readonly", ViEngine: "readonly", ViEnglish: "readonly" },
     },
     rules: {
       "no-unused-vars": ["error", { args: "after-used", caughtErrors: "none" }],

@@ -36,6 +36,26 @@ def _localised(file: File, lang: str, plugin, config) -> File:
 
 
 _VI_LINK = re.compile(r'href="vi:([^"#]*)(#[^"]*)?"')
+_HEADING = re.compile(r'<h([2-6])[^>]*\sid="([^"]+)"')
+
+
+def vietnamese_sources(html: str, page_location: str, originals: list[str]) -> dict[str, list[str]]:
+    """Search location of each part of an English page -> URLs of the
+    Vietnamese pages (or sections, ``url#anchor``) it translates: the page's one original (front matter
+    ``translation_of``), and each section's ``vi:`` links to those originals (a summary's sections, an article's ``#dieu-N``)
+    (scripts/search/english.py indexes their titles with the section)."""
+    out: dict[str, list[str]] = {}
+    if len(originals) == 1:
+        out[page_location] = [page_url(originals[0])]
+    cuts = [(m.start(), f"{page_location}#{m.group(2)}") for m in _HEADING.finditer(html)]
+    for (start, location), end in zip([(0, page_location), *cuts], [c[0] for c in cuts] + [len(html)]):
+        for m in _VI_LINK.finditer(html, start, end):
+            if m.group(1) not in originals:  # a link aside, not what the section translates
+                continue
+            url = page_url(m.group(1)) + (m.group(2) or "")
+            if url not in out.setdefault(location, []):
+                out[location].append(url)
+    return {k: v for k, v in out.items() if v}
 
 
 def page_url(src_uri: str) -> str:
@@ -55,6 +75,8 @@ class I18n(StaticI18n):
     @plugins.event_priority(-100)
     def on_config(self, config):
         config = super().on_config(config)
+        if not self.building:
+            self.search_sources: dict[str, list[str]] = {}
         # The translation's build writes into the same site/: it must not replace
         # the Vietnamese 404 page (sitemap.xml, which lists both editions, it does).
         templates = config.theme.static_templates
@@ -136,6 +158,12 @@ class I18n(StaticI18n):
             up = "../" * page.url.count("/")
             return f'href="{up}{page_url(path)}{anchor}" hreflang="vi"'
 
+        if self.is_translation_build:  # what English search indexes with each section
+            originals = [path for path, _ in i18n.translated_versions(page.meta)]
+            twin = getattr(page.file, "alternates", {}).get(self.default_language)
+            if not originals and twin is not None:  # generated pages: their Vietnamese twin
+                originals = [twin.src_uri]
+            self.search_sources.update(vietnamese_sources(html, page.url, originals))
         return _VI_LINK.sub(url, html)
 
     @plugins.event_priority(50)

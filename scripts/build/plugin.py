@@ -57,6 +57,7 @@ from scripts.legal import pages as legal_pages
 from scripts.pages import editlinks, editor_guide, model, procedures, review, whats_new
 from scripts.safety.sanitize import clean
 from scripts.safety.scan import check as safety_check
+from scripts.search import english as english_search
 from scripts.search.boundaries import spaced
 from scripts.search.site import write_index, write_search_data
 from scripts.web import asset_bundle, charter_qr, csp, descriptions, html_tables, key_limits, print_links
@@ -251,8 +252,12 @@ class KnowledgeBase:
         if translation_build(config):
             return
         site_dir = Path(config.site_dir)
+        glossary = self.state.root / "data" / "glossary.yaml"
         try:
-            write_search_data(site_dir, self.state.root / "data" / "glossary.yaml")
+            english_search.write_edition(
+                site_dir, getattr(config.plugins.get("kb-i18n"), "search_sources", {}), glossary
+            )
+            write_search_data(site_dir, glossary)
             if (site_dir / "search" / "search_index.json").exists():
                 # The English edition's entries are left out of the Vietnamese index.
                 write_index(site_dir, tuple(f"{lang}/" for lang in i18n.TRANSLATIONS))

@@ -94,12 +94,23 @@ def _dump(path: Path, value) -> int:
     return len(data)
 
 
-def write(search_dir: Path, docs: list[dict], title_boost: float, source: bytes) -> dict:
-    """Write the meta file, buckets and page files; returns the meta."""
+def write(
+    search_dir: Path,
+    docs: list[dict],
+    title_boost: float,
+    source: bytes,
+    name: str = DIR_NAME,
+    shown: list[dict] | None = None,
+) -> dict:
+    """Write the meta file, buckets and page files; returns the meta.
+
+    ``name`` prefixes the files (``en_meta.json``, ``en/``: the English
+    edition's index, scripts/search/english.py); ``shown`` are the documents
+    the result list shows when ``docs`` are what is indexed of them."""
     index = prebuilt.build(docs, title_boost, features=True)
     n_buckets = max(1, min(MAX_BUCKETS, -(-len(docs) // DOCS_PER_BUCKET)))
     version = hashlib.sha1(source).hexdigest()[:12]
-    out = Path(search_dir) / DIR_NAME / version
+    out = Path(search_dir) / name / version
     out.mkdir(parents=True, exist_ok=True)
     n_side = n_buckets * SIDE_FILES
     buckets = [{"postings": {}} for _ in range(n_buckets)]
@@ -128,7 +139,7 @@ def write(search_dir: Path, docs: list[dict], title_boost: float, source: bytes)
         _dump(out / f"a{k}.json", accented[k])
     pages = pages_of(docs)
     for n, (_, first, count) in enumerate(pages):
-        _dump(out / f"p{n}.json", docs[first : first + count])
+        _dump(out / f"p{n}.json", (shown or docs)[first : first + count])
     # the first document of each page follows from the counts before it
     pages = [[path, count] for path, _, count in pages]
     meta = {
@@ -136,7 +147,7 @@ def write(search_dir: Path, docs: list[dict], title_boost: float, source: bytes)
         for key in ("count", "checksum", "boosts", "k1", "b", "doc_boosts", "lengths", "terms")
     }
     meta.update({"format": FORMAT, "version": version, "buckets": n_buckets, "side": n_side, "pages": pages})
-    _dump(Path(search_dir) / META_NAME, meta)
+    _dump(Path(search_dir) / f"{name}_meta.json", meta)
     return meta
 
 

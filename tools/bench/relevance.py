@@ -13,6 +13,8 @@ from scripts import ROOT, yamlstrict
 from scripts.vietnamese import fold
 
 SUITE = ROOT / "tests" / "search_relevance.yaml"
+# The English edition's suite (issue 12): same format and split.
+SUITE_EN = ROOT / "tests" / "search_relevance_en.yaml"
 
 
 def load_suite(path: Path = SUITE) -> list[dict]:

@@ -32,9 +32,10 @@ from pathlib import Path
 
 from scripts.config import MATERIAL_SEARCH_WORKER, SITE_SEARCH_WORKER
 from scripts.pages import model as page_model
+from scripts.search import english
 from scripts.search.site import load_engine
 from tools.bench import pagefind_site
-from tools.bench.relevance import ROOT, load_suite, run_cli, split_of, summarize
+from tools.bench.relevance import ROOT, SUITE_EN, load_suite, run_cli, split_of, summarize
 from tools.bench.search_browser import MATERIAL_BOX, first_answer, launch, run_queries, serve
 from tools.bench.synthetic import corpus as synthetic_corpus
 
@@ -232,6 +233,9 @@ def relevance(tmp: Path, playwright, limit: int | None = None) -> None:
         f"{sum(split_of(q['q']) == 'held-out' for q in suite)} held-out)"
     )
     cli = run_cli(load_engine(site), suite)
+    # The English edition's suite (issue 12), on /en/ with the English index.
+    suite_en = load_suite(SUITE_EN)[:limit]
+    cli_en = run_cli(english.load_engine(site), suite_en)
     material_site = with_materials_worker(site, tmp / "site-material")
     pagefind_dir = tmp / "site-pagefind"
     shutil.copytree(site, pagefind_dir)
@@ -241,6 +245,7 @@ def relevance(tmp: Path, playwright, limit: int | None = None) -> None:
     try:
         with serve(site) as url:
             ours = run_queries(browser, url, suite, "hải quan", paste=True)
+            ours_en = run_queries(browser, url + "en/", suite_en, "customs", paste=True)
         with serve(material_site) as url:
             material = run_queries(browser, url, suite, "hải quan", paste=True)
         with serve(pagefind_dir) as url:
@@ -262,6 +267,9 @@ def relevance(tmp: Path, playwright, limit: int | None = None) -> None:
         {"this site (browser)": ours, "CLI": cli, "plain Material (vi)": material, "Pagefind 1.5": pagefind}
     )
     print_disagreements(cli, ours)
+    print(f"\nEnglish edition (/en/), {len(suite_en)} queries (tests/search_relevance_en.yaml)")
+    print_relevance({"this site, /en/ (browser)": ours_en, "CLI (English)": cli_en})
+    print_disagreements(cli_en, ours_en)
     print_transfer(
         f"Shipped size ({len(json.loads((site / 'search' / 'search_index.json').read_text(encoding='utf-8'))['docs'])} sections)",
         SHIPPED_PROBE,

@@ -17,6 +17,10 @@
  *    answer is weak, the words no page has, up to three titles, glossary
  *    entries and links to the contacts and to asking a question. All text
  *    goes in through textContent.
+ * 5. On the English edition (<html lang="en">) the configuration says
+ *    `lang: ["en"]`, so the worker searches the English index
+ *    (scripts/search/english.py), and the panel speaks English and links the
+ *    English glossary and contacts.
  */
 (function () {
   "use strict"
@@ -27,11 +31,36 @@
     pipeline: ["stopWordFilter"],
     fields: { title: { boost: 1000.0 }, text: { boost: 1.0 }, tags: { boost: 1000000.0 } }
   }
-  const MESSAGES = {
+  const ENGLISH = document.documentElement.lang === "en"
+  const TEXT = ENGLISH ? {
+    failed: "Could not load the search data (unstable connection?). Trying again…",
+    retrying: "Loading the search data again…",
+    unavailable: "The search data could not be loaded. Check your connection, then type your words again.",
+    reading: "Read as",
+    abbreviations: "Abbreviations: ",
+    missing: "No page says enough about",
+    none: "No matching page found.",
+    maybe: "You may be looking for:",
+    glossary: "Glossary: ",
+    contacts: "Contact the customs office",
+    ask: "Send a question or feedback",
+    prefix: "en/"
+  } : {
     failed: "Không tải được dữ liệu tìm kiếm (mạng chập chờn?). Đang thử lại…",
     retrying: "Đang tải lại dữ liệu tìm kiếm…",
-    unavailable: "Chưa tải được dữ liệu tìm kiếm. Hãy kiểm tra kết nối rồi gõ lại từ khóa."
+    unavailable: "Chưa tải được dữ liệu tìm kiếm. Hãy kiểm tra kết nối rồi gõ lại từ khóa.",
+    reading: "Đã hiểu từ khóa là",
+    abbreviations: "Viết tắt: ",
+    missing: "Chưa trang nào nói đủ về",
+    none: "Không tìm thấy trang phù hợp.",
+    maybe: "Có thể bạn cần:",
+    glossary: "Thuật ngữ: ",
+    contacts: "Liên hệ Chi cục",
+    ask: "Gửi câu hỏi, góp ý",
+    prefix: ""
   }
+  const MESSAGES = { failed: TEXT.failed, retrying: TEXT.retrying, unavailable: TEXT.unavailable }
+  if (ENGLISH) CONFIG.lang = ["en"]
 
   const element = document.getElementById("__config")
   const base = new URL(element ? JSON.parse(element.textContent).base : ".", location.href)
@@ -92,13 +121,13 @@
       meta.after(box)
     }
     const parts = []
-    if (data.reading) parts.push(para(`Đã hiểu từ khóa là: «${data.reading}»`))
+    if (data.reading) parts.push(para(`${TEXT.reading}: «${data.reading}»`))
     if (data.expanded.length)
-      parts.push(para("Viết tắt: " + data.expanded.map(([abbr, term]) => `${abbr} = ${term}`).join("; ")))
+      parts.push(para(TEXT.abbreviations + data.expanded.map(([abbr, term]) => `${abbr} = ${term}`).join("; ")))
     if (data.weak) {
       parts.push(para(data.missing.length
-        ? `Chưa trang nào nói đủ về: «${data.missing.join(" ")}».`
-        : "Không tìm thấy trang phù hợp."))
+        ? `${TEXT.missing}: «${data.missing.join(" ")}».`
+        : TEXT.none))
       if (data.titles.length) {
         const list = document.createElement("ul")
         for (const [title, location] of data.titles) {
@@ -106,18 +135,18 @@
           li.append(link(location, title))
           list.append(li)
         }
-        parts.push(para("Có thể bạn cần:"), list)
+        parts.push(para(TEXT.maybe), list)
       }
       if (data.glossary.length) {
-        const p = para("Thuật ngữ: ")
+        const p = para(TEXT.glossary)
         data.glossary.forEach(([abbr, term], i) => {
           if (i) p.append("; ")
-          p.append(link("thuat-ngu/", `${abbr} — ${term}`))
+          p.append(link(TEXT.prefix + "thuat-ngu/", `${abbr} — ${term}`))
         })
         parts.push(p)
       }
-      parts.push(para(link("lien-he/", "Liên hệ Chi cục"), " · ",
-                      link("tuyen-ngon-phuc-vu/gop-y-phan-hoi/", "Gửi câu hỏi, góp ý")))
+      parts.push(para(link(TEXT.prefix + "lien-he/", TEXT.contacts), " · ",
+                      link(TEXT.prefix + "tuyen-ngon-phuc-vu/gop-y-phan-hoi/", TEXT.ask)))
     }
     box.replaceChildren(...parts)
   }

@@ -20,8 +20,14 @@
  *
  * Ranking is ViEngine (search/engine.js), the same algorithm as the terminal
  * command `python -m scripts.search`.
+ *
+ * On the English edition boot.js gives Material `lang: ["en"]`, which SETUP
+ * passes on: the worker then loads the English index (search/en_meta.json,
+ * en_search.json, en/<version>/, scripts/search/english.py) and reads
+ * queries and marks words through ViEnglish (stems, no stop words).
  */
-importScripts("../vendor/lunr-2.3.9.min.js", "../search/normalize.js", "../search/engine.js")
+importScripts("../vendor/lunr-2.3.9.min.js", "../search/normalize.js", "../search/engine.js",
+              "../search/english.js")
 
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
 const MAX_TERMS = 12
@@ -41,15 +47,17 @@ function status(state, detail) {
 
 let options = {}
 let engine$ = null
+let lang = "vi"  // "en" on the English edition (SETUP's config.lang)
+const english = () => lang === "en"
 
 /* The engine, once meta and search data have arrived; retried on failure */
 function start() {
   if (!engine$) {
     status("loading")
-    engine$ = Promise.all([fetchJSON("vi_meta.json"), fetchJSON("vi_search.json")])
+    engine$ = Promise.all([fetchJSON(`${lang}_meta.json`), fetchJSON(`${lang}_search.json`)])
       .then(([meta, data]) => {
         const engine = new ViEngine.Engine(meta, data,
-          name => fetchJSON(`vi/${meta.version}/${name}`))
+          name => fetchJSON(`${lang}/${meta.version}/${name}`))
         status("ready")
         return engine
       })
@@ -138,7 +146,10 @@ function matcher(plan, perConcept, data) {
     return false
   }
   return function spans(text) {
-    const toks = ViNormalize.tokens(text)
+    /* English pages: words compared as the index has them ("refunds" → "refund") */
+    const toks = english()
+      ? ViNormalize.tokens(text).map(t => ({ ...t, term: t.word ? ViEnglish.term(t.term) : t.term }))
+      : ViNormalize.tokens(text)
     const out = []
     const seq = toks.filter(t => t.word)
     for (const t of toks) {
@@ -256,7 +267,8 @@ function panelFor(plan, perConcept, pages, docs, engine) {
 async function search(query) {
   if (!query.trim()) return { items: [], panel: null }
   const engine = await withRetries(start)
-  const { plan, perConcept, pages } = await withRetries(() => engine.search(query))
+  const analyzed = english() ? ViEnglish.analyze(query) : query
+  const { plan, perConcept, pages } = await withRetries(() => engine.search(analyzed))
   const shown = pages.slice(0, SHOWN_PAGES)
   const docs = await withRetries(() => engine.docsOf(shown.map(p => p.n)))
   const spansOf = matcher(plan, perConcept, engine.data)
@@ -307,6 +319,7 @@ addEventListener("message", ev => {
   switch (message.type) {
     case SETUP:
       options = message.data.options || {}
+      lang = ((message.data.config || {}).lang || []).includes("en") ? "en" : "vi"
       postMessage({ type: READY })
       break
     case QUERY:
