@@ -258,12 +258,20 @@ def test_draft_is_kept_only_when_asked_and_cleared(hosted_site_url, phone_page):
     assert phone_page.input_value("#kb-ten-dn") == ""
 
 
+@pytest.mark.parametrize("edition", ["", "en/"])
 @pytest.mark.parametrize("slug", ["vuong-mac", "to-cao"])
-def test_builder_pages_pass_axe_with_errors_and_with_a_letter(hosted_site_url, phone_page, slug):
+def test_builder_pages_pass_axe_with_errors_and_with_a_letter(hosted_site_url, phone_page, slug, edition):
+    """Both editions: the English page explains the same form, which stays
+    Vietnamese (marked lang="vi"), as the letter it writes."""
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
-    open_builder(phone_page, hosted_site_url, slug)
+    open_builder(phone_page, hosted_site_url + edition, slug)
+    if edition:
+        assert phone_page.evaluate("document.documentElement.lang") == "en"
+        assert (
+            phone_page.locator("form[data-letter-builder]").evaluate("f => f.closest('[lang]').lang") == "vi"
+        )
     submit(phone_page)  # errors shown
 
     def run():
@@ -282,6 +290,8 @@ def test_builder_pages_pass_axe_with_errors_and_with_a_letter(hosted_site_url, p
         submit(phone_page)
         phone_page.wait_for_selector("[data-output]:not([hidden])")
         problems += run()
+        # The letter is Vietnamese on both editions: it goes to a Vietnamese office.
+        assert "CỘNGHÒAXÃHỘICHỦNGHĨAVIỆTNAM" in squash(phone_page.locator("[data-letter]").inner_text())
     assert problems == []
 
 

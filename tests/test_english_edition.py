@@ -31,6 +31,8 @@ LISTED = [
     "thuat-ngu.md",
     "quy-che-phoi-hop/index.md",
     "thu-tuc/index.md",
+    "soan-van-ban/vuong-mac.md",
+    "soan-van-ban/to-cao.md",
 ]
 VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
 

@@ -62,7 +62,7 @@ LABELS = {
         ),
         "builder": (
             '!!! tip "Writing the letter"\n\n'
-            "    The [letter builder](vi:soan-van-ban/vuong-mac.md) (in Vietnamese, as the letter must be) "
+            "    The [letter builder](../soan-van-ban/vuong-mac.en.md) (explained in English; the letter is in Vietnamese) "
             "follows Article 6 of the cooperation regulation: it checks that nothing is missing, prints "
             "one A4 page and works out the date an answer is due at each level.\n\n"
         ),

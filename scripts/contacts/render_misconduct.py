@@ -48,7 +48,7 @@ LABELS = {
     "en": {
         "builder_title": "Writing the denunciation",
         "builder": (
-            "The [denunciation builder](vi:soan-van-ban/to-cao.md) (in Vietnamese, as the letter must be) "
+            "The [denunciation builder](../soan-van-ban/to-cao.en.md) (explained in English; the letter is in Vietnamese) "
             "covers everything the Law on Denunciations requires and sends it straight to the competent "
             "level, not through the person reported."
         ),
