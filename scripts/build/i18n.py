@@ -16,6 +16,7 @@ import re
 import shutil
 from pathlib import Path
 
+import jinja2
 import yaml
 from mkdocs import plugins
 from mkdocs.exceptions import Abort
@@ -66,6 +67,23 @@ def page_url(src_uri: str) -> str:
     return (stem[: -len("/index")] if stem.endswith("/index") else stem) + "/"
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Jinja's compiled templates kept in memory between the two editions'
+    builds: the English build gets a new environment and would compile every
+    Material template again (Jinja checks each template's source checksum)."""
+
+    def __init__(self):
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket):
+        code = self.store.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket):
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
 class I18n(StaticI18n):
     @property
     def is_translation_build(self) -> bool:
@@ -85,6 +103,13 @@ class I18n(StaticI18n):
         if self._has_404:
             (templates.discard if self.building else templates.add)("404.html")
         return config
+
+    def on_env(self, env, config, files):
+        super().on_env(env, config, files)  # returns nothing: it only adds an extension
+        if not hasattr(self, "_templates"):
+            self._templates = _CompiledTemplates()
+        env.bytecode_cache = self._templates
+        return env
 
     @plugins.event_priority(-100)
     def on_files(self, files, config):
