@@ -50,7 +50,7 @@ HEADERS_RULE = f"/search/{LANG}/*\n  Cache-Control: public, max-age=31536000, im
 
 # An ASCII word with no letter or digit right before or after it ("Hải" is
 # left alone); the browser's english.js uses the same pattern.
-_WORD = re.compile(r"(?<![^\W_])[A-Za-z]+(?![^\W_])")
+WORD = re.compile(r"(?<![^\W_])[A-Za-z]+(?![^\W_])")
 _JOINERS = "/-"
 
 
@@ -93,7 +93,7 @@ def _word(m: re.Match) -> str:
 
 def analyze(text: str) -> str:
     """Text with English words stemmed and stop words removed (everything else kept)."""
-    return _WORD.sub(_word, text)
+    return WORD.sub(_word, text)
 
 
 def term(folded: str) -> str:
