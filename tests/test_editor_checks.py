@@ -140,10 +140,7 @@ def test_markdown_linter_names_file_line_and_rule(project):
     line = append_line(project / PAGE, "## Mục mới\nngay dưới tiêu đề")
     result = run(project, "scripts.editor.check")
     assert result.returncode == 2, output(result)
-    assert (
-        f"{PAGE}:{line}: leave a blank line before and after the heading (Markdown rule MD022)"
-        in result.stdout
-    )
+    assert f"{PAGE}:{line}: để một dòng trống trước và sau tiêu đề (quy tắc Markdown MD022)" in result.stdout
 
 
 def test_markdown_linter_accepts_admonitions_attr_lists_tables_and_cards(project):
@@ -184,7 +181,10 @@ def test_yaml_linter_names_file_and_line(project):
     workflow.write_text("\n".join(text), encoding="utf-8")
     result = run(project, "scripts.editor.check")
     assert result.returncode == 2, output(result)
-    assert ".github/workflows/test.yml:1: YAML: trailing spaces (trailing-spaces)" in result.stdout
+    assert (
+        ".github/workflows/test.yml:1: YAML: xóa dấu cách ở cuối dòng (quy tắc trailing-spaces)"
+        in result.stdout
+    )
 
 
 def test_workflow_linter_names_the_misspelt_key(project):
