@@ -72,9 +72,11 @@ build: $(STAMP) $(NODE_STAMP)
 test: $(STAMP) $(NODE_STAMP) chromium check
 	$(PY) -m pytest
 
-# Everything but the browser tests: a quick run while working.
+# Everything but the browser tests: a quick run while working, one pytest
+# process per core (pytest-xdist); a test module stays in one process, so its
+# module-scoped builds are made once; each process builds its own shared site.
 test-fast: $(STAMP) $(NODE_STAMP)
-	$(PY) -m pytest -m "not browser"
+	$(PY) -m pytest -m "not browser" -n auto --dist loadfile
 
 clean:
 	rm -rf site $(VENV) .pytest_cache

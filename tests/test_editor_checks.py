@@ -16,6 +16,38 @@ def project(tmp_path):
     return copy_project(tmp_path / "project")
 
 
+# Mistakes that do not stop one another (links and anchors, which the build
+# finds, and one for each linter) are made in one copy and checked by one real
+# `make check` run, which reports them all; each test reads its own line.
+WORKFLOW = ".github/workflows/test.yml"
+YAML_FILE = ".github/workflows/review.yml"
+
+
+@pytest.fixture(scope="module")
+def mistakes(tmp_path_factory):
+    """(project, {mistake: line}, result of scripts.editor.check) for one copy holding them all."""
+    project = copy_project(tmp_path_factory.mktemp("mistakes") / "project")
+    lines = {
+        "broken link": append_line(project / PAGE, "Xem [trang không có](../khong-co-trang-nay.md)."),
+        "missing anchor": append_line(project / PAGE, "Xem [mục không có](../index.md#muc-khong-ton-tai)."),
+        "same-page anchor": append_line(project / PAGE, "Xem [mục dưới](#khong-co-muc-nay)."),
+        "heading": append_line(project / PAGE, "## Mục mới\nngay dưới tiêu đề"),
+    }
+    yaml_file = project / YAML_FILE
+    text = yaml_file.read_text(encoding="utf-8").split("\n")
+    text[0] += "   "
+    yaml_file.write_text("\n".join(text), encoding="utf-8")
+    workflow = project / WORKFLOW
+    steps = workflow.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    steps += ["      - name: typo", "        runs: make test"]
+    workflow.write_text("\n".join(steps) + "\n", encoding="utf-8")
+    lines["workflow typo"] = len(steps) - 1
+    (project / "scripts" / "zz_lint.py").write_text("import os\n", encoding="utf-8")
+    js = project / "overrides" / "assets" / "javascripts" / "zz-lint.js"
+    js.write_text('"use strict"\nundefinedThing()\n', encoding="utf-8")
+    return project, lines, run(project, "scripts.editor.check")
+
+
 def test_the_project_as_committed_passes_every_check(project):
     result = run(project, "scripts.editor.check")
     assert result.returncode == 0, output(result)
@@ -31,70 +63,107 @@ def test_the_project_as_committed_passes_every_check(project):
         assert f"-- {check}" in result.stdout
 
 
-def test_broken_link_is_named_with_file_and_line(project):
-    line = append_line(project / PAGE, "Xem [trang không có](../khong-co-trang-nay.md).")
-    result = run(project, "scripts.editor.check")
+def test_broken_link_is_named_with_file_and_line(mistakes):
+    _, lines, result = mistakes
     assert result.returncode == 2, output(result)
     assert (
-        f"{PAGE}:{line}: liên kết hỏng '../khong-co-trang-nay.md': không có tệp docs/khong-co-trang-nay.md"
+        f"{PAGE}:{lines['broken link']}: liên kết hỏng '../khong-co-trang-nay.md': "
+        "không có tệp docs/khong-co-trang-nay.md"
     ) in result.stdout
 
 
-def test_missing_anchor_is_named_with_file_and_line(project):
-    line = append_line(project / PAGE, "Xem [mục không có](../index.md#muc-khong-ton-tai).")
-    result = run(project, "scripts.editor.check")
+def test_missing_anchor_is_named_with_file_and_line(mistakes):
+    _, lines, result = mistakes
     assert result.returncode == 2, output(result)
     assert (
-        f"{PAGE}:{line}: liên kết '../index.md#muc-khong-ton-tai' trỏ tới '#muc-khong-ton-tai', "
-        "nhưng docs/index.md không có tiêu đề hay neo nào mang mã đó"
+        f"{PAGE}:{lines['missing anchor']}: liên kết '../index.md#muc-khong-ton-tai' trỏ tới "
+        "'#muc-khong-ton-tai', nhưng docs/index.md không có tiêu đề hay neo nào mang mã đó"
     ) in result.stdout
 
 
-def test_missing_anchor_on_the_same_page(project):
-    line = append_line(project / PAGE, "Xem [mục dưới](#khong-co-muc-nay).")
-    result = run(project, "scripts.editor.check")
+def test_missing_anchor_on_the_same_page(mistakes):
+    _, lines, result = mistakes
     assert result.returncode == 2, output(result)
     assert (
-        f"{PAGE}:{line}: liên kết '#khong-co-muc-nay' trỏ tới tiêu đề hay neo mà chính trang "
-        "này không có" in result.stdout
+        f"{PAGE}:{lines['same-page anchor']}: liên kết '#khong-co-muc-nay' trỏ tới tiêu đề hay neo mà "
+        "chính trang này không có" in result.stdout
     )
 
 
-@pytest.mark.parametrize(
-    "key,value,message",
-    [
-        ("owner", None, "thiếu trường bắt buộc 'owner'; thêm dòng đó"),
-        ("last_reviewed", None, "thiếu trường bắt buộc 'last_reviewed'; thêm dòng đó"),
-        ("review_in", None, "thiếu trường bắt buộc 'review_in'; thêm dòng đó"),
-        ("last_reviewed", "28/11/2026", "last_reviewed: cần một ngày có thật, viết YYYY-MM-DD"),
-        ("last_reviewed", "2026-02-30", "last_reviewed: cần một ngày có thật, viết YYYY-MM-DD"),
-        ("last_reviewed", "2999-01-01", "last_reviewed: ngày 2999-01-01 ở tương lai"),
-        ("review_in", "sáu tháng", "review_in: cần một chu kỳ như '6 months'"),
-        (
-            "owner",
-            "doi-khong-ton-tai",
-            "owner: không có đơn vị mang id 'doi-khong-ton-tai'; các id trong data/units.yaml",
-        ),
-    ],
-)
-def test_front_matter_mistakes(project, key, value, message):
-    line = set_front_matter(project / PAGE, key, value)
-    result = run(project, "scripts.editor.check")
+# Front-matter mistakes stop the build before links are checked, so they
+# share a run of their own: each on its own page, all reported at once.
+FRONT_MATTER_MISTAKES = [
+    ("docs/bien-tap/index.md", "owner", None, "thiếu trường bắt buộc 'owner'; thêm dòng đó"),
+    (
+        "docs/soan-van-ban/to-cao.md",
+        "last_reviewed",
+        None,
+        "thiếu trường bắt buộc 'last_reviewed'; thêm dòng đó",
+    ),
+    ("docs/soan-van-ban/vuong-mac.md", "review_in", None, "thiếu trường bắt buộc 'review_in'; thêm dòng đó"),
+    (
+        "docs/tin-tuc/index.md",
+        "last_reviewed",
+        "28/11/2026",
+        "last_reviewed: cần một ngày có thật, viết YYYY-MM-DD",
+    ),
+    (
+        "docs/tin-tuc/2018-07-06-hoi-nghi-so-ket-6-thang-dau-nam-2018.md",
+        "last_reviewed",
+        "2026-02-30",
+        "last_reviewed: cần một ngày có thật, viết YYYY-MM-DD",
+    ),
+    (
+        "docs/quy-che-phoi-hop/du-thao-quy-che-kiem-tra-cong-vu.md",
+        "last_reviewed",
+        "2999-01-01",
+        "last_reviewed: ngày 2999-01-01 ở tương lai",
+    ),
+    (
+        "docs/tuyen-ngon-phuc-vu/quyen-cua-doanh-nghiep.md",
+        "review_in",
+        "sáu tháng",
+        "review_in: cần một chu kỳ như '6 months'",
+    ),
+    (
+        "docs/tuyen-ngon-phuc-vu/nhung-viec-cong-chuc-khong-duoc-lam.md",
+        "owner",
+        "doi-khong-ton-tai",
+        "owner: không có đơn vị mang id 'doi-khong-ton-tai'; các id trong data/units.yaml",
+    ),
+]
+UNCLOSED = "docs/tuyen-ngon-phuc-vu/index.md"
+
+
+@pytest.fixture(scope="module")
+def front_matter_mistakes(tmp_path_factory):
+    """({page: line of the mistake}, result of scripts.editor.check) for one copy holding them all."""
+    project = copy_project(tmp_path_factory.mktemp("front-matter") / "project")
+    lines = {
+        page: set_front_matter(project / page, key, value) for page, key, value, _ in FRONT_MATTER_MISTAKES
+    }
+    unclosed = project / UNCLOSED
+    unclosed.write_text(unclosed.read_text(encoding="utf-8").replace("\n---\n", "\n", 1), encoding="utf-8")
+    return lines, run(project, "scripts.editor.check")
+
+
+@pytest.mark.parametrize("page,key,value,message", FRONT_MATTER_MISTAKES)
+def test_front_matter_mistakes(front_matter_mistakes, page, key, value, message):
+    lines, result = front_matter_mistakes
     assert result.returncode == 2, output(result)
     # A missing field is reported where the front matter starts (line 2).
-    expected_line = 2 if value is None else line
-    matching = [ln for ln in result.stdout.splitlines() if message in ln]
+    expected_line = 2 if value is None else lines[page]
+    matching = [ln for ln in result.stdout.splitlines() if message in ln and ln.startswith(f"{page}:")]
     assert matching, output(result)
-    assert matching[0].startswith(f"{PAGE}:{expected_line}:"), matching
+    assert matching[0].startswith(f"{page}:{expected_line}:"), matching
 
 
-def test_unclosed_front_matter_is_reported(project):
-    page = project / PAGE
-    page.write_text(page.read_text(encoding="utf-8").replace("\n---\n", "\n", 1), encoding="utf-8")
-    result = run(project, "scripts.editor.check")
+def test_unclosed_front_matter_is_reported(front_matter_mistakes):
+    _, result = front_matter_mistakes
     assert result.returncode == 2, output(result)
     assert (
-        f"{PAGE}:1:1: phần đầu trang mở bằng dòng '---' nhưng không có dòng '---' đóng lại" in result.stdout
+        f"{UNCLOSED}:1:1: phần đầu trang mở bằng dòng '---' nhưng không có dòng '---' đóng lại"
+        in result.stdout
     )
 
 
@@ -136,11 +205,13 @@ def test_build_failure_that_is_not_the_editors_exits_1(project):
     assert not (project / "site").exists()
 
 
-def test_markdown_linter_names_file_line_and_rule(project):
-    line = append_line(project / PAGE, "## Mục mới\nngay dưới tiêu đề")
-    result = run(project, "scripts.editor.check")
+def test_markdown_linter_names_file_line_and_rule(mistakes):
+    _, lines, result = mistakes
     assert result.returncode == 2, output(result)
-    assert f"{PAGE}:{line}: để một dòng trống trước và sau tiêu đề (quy tắc Markdown MD022)" in result.stdout
+    assert (
+        f"{PAGE}:{lines['heading']}: để một dòng trống trước và sau tiêu đề (quy tắc Markdown MD022)"
+        in result.stdout
+    )
 
 
 def test_markdown_linter_accepts_admonitions_attr_lists_tables_and_cards(project):
@@ -174,29 +245,18 @@ def test_markdown_linter_accepts_admonitions_attr_lists_tables_and_cards(project
     assert result.returncode == 0, output(result)
 
 
-def test_yaml_linter_names_file_and_line(project):
-    workflow = project / ".github" / "workflows" / "test.yml"
-    text = workflow.read_text(encoding="utf-8").split("\n")
-    text[0] += "   "
-    workflow.write_text("\n".join(text), encoding="utf-8")
-    result = run(project, "scripts.editor.check")
+def test_yaml_linter_names_file_and_line(mistakes):
+    _, _, result = mistakes
     assert result.returncode == 2, output(result)
-    assert (
-        ".github/workflows/test.yml:1: YAML: xóa dấu cách ở cuối dòng (quy tắc trailing-spaces)"
-        in result.stdout
-    )
+    assert f"{YAML_FILE}:1: YAML: xóa dấu cách ở cuối dòng (quy tắc trailing-spaces)" in result.stdout
 
 
-def test_workflow_linter_names_the_misspelt_key(project):
-    workflow = project / ".github" / "workflows" / "test.yml"
-    lines = workflow.read_text(encoding="utf-8").rstrip("\n").split("\n")
-    lines += ["      - name: typo", "        runs: make test"]
-    workflow.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = run(project, "scripts.editor.check")
+def test_workflow_linter_names_the_misspelt_key(mistakes):
+    _, lines, result = mistakes
     assert result.returncode == 2, output(result)
-    problem = [ln for ln in result.stdout.splitlines() if ln.startswith(".github/workflows/test.yml:")]
+    problem = [ln for ln in result.stdout.splitlines() if ln.startswith(f"{WORKFLOW}:")]
     assert problem, output(result)
-    assert f".github/workflows/test.yml:{len(lines) - 1}: workflow jobs.test.steps" in problem[0]
+    assert f"{WORKFLOW}:{lines['workflow typo']}: workflow jobs.test.steps" in problem[0]
     assert "Additional properties are not allowed ('runs' was unexpected)" in problem[0]
 
 
@@ -253,11 +313,8 @@ def test_a_mistake_found_by_two_checks_is_printed_once(project):
     assert "khóa 'id' được viết hai lần" in hits[0], hits
 
 
-def test_python_and_javascript_lint_problems_are_named_with_file_and_line(project):
-    (project / "scripts" / "zz_lint.py").write_text("import os\n", encoding="utf-8")
-    js = project / "overrides" / "assets" / "javascripts" / "zz-lint.js"
-    js.write_text('"use strict"\nundefinedThing()\n', encoding="utf-8")
-    result = run(project, "scripts.editor.check")
+def test_python_and_javascript_lint_problems_are_named_with_file_and_line(mistakes):
+    _, _, result = mistakes
     assert result.returncode == 2, output(result)
     assert "scripts/zz_lint.py:1: Python: F401" in result.stdout, output(result)
     assert (

@@ -6,32 +6,23 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from helpers.search_box import BOX, settle
 from scripts.config import MATERIAL_SEARCH_WORKER
 
 pytestmark = pytest.mark.browser
-
-RESULT_LINKS = ".md-search-result__item > a"
 
 
 def search(page, site_url, query):
     """Type ``query`` into Material's search box; return the result hrefs once stable."""
     if page.url == "about:blank":
         page.goto(site_url, wait_until="load")
-    box = page.locator("input[data-md-component=search-query]")
+    box = page.locator(BOX)
     if not box.is_visible():
         page.locator("label[for=__search]").first.click()
     box.click()
     box.fill("")
     box.type(query)
-    last, stable = None, 0
-    for _ in range(150):  # up to ~15 s while the worker starts; then results settle
-        hrefs = page.eval_on_selector_all(RESULT_LINKS, "els => els.map(e => e.getAttribute('href'))")
-        stable = stable + 1 if hrefs and hrefs == last else 0
-        if stable >= 4:
-            return hrefs
-        last = hrefs
-        page.wait_for_timeout(100)
-    return last or []
+    return settle(page)
 
 
 def first_page(hrefs):

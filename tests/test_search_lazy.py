@@ -5,11 +5,11 @@ import json
 
 import pytest
 
+from helpers.search_box import BOX, settle
 from scripts.search import shards
 
 pytestmark = pytest.mark.browser
 
-BOX = "input[data-md-component=search-query]"
 INDEX_FILES = ("/search/search_index.json", "/search/vi_meta.json", "/search/vi_search.json", "/search/vi/")
 
 
@@ -32,18 +32,6 @@ def open_box(page):
         page.locator("label[for=__search]").first.click()
     box.click()
     return box
-
-
-def settle(page, selector=".md-search-result__item > a"):
-    last, stable = None, 0
-    for _ in range(150):
-        hrefs = page.eval_on_selector_all(selector, "els => els.map(e => e.getAttribute('href'))")
-        stable = stable + 1 if hrefs and hrefs == last else 0
-        if stable >= 4:
-            return hrefs
-        last = hrefs
-        page.wait_for_timeout(100)
-    return last or []
 
 
 def marks_for(page, site_url, query, lower=True):
