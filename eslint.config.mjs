@@ -18,6 +18,8 @@ export default [
         ...globals.browser,
         // Material for MkDocs' page script: the observable of each new page.
         document$: "readonly",
+        // overrides/assets/javascripts/dates.js, first in the site's bundle.
+        KbDate: "readonly",
       },
     },
     rules: {

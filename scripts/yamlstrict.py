@@ -304,17 +304,55 @@ def schema_problems(doc: Document, schema: dict, registry=None) -> list[Problem]
                     hint = (
                         "thêm bản tiếng Anh (hiện trên các trang tiếng Anh dưới /en/)"
                         if all(m.endswith("_en") for m in missing)
-                        else "list the official sources the details were read in"
+                        else "liệt kê các nguồn chính thức đã đọc để có các thông tin này"
                     )
                     problems.append(
                         doc.problem(
                             path + (field,),
-                            f"'{field}' is set, so "
-                            f"{', '.join(repr(m) for m in missing)} must be set too; " + hint,
+                            f"đã có '{field}' nên cũng phải có "
+                            f"{', '.join(repr(m) for m in missing)}; " + hint,
                         )
                     )
             continue
         else:
-            message = err.schema.get("errorMessage") or err.message
+            message = err.schema.get("errorMessage") or plain_message(err)
         problems.append(doc.problem(path, message))
     return problems
+
+
+_TYPE_WORDS = {
+    "string": "một dòng chữ",
+    "integer": "một số nguyên",
+    "number": "một số",
+    "boolean": "true hoặc false",
+    "array": "một danh sách (các dòng bắt đầu bằng '- ')",
+    "object": "các trường dạng 'tên: giá trị'",
+    "null": "để trống",
+}
+
+
+def plain_message(err) -> str:
+    """jsonschema's English wording, for a field whose schema gives no
+    ``errorMessage``, said in Vietnamese from the keyword that failed."""
+    rule, value = err.validator, err.validator_value
+    if rule == "type":
+        types = value if isinstance(value, list) else [value]
+        return "cần " + " hoặc ".join(_TYPE_WORDS.get(t, t) for t in types)
+    if rule == "enum":
+        return "cần một trong: " + ", ".join(str(v) for v in value)
+    if rule == "const":
+        return f"cần đúng giá trị {value}"
+    if rule == "format":
+        return "cần một ngày dạng YYYY-MM-DD" if value == "date" else f"cần đúng định dạng {value}"
+    words = {
+        "minLength": f"cần ít nhất {value} ký tự",
+        "maxLength": f"dài tối đa {value} ký tự",
+        "minItems": f"cần ít nhất {value} mục",
+        "maxItems": f"nhiều nhất {value} mục",
+        "minimum": f"cần một số từ {value} trở lên",
+        "maximum": f"cần một số không lớn hơn {value}",
+        "pattern": "giá trị không đúng dạng quy định cho trường này",
+        "uniqueItems": "các mục trong danh sách không được trùng nhau",
+        "minProperties": f"cần ít nhất {value} trường",
+    }
+    return words.get(rule, f"giá trị không hợp lệ (quy tắc {rule} của lược đồ)")

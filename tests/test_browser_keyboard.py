@@ -76,13 +76,38 @@ def contrast(a, b):
     return (la + 0.05) / (lb + 0.05)
 
 
+# FOCUS_JS once the page is at rest. Material opens and closes the search
+# sheet a frame or more after focus moves (its own focus handlers), and then
+# slides it in or out: a measure taken in between reads a ring over a
+# half-drawn sheet. So: after each frame, wait for every finite running
+# animation and transition to finish, and measure again, until the same
+# result comes three frames in a row.
+SETTLED_FOCUS_JS = (
+    """async () => {
+  const measure = """
+    + FOCUS_JS
+    + """;
+  const frame = () => new Promise(done => requestAnimationFrame(() => done()));
+  const finite = a => a.playState === 'running' && a.effect
+    && a.effect.getComputedTiming().endTime !== Infinity;
+  let last, same = 0;
+  for (let i = 0; i < 200 && same < 3; i++) {
+    await frame();
+    await Promise.all(document.getAnimations().filter(finite).map(a => a.finished.catch(() => null)));
+    const now = JSON.stringify(measure());
+    same = now === last ? same + 1 : 0;
+    last = now;
+  }
+  return JSON.parse(last);
+}"""
+)
+
+
 def tab_through(page, limit=60):
     stops = []
     for _ in range(limit):
         page.keyboard.press("Tab")
-        # Measure once transitions are over (the search sheet slides in and out).
-        page.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished))")
-        stop = page.evaluate(FOCUS_JS)
+        stop = page.evaluate(SETTLED_FOCUS_JS)
         if stop is None or (stops and stop["id"] == stops[0]["id"]):
             break
         stops.append(stop)

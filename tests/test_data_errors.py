@@ -49,7 +49,7 @@ CASES = [
         "    own_chain: có\n",
         "    own_chain: có",
         "levels[0].own_chain",
-        "expected true or false",
+        "cần true hoặc false",
     ),
     (
         "phone",
@@ -130,7 +130,7 @@ CASES = [
         "    deadlines: []\n",
         "    deadlines: []",
         "levels[0].deadlines",
-        "every level needs at least one deadline",
+        "mỗi cấp cần ít nhất một thời hạn",
     ),
     (
         "missing-english-name",
@@ -184,7 +184,7 @@ CASES = [
         "    verified_on: 2026-11-01\n    x_sources:",
         "verified_on: 2026-11-01",
         "units[2].verified_on",
-        "'sources' must be set too",
+        "nên cũng phải có 'sources'",
     ),
     (
         "channel-verified-without-sources",
@@ -193,7 +193,7 @@ CASES = [
         "    x_sources:\n      - title: Trang mẫu",
         "verified_on: 2026-11-01",
         "channels[0].verified_on",
-        "'sources' must be set too",
+        "nên cũng phải có 'sources'",
     ),
     (
         "unknown-public-channel",
@@ -202,7 +202,7 @@ CASES = [
         "public_channels: [kenh-khong-co]",
         "kenh-khong-co",
         "levels[0].public_channels[0]",
-        "unknown channel id 'kenh-khong-co'",
+        "không có kênh mang id 'kenh-khong-co'",
     ),
     (
         "level-without-verified-channel",
@@ -211,7 +211,7 @@ CASES = [
         "",
         "  - level: 1",
         "levels[0]",
-        "offers no verified channel",
+        "chưa có kênh nào đã xác minh",
     ),
     (
         "only-an-unverified-channel",
@@ -220,7 +220,7 @@ CASES = [
         "public_channels: [kenh-chua-xac-minh]",
         "  - level: 1",
         "levels[0]",
-        "offers no verified channel",
+        "chưa có kênh nào đã xác minh",
     ),
     (
         "work-day-on-a-weekday",
@@ -229,7 +229,7 @@ CASES = [
         "{date: 2026-01-12,",
         "2026-01-12",
         "years[0].work_days[0].date",
-        "is a weekday",
+        "là ngày thường trong tuần",
     ),
 ]
 

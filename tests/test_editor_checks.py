@@ -209,7 +209,7 @@ def test_markdown_linter_names_file_line_and_rule(mistakes):
     _, lines, result = mistakes
     assert result.returncode == 2, output(result)
     assert (
-        f"{PAGE}:{lines['heading']}: leave a blank line before and after the heading (Markdown rule MD022)"
+        f"{PAGE}:{lines['heading']}: để một dòng trống trước và sau tiêu đề (quy tắc Markdown MD022)"
         in result.stdout
     )
 
@@ -248,7 +248,7 @@ def test_markdown_linter_accepts_admonitions_attr_lists_tables_and_cards(project
 def test_yaml_linter_names_file_and_line(mistakes):
     _, _, result = mistakes
     assert result.returncode == 2, output(result)
-    assert f"{YAML_FILE}:1: YAML: trailing spaces (trailing-spaces)" in result.stdout
+    assert f"{YAML_FILE}:1: YAML: xóa dấu cách ở cuối dòng (quy tắc trailing-spaces)" in result.stdout
 
 
 def test_workflow_linter_names_the_misspelt_key(mistakes):

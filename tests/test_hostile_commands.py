@@ -188,7 +188,7 @@ def test_large_page_is_linted_in_pieces_with_right_line_numbers(tmp_path):
     problems, error = linters.lint_markdown(root)
     assert error is None
     assert problems == [
-        f"docs/dai.md:{text.count(chr(10))}: remove the spaces at the end of the line (Markdown rule MD009)"
+        f"docs/dai.md:{text.count(chr(10))}: xóa dấu cách ở cuối dòng (quy tắc Markdown MD009)"
     ]
 
 

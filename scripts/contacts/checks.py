@@ -138,7 +138,7 @@ def escalation_problems(doc: Document, ids: set[str] | None) -> list[Problem]:
 
 def channel_problems(doc: Document, unit_ids: set[str] | None) -> list[Problem]:
     channels = doc.data["channels"]
-    problems = _duplicates(doc, channels, "id", ("channels",), "channel id")
+    problems = _duplicates(doc, channels, "id", ("channels",), "mã kênh")
     for i, ch in enumerate(channels):
         if unit_ids is not None and "unit" in ch and ch["unit"] not in unit_ids:
             problems.append(_unknown_unit(doc, ("channels", i, "unit"), ch["unit"], unit_ids))
@@ -146,8 +146,8 @@ def channel_problems(doc: Document, unit_ids: set[str] | None) -> list[Problem]:
             problems.append(
                 doc.problem(
                     ("channels", i),
-                    f"channel '{ch['id']}' has no url, hotline, email "
-                    "or address; write the one its source publishes",
+                    f"kênh '{ch['id']}' chưa có url, hotline, email hay address; "
+                    "ghi thông tin liên hệ mà nguồn của kênh công bố",
                 )
             )
     return problems
@@ -165,8 +165,8 @@ def public_channel_problems(
     problems = []
     data = esc.data
     for base, items, what, use in (
-        (("levels",), data["levels"], "level", ("question", "escalation")),
-        (("misconduct", "steps"), data["misconduct"]["steps"], "step", ("misconduct",)),
+        (("levels",), data["levels"], "cấp", ("question", "escalation")),
+        (("misconduct", "steps"), data["misconduct"]["steps"], "bước", ("misconduct",)),
     ):
         for i, item in enumerate(items):
             refs = item.get("public_channels", [])
@@ -179,29 +179,29 @@ def public_channel_problems(
                     problems.append(
                         esc.problem(
                             path,
-                            f"unknown channel id '{ref}'; expected one of the ids "
-                            f"in data/channels.yaml: {', '.join(sorted(by_id))}",
+                            f"không có kênh mang id '{ref}'; dùng một id trong "
+                            f"data/channels.yaml: {', '.join(sorted(by_id))}",
                         )
                     )
                 elif not set(use) & set(by_id[ref]["uses"]):
                     problems.append(
                         esc.problem(
                             path,
-                            f"channel '{ref}' is not for {' or '.join(use)} "
-                            f"(its uses: {', '.join(by_id[ref]['uses'])}); pick a channel "
-                            "that receives this",
+                            f"kênh '{ref}' không dùng cho {' hay '.join(use)} "
+                            f"(kênh này dùng cho: {', '.join(by_id[ref]['uses'])}); chọn kênh "
+                            "tiếp nhận việc này",
                         )
                     )
                 elif "verified_on" in by_id[ref]:
                     ok = True
             if by_id is not None and units is not None and not ok:
-                number = item["level" if what == "level" else "step"]
+                number = item["level" if what == "cấp" else "step"]
                 problems.append(
                     esc.problem(
                         base + (i,),
-                        f"{what} {number} offers no verified channel: its units "
-                        "have no verified_on and no verified public_channels are listed; add "
-                        "one from data/channels.yaml so a business can act at this step",
+                        f"{what} {number} chưa có kênh nào đã xác minh: các đơn vị ở đây "
+                        "chưa có verified_on và public_channels không có kênh đã xác minh; thêm "
+                        "một kênh trong data/channels.yaml để doanh nghiệp làm được bước này",
                     )
                 )
     return problems
@@ -212,7 +212,7 @@ def holiday_problems(doc: Document) -> list[Problem]:
 
     problems = []
     years = doc.data["years"]
-    problems += _duplicates(doc, years, "year", ("years",), "year")
+    problems += _duplicates(doc, years, "year", ("years",), "năm")
     for i, y in enumerate(years):
         for j, d in enumerate(y["days_off"]):
             start, end = datetime.date.fromisoformat(d["from"]), datetime.date.fromisoformat(d["to"])
@@ -220,15 +220,15 @@ def holiday_problems(doc: Document) -> list[Problem]:
                 problems.append(
                     doc.problem(
                         ("years", i, "days_off", j, "to"),
-                        f"'to' ({d['to']}) is before "
-                        f"'from' ({d['from']}); write the first day, then the last",
+                        f"'to' ({d['to']}) đứng trước "
+                        f"'from' ({d['from']}); ghi ngày đầu ở 'from', ngày cuối ở 'to'",
                     )
                 )
             if start.year != y["year"] or end.year != y["year"]:
                 problems.append(
                     doc.problem(
                         ("years", i, "days_off", j, "from"),
-                        f"days off listed under year {y['year']} must fall in {y['year']}",
+                        f"ngày nghỉ ghi dưới năm {y['year']} phải thuộc năm {y['year']}",
                     )
                 )
         for j, w in enumerate(y.get("work_days", [])):
@@ -237,9 +237,9 @@ def holiday_problems(doc: Document) -> list[Problem]:
                 problems.append(
                     doc.problem(
                         ("years", i, "work_days", j, "date"),
-                        f"{w['date']} is a weekday; "
-                        "work_days lists only the Saturdays or Sundays a schedule makes "
-                        "working days",
+                        f"{w['date']} là ngày thường trong tuần; "
+                        "work_days chỉ ghi các ngày thứ Bảy, Chủ nhật được lịch nghỉ chuyển "
+                        "thành ngày làm việc",
                     )
                 )
     return problems

@@ -152,6 +152,9 @@ W = {
         ),
         "contact": "Liên hệ",
         "step_channels": "Kênh đã xác minh dùng ở bước này:",
+        "when": "Khi nào",
+        "to": "Gửi tới",
+        "limits": "Thời hạn",
     },
     "en": {
         "unverified": "not verified",
@@ -172,6 +175,9 @@ W = {
         ),
         "contact": "Contact",
         "step_channels": "Verified channels for this step:",
+        "when": "When",
+        "to": "Send to",
+        "limits": "Time limits",
     },
 }
 
@@ -244,3 +250,24 @@ def unit_link(data, unit_id: str, from_page: str, lang: str = i18n.DEFAULT) -> s
     contacts = i18n.translation_path(CONTACTS_PAGE, lang)
     target = "" if from_page in (CONTACTS_PAGE, contacts) else f"{prefix}{contacts}"
     return f"[{md_text(tr(data.unit(unit_id), 'name', lang))}]({target}#{unit_id})"
+
+
+def route_details(
+    data, item: dict, from_page: str, include_label: str, lang: str = i18n.DEFAULT, channels_class: str = ""
+) -> str:
+    """What both route pages (escalation levels, misconduct steps) say under
+    each heading: when, to whom (units, then verified channels, wrapped in a
+    ``channels_class`` block when given), the time limits and what to attach."""
+    words = W[lang]
+    out = f"**{words['when']}:** {md_text(tr(item, 'when', lang))}\n\n**{words['to']}:**\n\n"
+    out += "".join(unit_route(data, c, from_page, lang) for c in item["channels"])
+    channels = public_channels(data, item, lang)
+    if channels and channels_class:
+        channels = f'\n<div class="{channels_class}" markdown>\n{channels}\n</div>\n'
+    out += channels
+    out += f"\n**{words['limits']}:**\n\n" + "".join(
+        f"- {deadline_line(data, d, lang)}\n" for d in item["deadlines"]
+    )
+    if item.get("include"):
+        out += f"\n**{include_label}:**\n\n" + bullet_list(tr(item, "include", lang))
+    return out

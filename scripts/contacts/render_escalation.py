@@ -7,13 +7,10 @@ from scripts.contacts import diagram
 from scripts.contacts.pages import (
     PAGE_SOURCES,
     amount,
-    bullet_list,
     channel_item,
-    deadline_line,
     front_matter,
-    public_channels,
+    route_details,
     tr,
-    unit_route,
 )
 from scripts.escape import md_paragraphs, md_text
 
@@ -24,9 +21,6 @@ LABELS = {
         "title": "Phản ánh và chuyển cấp",
         "table": "| Cấp | Ai xử lý | Thời hạn | Căn cứ pháp lý |",
         "level": "Cấp",
-        "when": "Khi nào",
-        "to": "Gửi tới",
-        "limits": "Thời hạn",
         "include": "Doanh nghiệp nên gửi kèm",
         "danger": (
             '!!! danger "Công chức nhũng nhiễu, gây phiền hà?"\n\n'
@@ -50,9 +44,6 @@ LABELS = {
         "title": "Escalating a difficulty",
         "table": "| Level | Who handles it | Time limit | Legal basis |",
         "level": "Level",
-        "when": "When",
-        "to": "Send to",
-        "limits": "Time limits",
         "include": "Attach",
         "danger": (
             '!!! danger "Harassed or asked for money by an official?"\n\n'
@@ -92,18 +83,9 @@ def table(data, levels: list[dict], lang: str = i18n.DEFAULT) -> str:
 def level_section(data, lv: dict, lang: str = i18n.DEFAULT) -> str:
     L, page = LABELS[lang], i18n.translation_path(PAGE, lang)
     out = f"### {L['level']} {lv['level']}: {md_text(tr(lv, 'who', lang))} {{ #cap-{lv['level']} }}\n\n"
-    out += f"**{L['when']}:** {md_text(tr(lv, 'when', lang))}\n\n**{L['to']}:**\n\n"
-    out += "".join(unit_route(data, c, page, lang) for c in lv["channels"])
-    channels = public_channels(data, lv, lang)
-    if channels:
-        # On paper only each channel's first line is printed here; its
-        # details and sources are printed once, in the final channel list.
-        out += f'\n<div class="kb-level-channels" markdown>\n{channels}\n</div>\n'
-    out += f"\n**{L['limits']}:**\n\n" + "".join(
-        f"- {deadline_line(data, d, lang)}\n" for d in lv["deadlines"]
-    )
-    if lv.get("include"):
-        out += f"\n**{L['include']}:**\n\n" + bullet_list(tr(lv, "include", lang))
+    # On paper only each channel's first line is printed here; its details
+    # and sources are printed once, in the final channel list.
+    out += route_details(data, lv, page, L["include"], lang, channels_class="kb-level-channels")
     return out + "\n"
 
 

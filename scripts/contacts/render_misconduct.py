@@ -7,15 +7,14 @@ from scripts import i18n
 from scripts.contacts import diagram
 from scripts.contacts.pages import (
     PAGE_SOURCES,
+    W,
     admonition,
     amount,
     basis,
     bullet_list,
-    deadline_line,
     front_matter,
-    public_channels,
+    route_details,
     tr,
-    unit_route,
 )
 from scripts.escape import md_paragraphs, md_text
 
@@ -38,12 +37,8 @@ LABELS = {
         "h_to": "Gửi tố cáo tới ai",
         "table": "| Bước | Gửi tới | Khi nào | Thời hạn |",
         "step": "Bước",
-        "when": "Khi nào",
-        "to": "Gửi tới",
-        "limits": "Thời hạn",
         "include": "Nội dung đơn tố cáo",
         "h_protect": "Bí mật và bảo vệ người tố cáo",
-        "basis": "Căn cứ",
     },
     "en": {
         "builder_title": "Writing the denunciation",
@@ -62,12 +57,8 @@ LABELS = {
         "h_to": "Where to send a denunciation",
         "table": "| Step | Send to | When | Time limit |",
         "step": "Step",
-        "when": "When",
-        "to": "Send to",
-        "limits": "Time limits",
         "include": "What the denunciation should contain",
         "h_protect": "Confidentiality and protection of the person reporting",
-        "basis": "Legal basis",
     },
 }
 
@@ -106,16 +97,10 @@ def render(data, lang: str = i18n.DEFAULT) -> str:
     out += "\n"
     for s in steps:
         out += f"### {L['step']} {s['step']}: {md_text(tr(s, 'who', lang))} {{ #buoc-{s['step']} }}\n\n"
-        out += f"**{L['when']}:** {md_text(tr(s, 'when', lang))}\n\n**{L['to']}:**\n\n"
-        out += "".join(unit_route(data, c, page, lang) for c in s["channels"])
-        out += public_channels(data, s, lang)
-        out += f"\n**{L['limits']}:**\n\n" + "".join(
-            f"- {deadline_line(data, d, lang)}\n" for d in s["deadlines"]
-        )
-        if s.get("include"):
-            out += f"\n**{L['include']}:**\n\n" + bullet_list(tr(s, "include", lang))
-        out += "\n"
+        out += route_details(data, s, page, L["include"], lang) + "\n"
     conf = mis["confidentiality"]
     out += f"## {L['h_protect']} {{ #bao-ve-nguoi-to-cao }}\n\n"
-    out += bullet_list(tr(conf, "text", lang)) + f"\n{L['basis']}: {md_text(tr(conf, 'basis', lang))}.\n"
+    out += (
+        bullet_list(tr(conf, "text", lang)) + f"\n{W[lang]['basis']}: {md_text(tr(conf, 'basis', lang))}.\n"
+    )
     return out

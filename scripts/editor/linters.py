@@ -25,31 +25,58 @@ from scripts.pages import frontmatter
 
 Result = tuple[list[str], "str | None"]
 
-# Plain-words hints for the Markdown rules editors meet most often.
+# Plain-words hints (Vietnamese, for editors) for the Markdown rules editors
+# meet most often; another rule is named with pymarkdown's own description.
 MARKDOWN_HINTS = {
-    "MD001": "heading levels must go up one at a time (## then ###, not ## then ####)",
-    "MD009": "remove the spaces at the end of the line",
-    "MD010": "replace the tab with spaces",
-    "MD012": "remove the extra blank line",
-    "MD018": "put a space after the # of a heading",
-    "MD019": "use a single space after the # of a heading",
-    "MD022": "leave a blank line before and after the heading",
-    "MD023": "headings must start at the beginning of the line",
-    "MD024": "two sibling headings have the same text; make them different",
-    "MD025": "a page has one # title; use ## for sections",
-    "MD031": "leave a blank line before and after a ``` code block",
-    "MD032": "leave a blank line before and after a list",
-    "MD034": "write the address as a link: <https://...> or [text](https://...)",
-    "MD037": "remove the spaces just inside the * or _ of emphasis",
-    "MD038": "remove the spaces just inside the `code` backticks",
-    "MD039": "remove the spaces just inside the [link text]",
-    "MD040": "name the language after the opening ``` (e.g. ```text)",
-    "MD042": "the link has no address",
-    "MD045": "give the image a description in its [alt text]",
-    "MD047": "end the file with exactly one empty line",
-    "MD055": "start and end every table row the same way (with or without |)",
-    "MD056": "this table row has a different number of cells from the header",
-    "MD058": "leave a blank line before and after the table",
+    "MD001": "tiêu đề tăng từng cấp một (## rồi ###, không nhảy từ ## xuống ####)",
+    "MD009": "xóa dấu cách ở cuối dòng",
+    "MD010": "thay ký tự tab bằng dấu cách",
+    "MD012": "xóa dòng trống thừa",
+    "MD018": "thêm một dấu cách sau dấu # của tiêu đề",
+    "MD019": "sau dấu # của tiêu đề chỉ để một dấu cách",
+    "MD022": "để một dòng trống trước và sau tiêu đề",
+    "MD023": "tiêu đề phải bắt đầu ở đầu dòng",
+    "MD024": "hai tiêu đề cùng cấp trùng tên; đặt tên khác nhau",
+    "MD025": "mỗi trang chỉ có một tiêu đề #; các phần dùng ##",
+    "MD031": "để một dòng trống trước và sau khối mã ```",
+    "MD032": "để một dòng trống trước và sau danh sách",
+    "MD034": "viết địa chỉ web thành liên kết: <https://...> hoặc [chữ hiển thị](https://...)",
+    "MD037": "xóa dấu cách ngay bên trong dấu * hoặc _ của chữ nhấn mạnh",
+    "MD038": "xóa dấu cách ngay bên trong dấu ` của đoạn mã",
+    "MD039": "xóa dấu cách ngay bên trong [chữ của liên kết]",
+    "MD040": "ghi tên ngôn ngữ sau dấu ``` mở khối mã (ví dụ ```text)",
+    "MD042": "liên kết chưa có địa chỉ",
+    "MD045": "thêm mô tả cho hình trong [chữ thay thế]",
+    "MD047": "cuối tệp cần đúng một dòng trống",
+    "MD055": "mọi hàng của bảng bắt đầu và kết thúc giống nhau (cùng có hoặc cùng không có dấu |)",
+    "MD056": "hàng này của bảng có số ô khác với hàng tiêu đề",
+    "MD058": "để một dòng trống trước và sau bảng",
+}
+
+# The same for yamllint's rules (data/, mkdocs.yml); another rule keeps
+# yamllint's own words.
+YAML_HINTS = {
+    "trailing-spaces": "xóa dấu cách ở cuối dòng",
+    "indentation": "thụt lề sai: mỗi cấp thụt hai dấu cách, các mục '- ' của một danh sách thẳng hàng",
+    "key-duplicates": "trường này được viết hai lần trong cùng một mục; giữ một",
+    "syntax": "sai cú pháp YAML: kiểm tra dấu hai chấm, thụt lề và dấu nháy ở dòng này",
+    "new-line-at-end-of-file": "cuối tệp cần đúng một dòng trống",
+    "empty-lines": "xóa dòng trống thừa",
+    "new-lines": "dùng ký tự xuống dòng kiểu Unix (LF)",
+    "colons": "viết 'trường: giá trị', không có dấu cách trước dấu hai chấm và một dấu cách sau nó",
+    "commas": "sau dấu phẩy để một dấu cách, trước dấu phẩy không có",
+    "hyphens": "sau dấu '-' của mục danh sách chỉ để một dấu cách",
+    "brackets": "dấu cách trong [ ] không đúng: viết [a, b]",
+    "braces": "dấu cách trong { } không đúng: viết {a: 1, b: 2}",
+    "comments": "chú thích: để một dấu cách sau # và ít nhất một dấu cách trước #",
+    "comments-indentation": "chú thích thụt lề như dòng ngay dưới nó",
+    "truthy": "viết true hoặc false (không viết yes, no, on, off)",
+    "document-start": "bỏ dòng '---' ở đầu tệp",
+    "document-end": "bỏ dòng '...' ở cuối tệp",
+    "anchors": "không dùng neo YAML (&, *): viết lại giá trị",
+    "octal-values": "số bắt đầu bằng 0 bị hiểu là hệ bát phân: đặt trong dấu nháy",
+    "float-values": "viết số thập phân đầy đủ (ví dụ 0.5)",
+    "empty-values": "trường này chưa có giá trị",
 }
 
 _YAMLLINT = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): \[(?P<level>\w+)\] (?P<msg>.*)$")
@@ -161,8 +188,10 @@ def lint_markdown(root: Path) -> Result:
                 if rule == "MD047" and offset + chunk.count("\n") < text.count("\n"):
                     continue  # the end of a piece is not the end of the file
                 detail = (failure.extra_error_information or "").strip()
-                message = MARKDOWN_HINTS.get(rule) or f"{failure.rule_description} {detail}".strip()
-                problems.append(f"{name}:{offset + failure.line_number}: {message} (Markdown rule {rule})")
+                message = MARKDOWN_HINTS.get(rule) or (
+                    f"sai cách viết Markdown: {failure.rule_description} {detail}".strip()
+                )
+                problems.append(f"{name}:{offset + failure.line_number}: {message} (quy tắc Markdown {rule})")
     return problems, None
 
 
@@ -190,6 +219,19 @@ def readable(files: list[Path], root: Path) -> tuple[list[Path], list[str]]:
     return ok, problems
 
 
+_YAML_RULE = re.compile(r"^(?P<detail>.*) \((?P<rule>[a-z-]+)\)$")
+
+
+def yaml_message(message: str) -> str:
+    """yamllint's ``detail (rule)`` in the editors' words, the rule kept for
+    looking it up: ``xóa dấu cách ở cuối dòng (quy tắc trailing-spaces)``."""
+    m = _YAML_RULE.match(message)
+    if not m:
+        return message
+    hint = YAML_HINTS.get(m["rule"]) or m["detail"]
+    return f"{hint} (quy tắc {m['rule']})"
+
+
 def lint_yaml(root: Path) -> Result:
     files, unreadable = readable(yaml_files(root), root)
     if not files:
@@ -212,7 +254,7 @@ def lint_yaml(root: Path) -> Result:
     for line in result.stdout.splitlines():
         m = _YAMLLINT.match(line.strip())
         if m:
-            problems.append(f"{_rel(m['file'], root)}:{m['line']}: YAML: {m['msg']}")
+            problems.append(f"{_rel(m['file'], root)}:{m['line']}: YAML: {yaml_message(m['msg'])}")
     if result.returncode not in (0, 1) or (result.returncode == 1 and not problems):
         return problems, f"yamllint failed: {(result.stderr or result.stdout).strip()[-500:]}"
     return problems, None

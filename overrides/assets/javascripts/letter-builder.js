@@ -38,8 +38,8 @@
     return d.getUTCDate() === +m[1] && d.getUTCMonth() === +m[2] - 1 ? d : null;
   }
   function iso(d) { return d.toISOString().slice(0, 10); }
-  function pad(n) { return (n < 10 ? "0" : "") + n; }
-  function vn(d) { return pad(d.getUTCDate()) + "/" + pad(d.getUTCMonth() + 1) + "/" + d.getUTCFullYear(); }
+  var pad = KbDate.pad;   // dates.js, earlier in the same bundle
+  function vn(d) { return KbDate.format(d, true); }
   var WEEKDAYS = ["Chủ nhật", "thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy"];
   function vnLong(d) { return WEEKDAYS[d.getUTCDay()] + " " + vn(d); }
   function addDays(d, n) { return new Date(d.getTime() + n * 86400000); }
@@ -369,7 +369,7 @@
     loadDraft(form);
     if (!form.elements.ngay_gui.value) {
       var now = new Date();
-      form.elements.ngay_gui.value = pad(now.getDate()) + "/" + pad(now.getMonth() + 1) + "/" + now.getFullYear();
+      form.elements.ngay_gui.value = KbDate.format(now, false);
     }
     form.addEventListener("input", function () { saveDraft(form); });
     form.addEventListener("change", function (e) {

@@ -53,10 +53,6 @@
     warning.hidden = false;
   }
 
-  function pad(n) {
-    return (n < 10 ? "0" : "") + n;
-  }
-
   function updateSchedule(root) {
     var cells = root.querySelectorAll(".page-review-status[data-review-due]");
     var counts = { overdue: 0, "due-soon": 0, ok: 0 };
@@ -70,8 +66,8 @@
     var summary = root.querySelector(".page-review-summary");
     if (!summary || !cells.length) return;
     var now = new Date();
-    summary.textContent = "Hôm nay " + pad(now.getDate()) + "/" + pad(now.getMonth() + 1) + "/" +
-      now.getFullYear() + ": " + counts.overdue + " trang quá hạn rà soát, " + counts["due-soon"] +
+    // dates.js, earlier in the same bundle.
+    summary.textContent = "Hôm nay " + KbDate.format(now, false) + ": " + counts.overdue + " trang quá hạn rà soát, " + counts["due-soon"] +
       " trang sắp đến hạn (trong " + SOON_DAYS + " ngày), trên tổng số " + cells.length + " trang.";
   }
 
