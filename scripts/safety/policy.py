@@ -106,7 +106,7 @@ ATTRIBUTES = {
     "details": {"open"},
     "time": {"datetime"},
     # Written by the site's generators (diagrams, review schedule).
-    "div": {"data-diagram"},
+    "div": {"data-diagram", "data-search-exclude"},
     "p": {"data-soon-days"},
     "span": {"data-review-due"},
 }

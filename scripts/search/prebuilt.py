@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 
 from scripts.search.normalize import (
     TERM_RUN,
@@ -40,6 +40,8 @@ from scripts.search.normalize import (
 _PART = re.compile(r"[a-z0-9]+")
 _WORD = re.compile(r"[^\W_]+")
 _DIGITS = frozenset("0123456789")
+# A run of folded text that starts with "0" (a number that may lose zeros)
+_ZERO_RUN = re.compile(r"(?<![a-z0-9])0")
 
 FIELDS = ("title", "text")
 K1, B = 1.2, 0.75
@@ -64,6 +66,10 @@ def fast_terms(text: str) -> list[str]:
 
 def _terms_and_words(folded: str) -> tuple[list[str], list[str]]:
     """All terms of folded text, and its words alone (what adjacency reads)."""
+    if "/" not in folded and "-" not in folded and not _ZERO_RUN.search(folded):
+        # No joined runs and no number to strip: the words are the runs, as found.
+        words = _PART.findall(folded)
+        return words + [term for term, _, _ in quantities(folded)], words
     out: list[str] = []
     words: list[str] = []
     for run in TERM_RUN.findall(folded):
@@ -91,15 +97,27 @@ def checksum(docs: list[dict]) -> int:
     return h
 
 
-def accented_words(text: str, folded: str) -> set[str]:
+def accented_words(text: str, folded: str, chunks: dict[str, list[str]] | None = None) -> set[str]:
     """Accented words of ``text`` as typed, lower-case NFC ("hải"): the same
-    set ``normalize.exact_form`` gives for its accented word tokens."""
+    set ``normalize.exact_form`` gives for its accented word tokens.
+    ``chunks`` remembers the accented words of each whitespace-separated
+    chunk seen so far (one dict per build)."""
     if folded.isascii() and len(folded) == len(text):
         # Every character folded to one ASCII character, so the words of the
         # text are exactly the runs of letters and digits the folded text has.
         low = text.lower()
         if len(low) == len(text) and unicodedata.is_normalized("NFC", low):
-            return {w for w in set(_WORD.findall(low)) if not w.isascii()}
+            # Whitespace never belongs to a word, so the words of the text are
+            # those of its distinct chunks; a chunk's are looked up once per build.
+            chunks = {} if chunks is None else chunks
+            out = set()
+            for chunk in set(low.split()):
+                if not chunk.isascii():
+                    found = chunks.get(chunk)
+                    if found is None:
+                        found = chunks[chunk] = [w for w in _WORD.findall(chunk) if not w.isascii()]
+                    out.update(found)
+            return out
     if len(folded) != len(text):  # a character folded to several: take the slow path
         return {w for t in tokens(text) if t.is_word for w in [exact_form(text, t)] if not w.isascii()}
     out = set()
@@ -121,8 +139,9 @@ def build(docs: list[dict], title_boost: float, features: bool = False) -> dict:
     postings: list[list[int]] = []
     last_ref: list[int] = []
     lengths: list[int] = []
-    bigrams: dict[tuple[str, str], list[int]] = {}
-    accented: dict[str, list[int]] = {}
+    bigrams: defaultdict[tuple[str, str], list[int]] = defaultdict(list)
+    accented: defaultdict[str, list[int]] = defaultdict(list)
+    chunks: dict[str, list[str]] = {}
     for i, d in enumerate(docs):
         for f, field in enumerate(FIELDS):
             text = html_to_text(d.get(field, ""))
@@ -142,15 +161,9 @@ def build(docs: list[dict], title_boost: float, features: bool = False) -> dict:
                 last_ref[k] = ref
             if features:
                 for pair in set(zip(words, words[1:])):
-                    if pair in bigrams:
-                        bigrams[pair].append(ref)
-                    else:
-                        bigrams[pair] = [ref]
-                for word in accented_words(text, folded):
-                    if word in accented:
-                        accented[word].append(ref)
-                    else:
-                        accented[word] = [ref]
+                    bigrams[pair].append(ref)
+                for word in accented_words(text, folded, chunks):
+                    accented[word].append(ref)
     doc_boosts = {str(i): d["boost"] for i, d in enumerate(docs) if d.get("boost")}
     out = {
         "format": FORMAT,
@@ -167,7 +180,7 @@ def build(docs: list[dict], title_boost: float, features: bool = False) -> dict:
     }
     if features:
         out["bigrams"] = {" ".join(pair): refs for pair, refs in bigrams.items()}
-        out["accented"] = accented
+        out["accented"] = dict(accented)
     return out
 
 

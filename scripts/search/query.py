@@ -60,6 +60,16 @@ QUESTION_PHRASES = [
     ["oi"],
     ["voi"],
     ["giup"],
+    # More scaffolding (issue 13): "không biết … thì hỏi ai", "của mình",
+    # "thủ tục gì", "phải làm gì", "xử lý thế nào", "báo ai". Each moved the
+    # tuning split up or left it level; "có bị" moved it down ("người bị tố cáo").
+    ["khong", "biet"],
+    ["cua", "minh"],
+    ["thu", "tuc", "gi"],
+    ["lam", "gi"],
+    ["xu", "ly", "the", "nao"],
+    ["hoi", "ai"],
+    ["bao", "ai"],
     # English question words that are not Vietnamese syllables once folded.
     ["how"],
     ["what"],

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import operator
 from pathlib import Path
 
 from scripts.search import prebuilt
@@ -73,7 +74,7 @@ def pair_bucket_of(first: str, second: str, buckets: int) -> int:
 
 
 def _deltas(refs: list[int]) -> list[int]:
-    return [b - a for a, b in zip([0, *refs], refs)]
+    return list(map(operator.sub, refs, [0, *refs]))
 
 
 def pages_of(docs: list[dict]) -> list[list]:
