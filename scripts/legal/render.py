@@ -163,14 +163,7 @@ def with_basis_section(
     listing = basis_list(registry, cited, page_uri)
     if not listing:
         return markdown
-    # Left out of search (Material skips data-search-exclude blocks): every
-    # procedure page repeats the same instruments and amendments here, so
-    # legal-reference queries matched all of them alike. The page's own basis
-    # list and the register page stay searchable.
-    block = (
-        '\n<div class="kb-law-basis-status" data-search-exclude markdown>\n\n'
-        f"**Tình trạng các văn bản trên trang này:**\n{{: .kb-law-basis }}\n\n{listing}\n</div>\n"
-    )
+    block = f"\n**Tình trạng các văn bản trên trang này:**\n{{: .kb-law-basis }}\n\n{listing}\n"
     heading = _HEADING.search(markdown)
     if heading is None:
         return markdown.rstrip("\n") + f"\n\n## {SECTION_TITLE}\n" + block

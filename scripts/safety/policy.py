@@ -106,7 +106,7 @@ ATTRIBUTES = {
     "details": {"open"},
     "time": {"datetime"},
     # Written by the site's generators (diagrams, review schedule).
-    "div": {"data-diagram", "data-search-exclude"},
+    "div": {"data-diagram"},
     "p": {"data-soon-days"},
     "span": {"data-review-due"},
 }
