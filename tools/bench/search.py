@@ -45,11 +45,12 @@ SHIPPED_PROBE = "hoàn thuế"
 KINDS = ["exact", "accentless", "partial", "abbreviation", "d-letter", "question", "legal", "typo", "english"]
 
 
-# mkdocs, minus the site's search files: the build hook imports these two
-# functions when MkDocs loads it, after this has replaced them.
+# mkdocs, minus the site's search files: the build hook imports the two
+# functions of scripts.search.site when MkDocs loads it, after this has replaced
+# them, and calls the English edition's writer through its module.
 WITHOUT_OUR_SEARCH = (
-    "import sys, scripts.search.site as s; "
-    "s.write_index = s.write_search_data = lambda *a, **k: None; "
+    "import sys, scripts.search.site as s, scripts.search.english as e; "
+    "s.write_index = s.write_search_data = e.write_edition = lambda *a, **k: None; "
     "from mkdocs.__main__ import cli; sys.exit(cli(prog_name='mkdocs'))"
 )
 
