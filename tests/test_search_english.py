@@ -13,11 +13,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from helpers.search_box import settle
 from scripts.search import english
 from tools.bench.relevance import NONE, ROOT, SUITE_EN, load_suite, run_cli, split_of, summarize
 
 SUITE = load_suite(SUITE_EN)
-RESULT_LINKS = ".md-search-result__item > a"
 
 
 @pytest.fixture(scope="module")
@@ -92,19 +92,6 @@ def test_vietnamese_site_index_holds_no_english_page(built_site):
     assert en["pages"] and all(path.startswith("en/") for path, _ in en["pages"])
 
 
-def _results(page):
-    """Result hrefs once they stop changing (the worker loads on focus)."""
-    last, stable = None, 0
-    for _ in range(150):  # up to ~15 s while the worker starts; then results settle
-        hrefs = page.eval_on_selector_all(RESULT_LINKS, "els => els.map(e => e.getAttribute('href'))")
-        stable = stable + 1 if hrefs and hrefs == last else 0
-        if stable >= 4:
-            return hrefs
-        last = hrefs
-        page.wait_for_timeout(100)
-    return last or []
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize(
     "query, expected, marked",
@@ -121,7 +108,7 @@ def test_english_search_box_finds_the_english_page(desktop_page, site_url, query
     box = desktop_page.locator("input[data-md-component=search-query]")
     box.click()
     box.type(query)
-    hrefs = _results(desktop_page)
+    hrefs = settle(desktop_page)
     assert hrefs, "no result"
     page, _, anchor = expected.partition("#")
     # Material's first group: the page, then its best sections.
@@ -140,7 +127,7 @@ def test_english_search_on_a_phone_speaks_english(phone_page, site_url):
     box = phone_page.locator("input[data-md-component=search-query]")
     box.wait_for(state="visible")
     phone_page.keyboard.type("bribe zzqx", delay=20)
-    hrefs = _results(phone_page)
+    hrefs = settle(phone_page)
     assert hrefs and all(urlsplit(h).path.startswith("/en/") for h in hrefs), hrefs
     # A weak answer: the panel under the count speaks English and links the English pages.
     panel = phone_page.locator(".vi-search-panel")
