@@ -4,29 +4,13 @@ real commands run in it."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
+from helpers.editor_project import run  # noqa: F401  (re-exported for the hostile tests)
 from helpers.project import copy_project
 
 PAGE = "docs/tuyen-ngon-phuc-vu/gop-y-phan-hoi.md"
 MARKER = "last good site"
-
-
-def run(root: Path, *args: str) -> subprocess.CompletedProcess:
-    """``python -m ARGS`` in ``root``, with output captured as text."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, "-m", *args],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=600,
-    )
 
 
 def project_with_site(tmp_path: Path) -> Path:
