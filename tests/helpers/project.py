@@ -4,7 +4,6 @@ the repository to break, the built site served on loopback."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +11,7 @@ from pathlib import Path
 from scripts import ROOT
 from scripts.config import site_config
 from tools.testing import static_server
+from tools.testing.project_copy import copy_project
 
 __all__ = ["ROOT", "copy_project", "mkdocs_build", "mkdocs_config", "serve_directory"]
 
@@ -28,32 +28,6 @@ def mkdocs_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", strict: boo
 def mkdocs_config() -> dict:
     """The repository's mkdocs.yml as data (nav, validation, theme)."""
     return site_config(ROOT)
-
-
-# What a build reads, without environments, output, tests or benchmark tools.
-_NOT_COPIED = shutil.ignore_patterns(
-    ".git",
-    "site",
-    ".venv",
-    "node_modules",
-    "__pycache__",
-    ".pytest_cache",
-    ".hypothesis",
-    ".ruff_cache",
-    "tests",
-    "tools",
-    "*.egg-info",
-)
-
-
-def copy_project(dest: Path) -> Path:
-    """A writable copy of the project for a test to break and build; the
-    installed front-end packages (node_modules) are linked, never written to.
-    ``python -m`` run in the copy imports the copy's own scripts/."""
-    shutil.copytree(ROOT, dest, ignore=_NOT_COPIED, dirs_exist_ok=True)
-    if (ROOT / "node_modules").is_dir() and not (dest / "node_modules").exists():
-        (dest / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
-    return dest
 
 
 def serve_directory(root: Path):

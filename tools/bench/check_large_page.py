@@ -10,7 +10,6 @@ Numbers are printed, not asserted.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -18,21 +17,9 @@ import time
 from pathlib import Path
 
 from scripts import ROOT
+from tools.testing.project_copy import copy_project
 
 PAGE = "docs/tuyen-ngon-phuc-vu/gop-y-phan-hoi.md"
-IGNORED = shutil.ignore_patterns(
-    ".git",
-    "site",
-    ".venv",
-    "node_modules",
-    "__pycache__",
-    ".pytest_cache",
-    ".hypothesis",
-    "tests",
-    "tools",
-    "*.egg-info",
-    ".site-build-*",
-)
 
 
 def paragraphs(size: int) -> str:
@@ -75,13 +62,8 @@ def main() -> int:
             api.scan_string(chunk)
         print(f"  {size // 1000:4d} KB: {whole} / {time.perf_counter() - start:6.1f}")
     with tempfile.TemporaryDirectory() as tmp:
-        plain = Path(tmp) / "plain"
-        shutil.copytree(ROOT, plain, ignore=IGNORED)
-        big = Path(tmp) / "big"
-        shutil.copytree(ROOT, big, ignore=IGNORED)
-        for copy in (plain, big):
-            if (ROOT / "node_modules").is_dir():
-                (copy / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
+        plain = copy_project(Path(tmp) / "plain")
+        big = copy_project(Path(tmp) / "big")
         with (big / PAGE).open("a", encoding="utf-8") as f:
             f.write(paragraphs(1_000_000))
         base, base_status = timed_check(plain)

@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import re
 import resource
-import shutil
 import statistics
 import sys
 import tempfile
@@ -26,18 +25,14 @@ from pathlib import Path
 
 from scripts import ROOT
 from scripts.build.strict import strict_build
+from tools.testing.project_copy import copy_project
 
 TARGET = 1.3
-_NOT_COPIED = shutil.ignore_patterns(
-    ".git", ".venv", "node_modules", "site", ".site-build-*", "__pycache__", ".pytest_cache"
-)
 
 
 def without_english(dest: Path) -> Path:
     """A copy of the project without its English edition."""
-    shutil.copytree(ROOT, dest, ignore=_NOT_COPIED)
-    if (ROOT / "node_modules").is_dir():
-        (dest / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
+    copy_project(dest)
     for page in (dest / "docs").rglob("*.en.md"):
         page.unlink()
     config = dest / "mkdocs.yml"
