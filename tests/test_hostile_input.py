@@ -4,7 +4,9 @@ and the last good site/ left untouched.
 
 One copy of the project carrying the hostile-but-allowed text is built once
 (``hostile_site``); each refused input gets its own broken copy, stopped
-before mkdocs by the build's preflight. The commands' other hostile cases
+before mkdocs by the build's preflight. Those also run through `make check`
+share one copy holding them all and one check run (``refused_by_check``).
+The commands' other hostile cases
 (killed builds, make serve, very large pages, check-links):
 test_hostile_commands.py.
 """
@@ -49,17 +51,23 @@ def front_matter_value(path: Path, key: str, value: str) -> None:
     path.write_text(new, encoding="utf-8")
 
 
+def refused_problems(root: Path, result) -> list[str]:
+    """The problem lines of a run that must be a refusal: exit status 2, no
+    traceback, and site/ as it was."""
+    out = result.stdout + result.stderr
+    assert result.returncode == 2, out
+    assert "Traceback" not in out, out
+    assert sorted(p.name for p in (root / "site").iterdir()) == ["index.html"]
+    assert (root / "site" / "index.html").read_text(encoding="utf-8") == MARKER
+    return [line for line in out.splitlines() if re.match(r"^[\w./-]+:\d+(:\d+)?: ", line)]
+
+
 def assert_refused(root: Path, expected: list[str], command=("scripts.build",)) -> str:
     """The command exits 2, prints exactly ``expected`` as its problem lines,
     no traceback, and site/ is as it was."""
     result = run(root, *command)
     out = result.stdout + result.stderr
-    assert result.returncode == 2, out
-    assert "Traceback" not in out, out
-    problems = [line for line in out.splitlines() if re.match(r"^[\w./-]+:\d+(:\d+)?: ", line)]
-    assert problems == expected, out
-    assert sorted(p.name for p in (root / "site").iterdir()) == ["index.html"]
-    assert (root / "site" / "index.html").read_text(encoding="utf-8") == MARKER
+    assert refused_problems(root, result) == expected, out
     return out
 
 
@@ -197,15 +205,20 @@ PLAIN_TEXT = (
 )
 
 
-def test_markup_in_a_front_matter_title_is_refused(tmp_path):
-    root = project_with_site(tmp_path)
+def title_markup(root: Path) -> list[str]:
+    """Markup in a page title; the problem lines it must give."""
     front_matter_value(
         root / PAGE,
         "title",
         "x</title><meta http-equiv=refresh content='0;url=https://evil.example/'><title>",
     )
-    assert_refused(root, [f"{PAGE}:5:8: title: {PLAIN_TEXT}"])
-    result = run(root, "scripts.editor.check")
+    return [f"{PAGE}:5:8: title: {PLAIN_TEXT}"]
+
+
+def test_markup_in_a_front_matter_title_is_refused(tmp_path, refused_by_check):
+    root = project_with_site(tmp_path)
+    assert_refused(root, title_markup(root))
+    result, problems, _ = refused_by_check
     assert result.returncode == 2 and f"{PAGE}:5:8: title: {PLAIN_TEXT}" in result.stdout
 
 
@@ -261,16 +274,22 @@ NOT_UTF8 = (
 )
 
 
-def test_non_utf8_data_file_is_one_message_in_build_and_check(tmp_path):
-    root = project_with_site(tmp_path)
+def not_utf8(root: Path) -> list[str]:
+    """Bytes that are not UTF-8 in a data file; the problem lines it must give."""
     path = root / "data/glossary.yaml"
     line = path.read_bytes().count(b"\n") + 1
     with path.open("ab") as f:
         f.write(b'x: "\xff caf\xe9"\n')
-    expected = [NOT_UTF8.format(line=line)]
-    assert_refused(root, expected)
-    out = assert_refused(root, expected, ("scripts.editor.check",))
-    assert "UnicodeDecodeError" not in out
+    return [NOT_UTF8.format(line=line)]
+
+
+def test_non_utf8_data_file_is_one_message_in_build_and_check(tmp_path, refused_by_check):
+    root = project_with_site(tmp_path)
+    assert_refused(root, not_utf8(root))
+    result, problems, by_mistake = refused_by_check
+    expected = by_mistake[not_utf8]  # its lines in the copy holding every mistake
+    assert [p for p in problems if p in expected] == expected, result.stdout
+    assert "UnicodeDecodeError" not in result.stdout + result.stderr
 
 
 MISSING = (
@@ -348,17 +367,23 @@ def test_snippet_outside_the_snippets_folder_is_refused(tmp_path):
     assert "SECRET" not in out
 
 
-def test_missing_snippet_is_one_message(tmp_path):
-    root = project_with_site(tmp_path)
+def missing_snippet(root: Path) -> list[str]:
+    """A snippet marker naming no file; the problem lines it must give."""
     lines = (root / PAGE).read_text(encoding="utf-8").count("\n")
     with (root / PAGE).open("a", encoding="utf-8") as f:
         f.write('\n--8<-- "khong-co.md"\n')
-    expected = [
+    return [
         f"{PAGE}:{lines + 2}:9: không có tệp snippets/khong-co.md để chèn; kiểm tra tên tệp "
         "hoặc tạo tệp trong snippets/"
     ]
-    assert_refused(root, expected)
-    assert_refused(root, expected, ("scripts.editor.check",))
+
+
+def test_missing_snippet_is_one_message(tmp_path, refused_by_check):
+    root = project_with_site(tmp_path)
+    assert_refused(root, missing_snippet(root))
+    result, problems, by_mistake = refused_by_check
+    expected = by_mistake[missing_snippet]  # its lines in the copy holding every mistake
+    assert [p for p in problems if p in expected] == expected, result.stdout
 
 
 def test_snippets_extension_itself_cannot_reach_git(tmp_path):
@@ -418,16 +443,44 @@ def raw_html_expected(first: int) -> list[str]:
     ]
 
 
-def test_raw_html_outside_the_allow_list_is_refused_with_file_line(tmp_path):
-    root = project_with_site(tmp_path)
+def raw_html(root: Path) -> list[str]:
+    """RAW_HTML appended to a page; the problem lines it must give."""
     first = (root / PAGE).read_text(encoding="utf-8").count("\n")
     with (root / PAGE).open("a", encoding="utf-8") as f:
         f.write(RAW_HTML)
-    expected = raw_html_expected(first + 1)
-    assert_refused(root, expected)
-    result = run(root, "scripts.editor.check")
+    return raw_html_expected(first + 1)
+
+
+def test_raw_html_outside_the_allow_list_is_refused_with_file_line(tmp_path, refused_by_check):
+    root = project_with_site(tmp_path)
+    assert_refused(root, raw_html(root))
+    result, problems, by_mistake = refused_by_check
+    expected = by_mistake[raw_html]  # its lines in the copy holding every mistake
     assert result.returncode == 2
-    assert [line for line in result.stdout.splitlines() if line.startswith(PAGE)] == expected
+    assert [p for p in problems if p in expected] == expected, result.stdout
+
+
+# The refused inputs above are independent of one another, so `make check`
+# (`python -m scripts.editor.check`, build and linters) runs once on a copy
+# holding them all: each test finds its own lines there, and this one that
+# there is nothing else, nothing twice.
+REFUSED_BY_CHECK = (title_markup, not_utf8, missing_snippet, raw_html)
+
+
+@pytest.fixture(scope="module")
+def refused_by_check(tmp_path_factory):
+    """(result, problem lines, {mistake: its expected lines}) of one real
+    `make check` of a copy with every mistake of REFUSED_BY_CHECK; the run is
+    a refusal (refused_problems)."""
+    root = project_with_site(tmp_path_factory.mktemp("refused-by-check"))
+    expected = {make_mistake: make_mistake(root) for make_mistake in REFUSED_BY_CHECK}
+    result = run(root, "scripts.editor.check")
+    return result, refused_problems(root, result), expected
+
+
+def test_make_check_prints_each_refusal_once_and_nothing_else(refused_by_check):
+    result, problems, expected = refused_by_check
+    assert sorted(problems) == sorted(line for lines in expected.values() for line in lines), result.stdout
 
 
 def test_the_sites_own_raw_html_passes_the_policy():
