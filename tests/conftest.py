@@ -6,9 +6,16 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from hypothesis import settings
 
+from helpers.examples import FAST_PROFILE_EXAMPLES
 from helpers.project import mkdocs_build, mkdocs_config, serve_directory
 from tools.testing import chromium, static_server
+
+# `make test-fast` runs pytest with --hypothesis-profile=fast: property tests
+# that build the site draw fewer examples (helpers/examples.py); `make test`
+# keeps Hypothesis's default profile and every example.
+settings.register_profile("fast", max_examples=FAST_PROFILE_EXAMPLES)
 
 
 @pytest.fixture(scope="session")

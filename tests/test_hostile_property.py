@@ -23,6 +23,7 @@ import yaml
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+from helpers.examples import examples
 from helpers.project import copy_project
 
 DATA = ("units", "organization", "escalation", "glossary")
@@ -152,8 +153,9 @@ def _plain(value: str) -> str:
 
 
 # No shrinking: every example is a full build; the failure lists the values.
+# Four examples in `make test`, one in `make test-fast` (helpers/examples.py).
 @settings(
-    max_examples=4,
+    max_examples=examples(4),
     deadline=None,
     phases=[Phase.explicit, Phase.reuse, Phase.generate],
     suppress_health_check=[
