@@ -193,14 +193,15 @@ def test_large_page_is_linted_in_pieces_with_right_line_numbers(tmp_path):
 
 
 def test_page_over_200_kb_is_a_warning_not_a_problem(tmp_path):
+    # About 280 KB: over the limit is what counts here; how long `make check`
+    # takes on a 1 MB page is for tools/bench/check_large_page.py to print.
     root = project_with_site(tmp_path)
     with (root / PAGE).open("a", encoding="utf-8") as f:
         f.write(
-            "".join(
-                f"\nĐoạn văn thử số {i} về thủ tục hải quan và quy chế phối hợp.\n" for i in range(20_000)
-            )
+            "".join(f"\nĐoạn văn thử số {i} về thủ tục hải quan và quy chế phối hợp.\n" for i in range(3_300))
         )
     kb = (root / PAGE).stat().st_size // 1024
+    assert kb > 250
     result = run(root, "scripts.editor.check")
     assert result.returncode == 0, result.stdout + result.stderr
     assert (
