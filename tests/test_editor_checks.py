@@ -3,6 +3,7 @@ editor mistake gives one `file:line: message` and exit status 2; the last
 good site stays in place."""
 
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -75,18 +76,43 @@ ACCEPTED_MARKUP = "\n".join(
 )
 
 
+# A page over the 200 KB size warning (about 280 KB): over the limit is what
+# counts here; how long `make check` takes on a 1 MB page is for
+# tools/bench/check_large_page.py to print.
+LARGE_PAGE = "docs/bien-tap/trang-rat-dai.md"
+
+
+def add_large_page(project: Path) -> int:
+    """LARGE_PAGE, in the menu after PAGE; its size in KB."""
+    front_matter = (project / PAGE).read_text(encoding="utf-8").split("\n---\n", 1)[0]
+    paragraphs = "".join(
+        f"\nĐoạn văn thử số {i} về thủ tục hải quan và quy chế phối hợp.\n" for i in range(3_300)
+    )
+    (project / LARGE_PAGE).write_text(
+        f"{front_matter}\n---\n\n# Trang rất dài\n{paragraphs}", encoding="utf-8"
+    )
+    config = project / "mkdocs.yml"
+    entry = "      - bien-tap/index.md\n"
+    text = config.read_text(encoding="utf-8")
+    assert text.count(entry) == 1
+    config.write_text(text.replace(entry, entry + "      - bien-tap/trang-rat-dai.md\n"), encoding="utf-8")
+    return (project / LARGE_PAGE).stat().st_size // 1024
+
+
 @pytest.fixture(scope="module")
 def committed_check(tmp_path_factory):
-    """One real `make check` of the project as committed, with ACCEPTED_MARKUP
-    appended to one page: added text cannot hide a problem of the committed
-    project, so both tests below fail if either must."""
+    """(result, size of LARGE_PAGE in KB) of one real `make check` of the
+    project as committed plus what it must accept: ACCEPTED_MARKUP appended to
+    a page, and LARGE_PAGE. Added text cannot hide a problem of the committed
+    project, so the tests below fail if any of them must."""
     project = copy_project(tmp_path_factory.mktemp("committed") / "project")
     append_line(project / PAGE, ACCEPTED_MARKUP)
-    return run(project, "scripts.editor.check")
+    kb = add_large_page(project)
+    return run(project, "scripts.editor.check"), kb
 
 
 def test_the_project_as_committed_passes_every_check(committed_check):
-    result = committed_check
+    result, _ = committed_check
     assert result.returncode == 0, output(result)
     assert "mọi kiểm tra đều đạt" in result.stdout
     for check in (
@@ -270,7 +296,18 @@ def test_markdown_linter_names_file_line_and_rule(mistakes):
 
 
 def test_markdown_linter_accepts_admonitions_attr_lists_tables_and_cards(committed_check):
-    assert committed_check.returncode == 0, output(committed_check)
+    result, _ = committed_check
+    assert result.returncode == 0, output(result)
+
+
+def test_page_over_200_kb_is_a_warning_not_a_problem(committed_check):
+    result, kb = committed_check
+    assert kb > 250
+    assert result.returncode == 0, output(result)
+    assert (
+        f"{LARGE_PAGE}:1: cảnh báo: trang nặng {kb} KB (trên 200 KB), chậm với điện thoại và với bước kiểm tra "
+        "kiểu Markdown; nên tách thành nhiều trang"
+    ) in result.stdout.splitlines()
 
 
 def test_yaml_linter_names_file_and_line(mistakes):
