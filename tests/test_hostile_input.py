@@ -302,14 +302,26 @@ MISSING = (
 )
 
 
+def deleted_units(root: Path) -> list[str]:
+    """data/units.yaml deleted; the problem lines it must give."""
+    (root / "data/units.yaml").unlink()
+    return [MISSING]
+
+
+# `make check` (scripts.editor.check): the next test, on the copy holding every
+# refusal that make check is run on (refused_by_check).
 @pytest.mark.parametrize(
-    "command",
-    [("scripts.build",), ("scripts.editor.check",), ("scripts.pages.review",), ("scripts.contacts", "check")],
+    "command", [("scripts.build",), ("scripts.pages.review",), ("scripts.contacts", "check")]
 )
 def test_deleted_data_file_is_one_message_in_every_command(tmp_path, command):
     root = project_with_site(tmp_path)
-    (root / "data/units.yaml").unlink()
-    assert_refused(root, [MISSING], command)
+    assert_refused(root, deleted_units(root), command)
+
+
+def test_deleted_data_file_is_one_message_in_make_check(refused_by_check):
+    result, problems, by_mistake = refused_by_check
+    assert by_mistake[deleted_units] == [MISSING]
+    assert [p for p in problems if p == MISSING] == [MISSING], result.stdout
 
 
 def test_empty_data_file_says_so(tmp_path):
@@ -465,7 +477,7 @@ def test_raw_html_outside_the_allow_list_is_refused_with_file_line(tmp_path, ref
 # (`python -m scripts.editor.check`, build and linters) runs once on a copy
 # holding them all: each test finds its own lines there, and this one that
 # there is nothing else, nothing twice.
-REFUSED_BY_CHECK = (title_markup, not_utf8, missing_snippet, raw_html)
+REFUSED_BY_CHECK = (title_markup, not_utf8, deleted_units, missing_snippet, raw_html)
 
 
 @pytest.fixture(scope="module")
