@@ -4,6 +4,7 @@ driven by Playwright.
 Helpers that tests import live in tests/helpers/ (never import this file)."""
 
 import fcntl
+import os
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -21,13 +22,13 @@ settings.register_profile("fast", max_examples=FAST_PROFILE_EXAMPLES)
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory, worker_id) -> Path:
+def built_site(tmp_path_factory) -> Path:
     """One strict build of the site per pytest run, read-only for the tests.
 
     Under pytest-xdist (`make test-fast`) the worker processes share it: the
     first to need it builds it into the run's temporary root (the parent of
     each worker's own), under a file lock; the others wait and read it."""
-    if worker_id == "master":
+    if not os.environ.get("PYTEST_XDIST_WORKER"):  # one process: nobody to share with
         return _build_site(tmp_path_factory.mktemp("site"))
     shared = tmp_path_factory.getbasetemp().parent
     with (shared / "built-site.lock").open("w") as lock:
