@@ -103,3 +103,40 @@ def run_cli(engine, suite: list[dict]) -> list[dict]:
         pages = [p.page for p in engine.search(q["q"])]
         rows.append({**q, "rank": rank_of(pages, q["expect"]), "top": pages[:5]})
     return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m tools.bench.relevance``: the suite through the terminal
+    command over a built site, in seconds (``make bench-search`` also runs the
+    real box in Chromium). Misses are listed for the tuning split only; the
+    held-out split is summarised only when asked for (``--split held-out``)."""
+    import argparse
+
+    from scripts.search.site import load_engine
+
+    ap = argparse.ArgumentParser(
+        prog="python -m tools.bench.relevance", description=main.__doc__.split("\n")[0]
+    )
+    ap.add_argument("--site", type=Path, default=ROOT / "site", help="built site (default: site/)")
+    ap.add_argument("--split", choices=("tuning", "held-out"), default="tuning")
+    a = ap.parse_args(argv)
+    suite = [q for q in load_suite() if q["split"] == a.split]
+    rows = run_cli(load_engine(a.site), suite)
+    s = summarize(rows)
+    print(
+        f"{a.split} ({s['all']['n']}): hit@1 {s['all']['hit1']:.3f} hit@5 {s['all']['hit5']:.3f} "
+        f"MRR {s['all']['mrr']:.3f}; no accents ({s['no-accents']['n']}): hit@1 {s['no-accents']['hit1']:.3f}"
+    )
+    if a.split == "tuning":
+        for kind in sorted(k for k in s if k not in ("all", "no-accents")):
+            print(f"  {kind:<14} {s[kind]['hit1']:.3f} (n={s[kind]['n']})")
+        for r in scored(rows):
+            if r["rank"] != 1:
+                print(
+                    f"  miss [{r['kind']}] {r['q']!r} → {r['expect']}: rank {r['rank']}, top {r['top'][:3]}"
+                )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
