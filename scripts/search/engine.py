@@ -7,8 +7,10 @@ Same algorithm as the browser worker (overrides/assets/javascripts/search/engine
    being typed; its one-edit neighbours only when the word is not in the index
    (a typo); the glossary phrases that stand in for it; joined references.
 2. The best ``candidates`` sections are re-ranked: coverage of the query's
-   concepts, adjacent query words found adjacent in the page ("thông quan"),
-   and words matching with their exact accents ("hải" over "hai").
+   concepts (a word typed with accents counts only where it is written so),
+   adjacent query words found adjacent in the page ("thông quan"; glossary
+   phrases included), words matching with their exact accents ("hải" over
+   "hai"), and the query's words in the page's own title, rare ones more.
 3. Sections are grouped by page; a page ranks by its best section.
 
 The constants live in RANKING and travel to the browser inside
