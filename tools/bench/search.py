@@ -164,9 +164,7 @@ def print_relevance(results: dict[str, list[dict]]) -> None:
     )
     _row("", *results, width=24)
     for split in ("tuning", "held-out"):
-        summaries = {
-            n: summarize([r for r in rows if r["split"] == split]) for n, rows in results.items()
-        }
+        summaries = {n: summarize([r for r in rows if r["split"] == split]) for n, rows in results.items()}
         first = next(iter(summaries.values()))
         _row(f"{split} ({first['all']['n']})", *[_fmt(s["all"]) for s in summaries.values()], width=24)
         _row(
@@ -185,9 +183,7 @@ def print_relevance(results: dict[str, list[dict]]) -> None:
             cells.append(f"{s['all']['hit1']:.3f} (n={s['all']['n']})")
         _row(f"    {kind}", *cells, width=24)
     for name, rows in results.items():
-        misses = [
-            r for r in rows if r["rank"] != 1 and r["expect"] != "none" and r["split"] == "tuning"
-        ]
+        misses = [r for r in rows if r["rank"] != 1 and r["expect"] != "none" and r["split"] == "tuning"]
         print(f"\nTuning misses ({name}): {len(misses)}")
         for r in misses:
             print(f"  [{r['kind']}] {r['q']!r} → {r['expect']}: rank {r['rank']}, top {r['top'][:3]}")
