@@ -55,8 +55,9 @@
     return el;
   }
 
-  // The browser's own bars take the header's colour. Read before the first
-  // paint, only the header is parsed, so computing its style costs little.
+  // The browser's own bars take the header's colour. Read after a switch, or
+  // once the loaded page has been drawn (styles are then up to date, so the
+  // read forces no restyle); never while the page is being parsed.
   function updateThemeColour() {
     var header = document.querySelector("[data-md-component=header]");
     if (!header) return;
@@ -81,14 +82,17 @@
     });
     var scheme = color.scheme === "slate" ? "dark" : "light";
     if (meta("color-scheme").content !== scheme) meta("color-scheme").content = scheme;
-    updateThemeColour();
     if (switching) {
+      updateThemeColour();
       setTimeout(function () { body.removeAttribute("data-md-color-switching"); });
     }
     return color;
   }
 
   apply(savedIndex(), false);
+  window.addEventListener("load", function () {
+    requestAnimationFrame(function () { setTimeout(updateThemeColour); });
+  });
 
   form.addEventListener("change", function (event) {
     var index = Array.prototype.indexOf.call(inputs, event.target);
