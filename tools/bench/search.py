@@ -35,7 +35,7 @@ from scripts.pages import model as page_model
 from scripts.search import english
 from scripts.search.site import load_engine
 from tools.bench import pagefind_site
-from tools.bench.relevance import ROOT, SUITE_EN, load_suite, run_cli, split_of, summarize
+from tools.bench.relevance import ROOT, SUITE_EN, load_suite, run_cli, summarize
 from tools.bench.search_browser import MATERIAL_BOX, first_answer, launch, run_queries, serve
 from tools.bench.synthetic import corpus as synthetic_corpus
 
@@ -164,9 +164,7 @@ def print_relevance(results: dict[str, list[dict]]) -> None:
     )
     _row("", *results, width=24)
     for split in ("tuning", "held-out"):
-        summaries = {
-            n: summarize([r for r in rows if split_of(r["q"]) == split]) for n, rows in results.items()
-        }
+        summaries = {n: summarize([r for r in rows if r["split"] == split]) for n, rows in results.items()}
         first = next(iter(summaries.values()))
         _row(f"{split} ({first['all']['n']})", *[_fmt(s["all"]) for s in summaries.values()], width=24)
         _row(
@@ -175,17 +173,17 @@ def print_relevance(results: dict[str, list[dict]]) -> None:
             width=24,
         )
     kinds = sorted({r["kind"] for r in next(iter(results.values())) if r["expect"] != "none"})
-    print("  per kind, both splits (hit@1):")
+    # Per kind on the tuning split only: per-kind figures of the held-out set
+    # are what tuning would be steered by (issue 13d).
+    print("  per kind, tuning split (hit@1):")
     for kind in kinds:
         cells = []
         for rows in results.values():
-            s = summarize([r for r in rows if r["kind"] == kind])
+            s = summarize([r for r in rows if r["kind"] == kind and r["split"] == "tuning"])
             cells.append(f"{s['all']['hit1']:.3f} (n={s['all']['n']})")
         _row(f"    {kind}", *cells, width=24)
     for name, rows in results.items():
-        misses = [
-            r for r in rows if r["rank"] != 1 and r["expect"] != "none" and split_of(r["q"]) == "tuning"
-        ]
+        misses = [r for r in rows if r["rank"] != 1 and r["expect"] != "none" and r["split"] == "tuning"]
         print(f"\nTuning misses ({name}): {len(misses)}")
         for r in misses:
             print(f"  [{r['kind']}] {r['q']!r} → {r['expect']}: rank {r['rank']}, top {r['top'][:3]}")
@@ -242,8 +240,8 @@ def relevance(tmp: Path, playwright, limit: int | None = None) -> None:
     took, _ = build(ROOT, site)
     print(
         f"Built the site for the relevance suite in {took:.1f} s ({len(suite)} queries: "
-        f"{sum(split_of(q['q']) == 'tuning' for q in suite)} tuning, "
-        f"{sum(split_of(q['q']) == 'held-out' for q in suite)} held-out)"
+        f"{sum(q['split'] == 'tuning' for q in suite)} tuning, "
+        f"{sum(q['split'] == 'held-out' for q in suite)} held-out)"
     )
     cli = run_cli(load_engine(site), suite)
     # The English edition's suite (issue 12), on /en/ with the English index.
