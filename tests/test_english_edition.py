@@ -12,11 +12,14 @@ import html.parser
 import re
 from pathlib import Path
 
+import material
 import pytest
 
-from helpers.project import ROOT, copy_project, mkdocs_build, mkdocs_config
+from helpers.project import ROOT, copy_project, mkdocs_build
 from scripts import i18n
 from scripts.pages import frontmatter, model, review
+
+MATERIAL = Path(material.__file__).parent / "templates"
 
 # Vietnamese original (docs-relative) of each page the English edition must have.
 LISTED = [
@@ -127,12 +130,30 @@ def test_listed_page_exists_in_both_languages_and_links_its_twin(built_site, ori
         f"{up}{vi_url}".rstrip("/") or ".",
         "vi",
     ) in en_page.links, f"{en_url} does not link ../{vi_url}: {en_page.links[:12]}"
-    # Both carry the language switcher to the other edition, and hreflang
-    # alternates naming this page in both editions with full addresses.
-    assert any(lang == "en" for _, lang in vi_page.links) and any(lang == "vi" for _, lang in en_page.links)
-    base = mkdocs_config()["site_url"].rstrip("/") + "/"
-    twins = [("vi", base + vi_url), ("en", base + en_url)]
-    assert vi_page.alternates == twins == en_page.alternates
+    # The language menu of each opens the other's twin itself; no
+    # <link rel=alternate> in <head>, whose sitemap Material would fetch on
+    # every load (hreflang pairs: sitemap.xml, next test).
+    assert (f"{'../' * vi_url.count('/')}{en_url}", "en") in vi_page.links
+    assert (f"{up}{vi_url}", "vi") in en_page.links
+    assert vi_page.alternates == [] == en_page.alternates
+
+
+def test_language_menu_is_materials_with_links_to_the_twin():
+    """If a Material upgrade changes its language menu, this fails: copy the
+    new partial into overrides/partials/ and make the one change again."""
+    material = (MATERIAL / "partials" / "alternate.html").read_text(encoding="utf-8").split("-#}\n", 1)[1]
+    ours = (
+        (ROOT / "overrides" / "partials" / "alternate.html").read_text(encoding="utf-8").split("-#}\n", 1)[1]
+    )
+    loop = "        {% for alt in config.extra.alternate %}\n"
+    href = (
+        "          {%- set href = language_links[alt.lang] if language_links and alt.lang in language_links"
+        " else alt.link | url %}\n"
+    )
+    expected = material.replace(loop, loop + href).replace(
+        '<a href="{{ alt.link | url }}"', '<a href="{{ href | e }}"'
+    )
+    assert loop in material and ours == expected
 
 
 def test_sitemap_pairs_every_listed_page_both_ways(built_site):
@@ -232,3 +253,18 @@ def test_a_link_to_a_missing_vietnamese_page_stops_the_build(tmp_path):
 def test_the_english_build_leaves_the_vietnamese_404_page(built_site):
     page = (built_site / "404.html").read_text(encoding="utf-8")
     assert '<html lang="vi"' in page
+
+
+def test_language_menu_opens_the_twin_without_fetching_sitemaps(hosted_site_url, desktop_page):
+    page = desktop_page
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(hosted_site_url + "tuyen-ngon-phuc-vu/", wait_until="networkidle")
+    assert not [u for u in requested if "sitemap" in u], requested
+    page.locator(".md-select button").hover()
+    page.locator("a.md-select__link[hreflang=en]").click()
+    page.wait_for_url("**/en/tuyen-ngon-phuc-vu/")
+    assert page.evaluate("document.documentElement.lang") == "en"
+    page.locator(".md-select button").hover()
+    page.locator("a.md-select__link[hreflang=vi]").click()
+    page.wait_for_url(hosted_site_url + "tuyen-ngon-phuc-vu/")

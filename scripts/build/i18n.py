@@ -21,6 +21,7 @@ import yaml
 from mkdocs import plugins
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
 from mkdocs_static_i18n.plugin import I18n as StaticI18n
 from mkdocs_static_i18n.suffix import create_i18n_file
 
@@ -196,7 +197,7 @@ class I18n(StaticI18n):
         context = super().on_page_context(context, page, config, nav)
         context["translation"] = None
         context["owner_names_en"] = self._owner_names(config)
-        context["hreflang"] = hreflang_links(page, config)
+        context["language_links"] = language_links(page)
         if self.is_translation_build:
             original = getattr(page.file, "alternates", {}).get(self.default_language)
             context["translation"] = {
@@ -258,19 +259,18 @@ class I18n(StaticI18n):
                     shutil.copyfile(site / name, site / lang / name)
 
 
-def hreflang_links(page, config) -> list[tuple[str, str]]:
-    """(language, absolute URL) of this page in each edition that has it, for
-    <link rel=alternate hreflang> (search engines want full URLs, and the same
-    page, not the other edition's home); none when the page has no twin."""
+def language_links(page) -> dict[str, str]:
+    """Language -> address of this page in that edition, relative to the page,
+    for the header's language menu (overrides/partials/alternate.html): the
+    page's own twin where it has one, else that edition's home page."""
     alternates = getattr(page.file, "alternates", None) or {}
-    if len(alternates) < 2 or not config.site_url:
-        return []
-    base = config.site_url.rstrip("/") + "/"
-    return [
-        (lang, base + alternates[lang].url.removeprefix("./"))  # the home page's URL is "./"
-        for lang in i18n.LANGUAGES
-        if lang in alternates
-    ]
+    links = {}
+    for lang in i18n.LANGUAGES:
+        twin = alternates.get(lang)
+        target = twin.url if twin is not None else ("" if lang == i18n.LANGUAGES[0] else f"{lang}/")
+        link = get_relative_url(target.removeprefix("./") or ".", page.url or ".")
+        links[lang] = link + "/" if link.rsplit("/", 1)[-1] in (".", "..") else link
+    return links
 
 
 def translation_build(config) -> bool:
