@@ -48,6 +48,12 @@ DATA_NAME = f"{LANG}_search.json"
 PREFIX = f"{LANG}/"  # locations of the English edition in Material's index
 HEADERS_RULE = f"/search/{LANG}/*\n  Cache-Control: public, max-age=31536000, immutable\n"
 
+# The Vietnamese site's constants, plus typo tolerance on the last word when it
+# has 5 letters or more and the index lacks it ("complant"): the engine only
+# completes the word still being typed, and English words are long enough
+# for a one-edit neighbour to be the word meant.
+RANKING_EN = {**RANKING, "last_fuzzy_min": 5}
+
 # An ASCII word with no letter or digit right before or after it ("Hải" is
 # left alone); the browser's english.js uses the same pattern.
 WORD = re.compile(r"(?<![^\W_])[A-Za-z]+(?![^\W_])")
@@ -155,7 +161,7 @@ def search_data(glossary_path: Path = GLOSSARY) -> dict:
     return {
         "format": 1,
         "lang": LANG,
-        "ranking": RANKING,
+        "ranking": RANKING_EN,
         "questions": QUESTION_PHRASES,
         "glossary": glossary_entries(glossary_path),
     }
@@ -186,7 +192,7 @@ def write(
     related = vietnamese_titles(vietnamese, sources)
     indexed = index_docs(docs, related)
     source = json.dumps([docs, related], ensure_ascii=False, sort_keys=True).encode("utf-8")
-    meta = shards.write(search, indexed, RANKING["title_boost"], source, name=LANG, shown=docs)
+    meta = shards.write(search, indexed, RANKING_EN["title_boost"], source, name=LANG, shown=docs)
     data = json.dumps(search_data(glossary_path), ensure_ascii=False, separators=(",", ":"))
     (search / DATA_NAME).write_text(data, encoding="utf-8")
     headers = site_dir / "_headers"
