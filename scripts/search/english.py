@@ -16,8 +16,9 @@ itself does not change:
   typed in capitals are still told from syllables ("CO" against "có").
 
 Vietnamese typed on the English site: each English section is indexed with
-the title of the Vietnamese page it translates or summarises (its
-``translation_of`` original, or the ``vi:`` links of a summary's section), so
+the title of the Vietnamese page or section it translates or summarises (its
+``translation_of`` original, the original's section of the same anchor, or
+the ``vi:`` links of a summary's section), so
 "hoàn thuế" and "hoan thue" find the English section on refunds; the
 glossary works both ways (``en_search.json`` lists the English phrases as the
 entries' terms and the Vietnamese phrases as their other language).
@@ -114,17 +115,28 @@ def _indexed(value: str) -> str:
     return html.escape(analyze(html_to_text(value)), quote=False)
 
 
+def _vietnamese(title: str) -> str:
+    """A Vietnamese title as indexed on an English page: as written (the
+    index folds it, so "hoàn thuế" and "hoan thue" both find it), plus only
+    the few syllables an English query's stemming changes ("quy" → "qui"),
+    so the folded form typed on an English page finds it too."""
+    folded = {w.lower() for w in WORD.findall(fold(title))}
+    stemmed = [w for w in WORD.findall(analyze(fold(title))) if w.lower() not in folded]
+    return " ".join([title, *stemmed])
+
+
 def index_docs(docs: list[dict], related: dict[str, list[str]]) -> list[dict]:
     """What is indexed of Material's English documents: analysed title and
-    text; ``related[location]`` (Vietnamese titles) joins the title."""
+    text; ``related[location]`` (Vietnamese titles) opens the text. Not the
+    title: BM25 weighs a title by its length, and an English heading followed
+    by its Vietnamese twin's lost to English headings that have none
+    ("Regular dialogue conferences" under the summary's "Through a business
+    association and dialogue conferences")."""
     out = []
     for d in docs:
         title = _indexed(d.get("title", ""))
-        # accented as written, and as typed without accents on an English page
-        extra = " ".join(
-            html.escape(f"{t} {analyze(fold(t))}", quote=False) for t in related.get(d["location"], [])
-        )
-        out.append({**d, "title": f"{title} {extra}".strip(), "text": _indexed(d.get("text", ""))})
+        extra = " ".join(html.escape(_vietnamese(t), quote=False) for t in related.get(d["location"], []))
+        out.append({**d, "title": title, "text": f"{extra} {_indexed(d.get('text', ''))}".strip()})
     return out
 
 
