@@ -169,7 +169,10 @@ VIETNAMESE_TARGET = "targets, held-out: hit@1 ≥ 0.95; no accents: hit@1 ≥ 0.
 ENGLISH_TARGET = "target: hit@1 ≥ 0.90"
 
 
-def print_relevance(results: dict[str, list[dict]], target: str = VIETNAMESE_TARGET) -> None:
+def print_relevance(
+    results: dict[str, list[dict]], target: str = VIETNAMESE_TARGET, accents: bool = True
+) -> None:
+    """``accents``: the "typed without accents" rows (Vietnamese queries only)."""
     print(f"\nRelevance on the site's pages, hit@1/hit@5/MRR ({target})")
     _row("", *results, width=24)
     for split in ("tuning", "held-out"):
@@ -178,11 +181,12 @@ def print_relevance(results: dict[str, list[dict]], target: str = VIETNAMESE_TAR
         }
         first = next(iter(summaries.values()))
         _row(f"{split} ({first['all']['n']})", *[_fmt(s["all"]) for s in summaries.values()], width=24)
-        _row(
-            f"  no accents ({first['no-accents']['n']})",
-            *[f"hit@1 {s['no-accents']['hit1']:.3f}" for s in summaries.values()],
-            width=24,
-        )
+        if accents:
+            _row(
+                f"  no accents ({first['no-accents']['n']})",
+                *[f"hit@1 {s['no-accents']['hit1']:.3f}" for s in summaries.values()],
+                width=24,
+            )
     kinds = sorted({r["kind"] for r in next(iter(results.values())) if r["expect"] != "none"})
     print("  per kind, both splits (hit@1):")
     for kind in kinds:
@@ -303,7 +307,9 @@ def relevance(tmp: Path, playwright, limit: int | None = None) -> None:
     )
     print_disagreements(cli, ours)
     print(f"\nEnglish edition (/en/), {len(suite_en)} queries (tests/search_relevance_en.yaml)")
-    print_relevance({"this site, /en/ (browser)": ours_en, "CLI (English)": cli_en}, ENGLISH_TARGET)
+    print_relevance(
+        {"this site, /en/ (browser)": ours_en, "CLI (English)": cli_en}, ENGLISH_TARGET, accents=False
+    )
     print_disagreements(cli_en, ours_en)
     print_held_out(
         f"English queries written after tuning, all held out ({len(fresh_en)}, {SUITE_EN_FRESH.name})",
