@@ -20,6 +20,9 @@ export default [
         document$: "readonly",
         // overrides/assets/javascripts/dates.js, first in the site's bundle.
         KbDate: "readonly",
+        // Material's storage helpers (md-base.js, in <head>).
+        __md_get: "readonly",
+        __md_set: "readonly",
       },
     },
     rules: {

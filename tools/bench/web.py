@@ -118,6 +118,7 @@ def lighthouse(url: str, out: Path) -> dict:
     scores = {c: report["categories"][c]["score"] for c in CATEGORIES}
     scores["kb"] = report["audits"]["total-byte-weight"]["numericValue"] / 1024
     scores["requests"] = len(report["audits"]["network-requests"]["details"]["items"])
+    scores["tbt"] = report["audits"]["total-blocking-time"]["numericValue"]
     failed = [
         a
         for a in report["categories"]["accessibility"]["auditRefs"]
@@ -139,6 +140,10 @@ def median_of(runs: list[dict]) -> dict:
         for key in CATEGORIES + ["kb", "requests"]
     }
     merged["failed"] = sorted({a for r in runs for a in r["failed"]})
+    # Each run's performance score and total blocking time: the score is
+    # noisy on a shared machine, and TBT is what moves it.
+    merged["runs"] = " ".join(f"{r['performance']:.2f}" for r in runs)
+    merged["tbt"] = " ".join(f"{r['tbt']:.0f}" for r in runs)
     return merged
 
 
@@ -191,6 +196,10 @@ def main(argv=None) -> int:
             f"{fmt(r['best-practices'])} {fmt(r['seo'])} {r['kb']:7.1f} {r['requests']:4.0f}  "
             f"{', '.join(r['failed']) or '-'}"
         )
+    print()
+    print("performance and total blocking time (ms) of each run")
+    for (name, site), r in results.items():
+        print(f"{name:10} {site:15} {r['runs']:16}  TBT {r['tbt']}")
     print()
     print(
         f"budget (this site): performance ≥ {BUDGET['performance']}, accessibility "
