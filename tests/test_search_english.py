@@ -82,7 +82,7 @@ def test_browser_engine_ranks_exactly_like_the_cli(built_site, cli_rows):
 
 
 def test_a_typo_in_the_word_still_being_typed_is_corrected(built_site):
-    """"warehuse" (one letter missing, last word): one-edit neighbours as well
+    """ "warehuse" (one letter missing, last word): one-edit neighbours as well
     as completions on English pages; completions alone found nothing."""
     stored = json.loads((built_site / "search" / "en_docs.json").read_text(encoding="utf-8"))
     data = json.loads((built_site / "search" / english.DATA_NAME).read_text(encoding="utf-8"))
