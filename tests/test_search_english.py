@@ -16,21 +16,9 @@ import pytest
 from helpers.search_box import settle
 from scripts.search import english
 from scripts.search.normalize import html_to_text
-from tools.bench.relevance import (
-    NONE,
-    ROOT,
-    SUITE_EN,
-    SUITE_EN_FRESH,
-    load_suite,
-    run_cli,
-    split_of,
-    summarize,
-)
+from tools.bench.relevance import NONE, ROOT, SUITE_EN, load_suite, run_cli, summarize
 
 SUITE = load_suite(SUITE_EN)
-# Written after tuning and held out whole: checked here for what it expects
-# and for CLI/browser agreement only; `make bench-search` prints its scores.
-FRESH = load_suite(SUITE_EN_FRESH)
 
 
 @pytest.fixture(scope="module")
@@ -51,13 +39,16 @@ def test_suite_has_60_queries_of_every_kind_and_both_splits():
     assert {"question", "keyword", "abbreviation", "vietnamese", "typo", "out-of-scope"} <= {
         q["kind"] for q in SUITE
     }
-    held_out = sum(split_of(q["q"]) == "held-out" for q in SUITE)
-    assert 0.25 < held_out / len(SUITE) < 0.5
+    held_out = [q for q in SUITE if q["split"] == "held-out"]
+    assert 0.25 < len(held_out) / len(SUITE) < 0.5
+    assert not {q["q"] for q in held_out} & {q["q"] for q in SUITE if q["split"] == "tuning"}
 
 
 def test_expected_pages_exist(built_site):
-    expected = {q["expect"] for q in SUITE + FRESH if q["expect"] != NONE}
-    missing = sorted(p for p in expected if not (built_site / p / "index.html").exists())
+    missing = sorted(
+        {q["expect"] for q in SUITE if q["expect"] != NONE}
+        - {q["expect"] for q in SUITE if (built_site / q["expect"] / "index.html").exists()}
+    )
     assert not missing, f"suite expects pages the site does not have: {missing}"
 
 
@@ -75,9 +66,8 @@ def test_english_results_stay_in_the_english_edition(cli_rows):
 
 
 def test_browser_engine_ranks_exactly_like_the_cli(built_site, cli_rows):
-    rows = cli_rows + run_cli(english.load_engine(built_site), FRESH)
-    js = _node("tests/js/search_rank.js", str(built_site), "en", stdin=json.dumps([r["q"] for r in rows]))
-    differ = [(r["q"], r["top"], top) for r, top in zip(rows, js) if r["top"] != top]
+    js = _node("tests/js/search_rank.js", str(built_site), "en", stdin=json.dumps([q["q"] for q in SUITE]))
+    differ = [(r["q"], r["top"], top) for r, top in zip(cli_rows, js) if r["top"] != top]
     assert not differ, "JavaScript and Python rank differently:\n" + "\n".join(map(str, differ))
 
 

@@ -7,8 +7,10 @@ Same algorithm as the browser worker (overrides/assets/javascripts/search/engine
    being typed; its one-edit neighbours only when the word is not in the index
    (a typo); the glossary phrases that stand in for it; joined references.
 2. The best ``candidates`` sections are re-ranked: coverage of the query's
-   concepts, adjacent query words found adjacent in the page ("thông quan"),
-   and words matching with their exact accents ("hải" over "hai").
+   concepts (a word typed with accents counts only where it is written so),
+   adjacent query words found adjacent in the page ("thông quan"; glossary
+   phrases included), words matching with their exact accents ("hải" over
+   "hai"), and the query's words in the page's own title, rare ones more.
 3. Sections are grouped by page; a page ranks by its best section.
 
 The constants live in RANKING and travel to the browser inside
@@ -17,6 +19,7 @@ search/vi_search.json, so neither side hard-codes them twice.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import lunr.builder
@@ -46,6 +49,10 @@ RANKING = {
     "page_title_weight": 2.5,  # × (1 + w·(concepts found in the page's own title)²)
     "max_pages": 50,  # pages returned
     "page_support": 0.35,  # + w × the page's second and third best sections
+    # Issue 13d (each moved the tuning split up; scripts/search/README.md):
+    "accent_strict": 2,  # a word typed with accents matches its own letters only with those accents: 1 in page titles, 2 also in sections
+    "alt_adjacency": 1,  # glossary phrases count for adjacency ("XNK tại chỗ": "nhập khẩu tại chỗ")
+    "title_rarity": 1,  # page title coverage weighs each concept by its idf
 }
 
 
@@ -63,6 +70,17 @@ def words_and_terms(*fields: str):
                 exact.add(exact_form(text, t))
         seq.append(None)
     return seq, all_terms, exact
+
+
+def edge_terms(plan: Plan, per_concept, i: int, end: int, r: dict) -> set[str]:
+    """The terms that may stand at one end of concept ``i`` in the text: its own
+    terms and, with ``alt_adjacency``, the first (``end`` 0) or last (``end`` -1)
+    word of each glossary phrase standing in for it ("XNK tại chỗ" is adjacent
+    in "nhập khẩu tại chỗ")."""
+    out = set(per_concept[i])
+    if r["alt_adjacency"]:
+        out.update(phrase[end] for phrase in plan.concepts[i].alternatives)
+    return out
 
 
 @dataclass
@@ -141,7 +159,8 @@ class Engine:
             fields = (
                 [title, d.get("text", "")] if page_title == title else [page_title, title, d.get("text", "")]
             )
-            self._cache[ref] = (*words_and_terms(*fields), words_and_terms(page_title)[1])
+            _, title_terms, title_exact = words_and_terms(page_title)
+            self._cache[ref] = (*words_and_terms(*fields), title_terms, title_exact)
         return self._cache[ref]
 
     def search(self, query: str) -> list[PageResult]:
@@ -181,26 +200,53 @@ class Engine:
         ranked = sorted(pages.values(), key=lambda p: (-p.score, p.sections[0].ref))
         return ranked[: r["max_pages"]]
 
+    def _idf(self, term: str) -> float:
+        """lunr's idf of a term (its refs: documents × fields), 0 when absent."""
+        post = self.index.inverted_index.get(term)
+        if not post:
+            return 0.0
+        df = len(post["title"]) + len(post["text"])
+        return round(math.log(1 + abs((len(self.docs) - df + 0.5) / (df + 0.5))), 3)
+
+    def _rarity(self, plan: Plan, per_concept, i: int) -> float:
+        """How telling concept ``i`` is: the idf of its rarest term (its own,
+        or of the glossary phrases standing in for it)."""
+        found = list(per_concept[i]) or [t for phrase in plan.concepts[i].alternatives for t in phrase]
+        return max((self._idf(t) for t in found), default=0.0)
+
     def _rerank(self, ref: int, score: float, plan: Plan, per_concept) -> Section:
         r = self.r
-        seq, all_terms, exact, title_terms = self._doc_features(ref)
+        seq, all_terms, exact, title_terms, title_exact = self._doc_features(ref)
 
-        def satisfied(terms):
-            return [
-                any(t in terms for t in found)
-                or any(all(t in terms for t in phrase) for phrase in c.alternatives)
-                for c, found in zip(plan.concepts, per_concept)
-            ]
+        def satisfied(terms, exact_words, strict):
+            # A word typed with accents ("giả") is not found by the same letters
+            # with other accents ("gia" of "gia công"): with ``strict``, its own
+            # folded form counts only where the typed form is (completions and
+            # typo neighbours are other words and count as before).
+            out = []
+            for c, found in zip(plan.concepts, per_concept):
+                own = strict and c.exact and not c.question
+                out.append(
+                    any(t in terms for t in found if not (own and t == c.word))
+                    or (c.word in found and c.word in terms and (not own or c.exact in exact_words))
+                    or any(all(t in terms for t in phrase) for phrase in c.alternatives)
+                )
+            return out
 
-        sat, in_title = satisfied(all_terms), satisfied(title_terms)
+        sat = satisfied(all_terms, exact, r["accent_strict"] >= 2)
+        in_title = satisfied(title_terms, title_exact, r["accent_strict"] >= 1)
         content = [i for i, c in enumerate(plan.concepts) if not c.question]
         basis = content or list(range(len(plan.concepts)))
         coverage = sum(sat[i] for i in basis) / len(basis) if basis else 0.0
-        title_coverage = sum(in_title[i] for i in basis) / len(basis) if basis else 0.0
+        # Words of the page's own title count by rarity: "hải quan" is in most
+        # titles, "luồng" in one.
+        rarity = [self._rarity(plan, per_concept, i) if r["title_rarity"] else 1.0 for i in basis]
+        total = sum(rarity)
+        title_coverage = sum(w for w, i in zip(rarity, basis) if in_title[i]) / total if total else 0.0
         pairs = [(a, b) for a, b in zip(content, content[1:]) if b == a + 1]
         adjacent = 0
         for a, b in pairs:
-            fa, fb = per_concept[a], per_concept[b]
+            fa, fb = edge_terms(plan, per_concept, a, -1, r), edge_terms(plan, per_concept, b, 0, r)
             if any(x is not None and y is not None and x in fa and y in fb for x, y in zip(seq, seq[1:])):
                 adjacent += 1
         adjacency = adjacent / len(pairs) if pairs else 0.0

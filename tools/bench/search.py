@@ -35,15 +35,7 @@ from scripts.pages import model as page_model
 from scripts.search import english
 from scripts.search.site import load_engine
 from tools.bench import pagefind_site
-from tools.bench.relevance import (
-    ROOT,
-    SUITE_EN,
-    SUITE_EN_FRESH,
-    load_suite,
-    run_cli,
-    split_of,
-    summarize,
-)
+from tools.bench.relevance import ROOT, SUITE_EN, load_suite, run_cli, summarize
 from tools.bench.search_browser import MATERIAL_BOX, first_answer, launch, run_queries, serve
 from tools.bench.synthetic import corpus as synthetic_corpus
 
@@ -176,9 +168,7 @@ def print_relevance(
     print(f"\nRelevance on the site's pages, hit@1/hit@5/MRR ({target})")
     _row("", *results, width=24)
     for split in ("tuning", "held-out"):
-        summaries = {
-            n: summarize([r for r in rows if split_of(r["q"]) == split]) for n, rows in results.items()
-        }
+        summaries = {n: summarize([r for r in rows if r["split"] == split]) for n, rows in results.items()}
         first = next(iter(summaries.values()))
         _row(f"{split} ({first['all']['n']})", *[_fmt(s["all"]) for s in summaries.values()], width=24)
         if accents:
@@ -188,17 +178,17 @@ def print_relevance(
                 width=24,
             )
     kinds = sorted({r["kind"] for r in next(iter(results.values())) if r["expect"] != "none"})
-    print("  per kind, both splits (hit@1):")
+    # Per kind on the tuning split only: per-kind figures of the held-out set
+    # are what tuning would be steered by (issue 13d).
+    print("  per kind, tuning split (hit@1):")
     for kind in kinds:
         cells = []
         for rows in results.values():
-            s = summarize([r for r in rows if r["kind"] == kind])
+            s = summarize([r for r in rows if r["kind"] == kind and r["split"] == "tuning"])
             cells.append(f"{s['all']['hit1']:.3f} (n={s['all']['n']})")
         _row(f"    {kind}", *cells, width=24)
     for name, rows in results.items():
-        misses = [
-            r for r in rows if r["rank"] != 1 and r["expect"] != "none" and split_of(r["q"]) == "tuning"
-        ]
+        misses = [r for r in rows if r["rank"] != 1 and r["expect"] != "none" and r["split"] == "tuning"]
         print(f"\nTuning misses ({name}): {len(misses)}")
         for r in misses:
             print(f"  [{r['kind']}] {r['q']!r} → {r['expect']}: rank {r['rank']}, top {r['top'][:3]}")
@@ -208,16 +198,6 @@ def print_relevance(
         print(f"\nOut-of-scope queries ({len(oos)}), first page shown by {next(iter(results))}:")
         for r in oos:
             print(f"  {r['q']!r}: {r['top'][:1]}")
-
-
-def print_held_out(title: str, results: dict[str, list[dict]]) -> None:
-    """A suite held out as a whole: every scored query, then per kind (hit@1)."""
-    print(f"\n{title}, hit@1/hit@5/MRR ({ENGLISH_TARGET})")
-    _row("", *results, width=24)
-    summaries = [summarize(rows) for rows in results.values()]
-    _row(f"all ({summaries[0]['all']['n']})", *[_fmt(s["all"]) for s in summaries], width=24)
-    for kind in sorted(k for k in summaries[0] if k not in ("all", "no-accents")):
-        _row(f"    {kind}", *[f"{s[kind]['hit1']:.3f} (n={s[kind]['n']})" for s in summaries], width=24)
 
 
 def print_disagreements(cli: list[dict], browser: list[dict]) -> None:
@@ -265,15 +245,13 @@ def relevance(tmp: Path, playwright, limit: int | None = None) -> None:
     took, _ = build(ROOT, site)
     print(
         f"Built the site for the relevance suite in {took:.1f} s ({len(suite)} queries: "
-        f"{sum(split_of(q['q']) == 'tuning' for q in suite)} tuning, "
-        f"{sum(split_of(q['q']) == 'held-out' for q in suite)} held-out)"
+        f"{sum(q['split'] == 'tuning' for q in suite)} tuning, "
+        f"{sum(q['split'] == 'held-out' for q in suite)} held-out)"
     )
     cli = run_cli(load_engine(site), suite)
     # The English edition's suite (issue 12), on /en/ with the English index.
     suite_en = load_suite(SUITE_EN)[:limit]
-    fresh_en = load_suite(SUITE_EN_FRESH)[:limit]
-    english_engine = english.load_engine(site)
-    cli_en, cli_fresh = run_cli(english_engine, suite_en), run_cli(english_engine, fresh_en)
+    cli_en = run_cli(english.load_engine(site), suite_en)
     material_site = with_materials_worker(site, tmp / "site-material")
     pagefind_dir = tmp / "site-pagefind"
     shutil.copytree(site, pagefind_dir)
@@ -284,7 +262,6 @@ def relevance(tmp: Path, playwright, limit: int | None = None) -> None:
         with serve(site) as url:
             ours = run_queries(browser, url, suite, "hải quan", paste=True)
             ours_en = run_queries(browser, url + "en/", suite_en, "customs", paste=True)
-            ours_fresh = run_queries(browser, url + "en/", fresh_en, "customs", paste=True)
         with serve(material_site) as url:
             material = run_queries(browser, url, suite, "hải quan", paste=True)
         with serve(pagefind_dir) as url:
@@ -311,11 +288,6 @@ def relevance(tmp: Path, playwright, limit: int | None = None) -> None:
         {"this site, /en/ (browser)": ours_en, "CLI (English)": cli_en}, ENGLISH_TARGET, accents=False
     )
     print_disagreements(cli_en, ours_en)
-    print_held_out(
-        f"English queries written after tuning, all held out ({len(fresh_en)}, {SUITE_EN_FRESH.name})",
-        {"this site, /en/ (browser)": ours_fresh, "CLI (English)": cli_fresh},
-    )
-    print_disagreements(cli_fresh, ours_fresh)
     print_transfer(
         f"Shipped size ({len(json.loads((site / 'search' / 'search_index.json').read_text(encoding='utf-8'))['docs'])} sections)",
         SHIPPED_PROBE,

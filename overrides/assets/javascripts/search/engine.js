@@ -269,6 +269,29 @@
       return w
     }
 
+    /* scripts.search.engine.Engine._idf: lunr's idf over refs, 0 when absent */
+    idf(t) {
+      if (!this.has(t)) return 0
+      const df = this.postingsOf(t).length / 2
+      return Number(Math.log(1 + Math.abs((this.meta.count - df + 0.5) / (df + 0.5))).toFixed(3))
+    }
+
+    /* scripts.search.engine.Engine._rarity: the idf of the concept's rarest term */
+    rarity(plan, perConcept, i) {
+      let found = [...perConcept[i].keys()]
+      if (!found.length) found = plan.concepts[i].alternatives.flat()
+      return found.reduce((best, t) => Math.max(best, this.idf(t)), 0)
+    }
+
+    /* scripts.search.engine.edge_terms: terms at one end of concept i in the text */
+    edgeTerms(plan, perConcept, i, end) {
+      const out = new Set(perConcept[i].keys())
+      if (this.r.alt_adjacency)
+        for (const phrase of plan.concepts[i].alternatives)
+          out.add(phrase[end === 0 ? 0 : phrase.length - 1])
+      return out
+    }
+
     refsOf(kind, key) {
       const id = kind + "\u0000" + key
       let set = this.cache.refs.get(id)
@@ -338,8 +361,8 @@
       for (const c of plan.concepts)
         if (c.exact && !c.question) files.add(`a${fnv1a(c.exact) % side}`)
       for (const [a, b] of this.pairs(plan))
-        for (const x of perConcept[a].keys())
-          for (const y of perConcept[b].keys()) files.add(`b${pairBucketOf(x, y, side)}`)
+        for (const x of this.edgeTerms(plan, perConcept, a, -1))
+          for (const y of this.edgeTerms(plan, perConcept, b, 0)) files.add(`b${pairBucketOf(x, y, side)}`)
       await Promise.all([...[...wanted].map(k => this.fetchBucket(k)),
                          ...[...files].map(f => this.fetchSide(f[0], f.slice(1)))])
       return [plan, perConcept, clauses]
@@ -398,14 +421,20 @@
       return { plan, perConcept, pages: ranked.slice(0, r.max_pages) }
     }
 
-    /* Per concept: is it satisfied by section `doc` (in its fields, or its page title)? */
-    satisfied(doc, plan, perConcept, where) {
-      const inside = where === "title"
-        ? t => this.inPageTitle("postings", t, doc)
-        : t => this.inSection("postings", t, doc)
-      return plan.concepts.map((c, i) =>
-        [...perConcept[i].keys()].some(inside) ||
-        c.alternatives.some(phrase => phrase.every(inside)))
+    /* Per concept: is it satisfied by section `doc` (in its fields, or its page
+       title)? With `strict`, a word typed with accents counts by its own folded
+       form only where the typed form is (scripts.search.engine: satisfied) */
+    satisfied(doc, plan, perConcept, where, strict) {
+      const check = where === "title"
+        ? (kind, t) => this.inPageTitle(kind, t, doc)
+        : (kind, t) => this.inSection(kind, t, doc)
+      const inside = t => check("postings", t)
+      return plan.concepts.map((c, i) => {
+        const own = strict && c.exact && !c.question
+        return [...perConcept[i].keys()].some(t => !(own && t === c.word) && inside(t)) ||
+          (perConcept[i].has(c.word) && inside(c.word) && (!own || check("accented", c.exact))) ||
+          c.alternatives.some(phrase => phrase.every(inside))
+      })
     }
 
     /* Adjacent content concepts: the pairs whose adjacency counts */
@@ -420,18 +449,24 @@
 
     rerank(doc, score, plan, perConcept) {
       const r = this.r
-      const sat = this.satisfied(doc, plan, perConcept)
-      const inTitle = this.satisfied(doc, plan, perConcept, "title")
+      const sat = this.satisfied(doc, plan, perConcept, "section", r.accent_strict >= 2)
+      const inTitle = this.satisfied(doc, plan, perConcept, "title", r.accent_strict >= 1)
       const content = []
       plan.concepts.forEach((c, i) => { if (!c.question) content.push(i) })
       const basis = content.length ? content : plan.concepts.map((_, i) => i)
       const coverage = basis.length ? basis.filter(i => sat[i]).length / basis.length : 0
-      const titleCoverage = basis.length ? basis.filter(i => inTitle[i]).length / basis.length : 0
+      const rarity = basis.map(i => r.title_rarity ? this.rarity(plan, perConcept, i) : 1)
+      let total = 0, inTitleTotal = 0
+      basis.forEach((i, k) => {
+        total += rarity[k]
+        if (inTitle[i]) inTitleTotal += rarity[k]
+      })
+      const titleCoverage = total ? inTitleTotal / total : 0
       const pairs = this.pairs(plan)
       let adjacent = 0
       for (const [a, b] of pairs) {
-        const fb = [...perConcept[b].keys()]
-        if ([...perConcept[a].keys()].some(x => fb.some(y =>
+        const fb = [...this.edgeTerms(plan, perConcept, b, 0)]
+        if ([...this.edgeTerms(plan, perConcept, a, -1)].some(x => fb.some(y =>
           this.inSection("bigrams", `${x} ${y}`, doc)))) adjacent++
       }
       const adjacency = pairs.length ? adjacent / pairs.length : 0
