@@ -75,8 +75,10 @@ test: $(STAMP) $(NODE_STAMP) chromium check
 # Everything but the browser tests: a quick run while working, one pytest
 # process per core (pytest-xdist); a test module stays in one process, so its
 # module-scoped builds are made once; each process builds its own shared site.
+# Property tests that build the site draw fewer examples there (Hypothesis
+# profile `fast`, tests/conftest.py); `make test` draws them all.
 test-fast: $(STAMP) $(NODE_STAMP)
-	$(PY) -m pytest -m "not browser" -n auto --dist loadfile
+	$(PY) -m pytest -m "not browser" -n auto --dist loadfile --hypothesis-profile=fast
 
 clean:
 	rm -rf site $(VENV) .pytest_cache

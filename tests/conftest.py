@@ -1,19 +1,46 @@
-"""Shared fixtures: one real strict build of the site per test session, a
-loopback HTTP server over it, and Debian's Chromium driven by Playwright.
+"""Shared fixtures: one real strict build of the site per test run (shared by
+the pytest-xdist workers), a loopback HTTP server over it, and Debian's Chromium
+driven by Playwright.
 Helpers that tests import live in tests/helpers/ (never import this file)."""
 
+import fcntl
+import os
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from hypothesis import settings
 
+from helpers.examples import FAST_PROFILE_EXAMPLES
 from helpers.project import mkdocs_build, mkdocs_config, serve_directory
 from tools.testing import chromium, static_server
+
+# `make test-fast` runs pytest with --hypothesis-profile=fast: property tests
+# that build the site draw fewer examples (helpers/examples.py); `make test`
+# keeps Hypothesis's default profile and every example.
+settings.register_profile("fast", max_examples=FAST_PROFILE_EXAMPLES)
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("site")
+    """One strict build of the site per pytest run, read-only for the tests.
+
+    Under pytest-xdist (`make test-fast`) the worker processes share it: the
+    first to need it builds it into the run's temporary root (the parent of
+    each worker's own), under a file lock; the others wait and read it."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):  # one process: nobody to share with
+        return _build_site(tmp_path_factory.mktemp("site"))
+    shared = tmp_path_factory.getbasetemp().parent
+    with (shared / "built-site.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        site, done = shared / "built-site", shared / "built-site.done"
+        if not done.exists():
+            _build_site(site)
+            done.touch()
+    return site
+
+
+def _build_site(site: Path) -> Path:
     result = mkdocs_build(site)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
     return site

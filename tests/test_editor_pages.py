@@ -75,7 +75,19 @@ def test_generated_pages_are_in_the_nav_and_not_committed(built_site):
     assert not (ROOT / "docs" / "bien-tap" / "lich-ra-soat.md").exists()
 
 
-# --- a copy with one overdue page -----------------------------------------
+# --- a copy with one overdue page (and change notes) -----------------------
+
+
+def write_notes(project: Path, body: str) -> None:
+    (project / "data" / "changes.yaml").write_text("changes:\n" + body, encoding="utf-8")
+
+
+NOTES = (
+    "  - date: 2026-11-01\n    pages: [tin-tuc/index.md]\n"
+    "    note: Thêm một tin cũ hơn về hội nghị đối thoại.\n"
+    "  - date: 2026-11-20\n    pages: [thu-tuc/index.md, lien-he/index.md]\n"
+    "    note: 'Cập nhật danh mục <script>alert(1)</script> *x* và danh bạ.'\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -91,6 +103,8 @@ def overdue_site(tmp_path_factory):
         text.replace("name: Cục Hải quan\n", 'name: "Cục Hải quan <b>&</b>"\n', 1), encoding="utf-8"
     )
     set_front_matter(project / "docs" / OVERDUE, "owner", "cuc-hai-quan")
+    # Change notes with markup (test_whats_new_is_built_from_change_notes_newest_first_and_escaped).
+    write_notes(project, NOTES)
     site = project / "site"
     with serve_directory(site) as url:
         # Material's instant navigation only follows links under site_url's
@@ -204,24 +218,8 @@ def test_review_schedule_lists_pages_by_owner_with_status_from_the_browser(overd
 # --- "what's new" from reader-written change notes ---------------------------
 
 
-def write_notes(project: Path, body: str) -> None:
-    (project / "data" / "changes.yaml").write_text("changes:\n" + body, encoding="utf-8")
-
-
-def test_whats_new_is_built_from_change_notes_newest_first_and_escaped(tmp_path):
-    project = copy_project(tmp_path / "notes")
-    write_notes(
-        project,
-        (
-            "  - date: 2026-11-01\n    pages: [tin-tuc/index.md]\n"
-            "    note: Thêm một tin cũ hơn về hội nghị đối thoại.\n"
-            "  - date: 2026-11-20\n    pages: [thu-tuc/index.md, lien-he/index.md]\n"
-            "    note: 'Cập nhật danh mục <script>alert(1)</script> *x* và danh bạ.'\n"
-        ),
-    )
-    site = tmp_path / "site"
-    result = mkdocs_build(site, project / "mkdocs.yml")
-    assert result.returncode == 0, result.stdout + result.stderr
+def test_whats_new_is_built_from_change_notes_newest_first_and_escaped(overdue_site):
+    site, _ = overdue_site  # built with NOTES
     html = (site / "tin-tuc" / "thay-doi-gan-day" / "index.html").read_text(encoding="utf-8")
     assert html.index("Ngày 20/11/2026") < html.index("Ngày 01/11/2026")
     assert "Cập nhật danh mục &lt;script&gt;alert(1)&lt;/script&gt; *x* và danh bạ." in html

@@ -11,50 +11,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers.hostile import MARKUP_FRAGMENTS
 from helpers.project import ROOT
 from scripts import escape
 
-# Syntax that some extension of the site reads: HTML, attr_list braces,
-# abbreviations, footnotes, snippets, admonitions, tables, links, emphasis.
-HOSTILE = [
-    "<script>alert(1)</script>",
-    "{ onclick=alert(1) }",
-    "{: #x .y }",
-    "*[DN]: doanh nghiệp",
-    "[^1]",
-    "[^1]: chú thích",
-    '--8<-- ".git/config"',
-    "!!! note",
-    "| a | b |",
-    "[x](javascript:1)",
-    "<https://evil.example>",
-    "**đậm** _nghiêng_ `mã`",
-    "&amp; &lt;",
-    "1. mục",
-    "- mục",
-    "# tiêu đề",
-    "> trích",
-    "~~~",
-    "```",
-    "\\",
-    "&#60;",
-    "]]>",
-    "<!--",
-    "Đội { onclick=alert(1) }",
-    "x\n\ny",
-    "term\n:   định nghĩa",
-    "A & B \"C\" 'D'",
-    "==",
-    "~~x~~",
-    "^^x^^",
-    "<div markdown>",
-    "{{ x }}",
-]
 TEXT = st.one_of(
-    st.sampled_from(HOSTILE),
-    st.lists(st.sampled_from(HOSTILE + ["Hải quan", " ", "1.", "(", ")", ":"]), min_size=1, max_size=5).map(
-        "".join
-    ),
+    st.sampled_from(MARKUP_FRAGMENTS),
+    st.lists(
+        st.sampled_from(MARKUP_FRAGMENTS + ["Hải quan", " ", "1.", "(", ")", ":"]), min_size=1, max_size=5
+    ).map("".join),
     st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=40),
 )
 

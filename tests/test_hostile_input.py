@@ -4,7 +4,9 @@ and the last good site/ left untouched.
 
 One copy of the project carrying the hostile-but-allowed text is built once
 (``hostile_site``); each refused input gets its own broken copy, stopped
-before mkdocs by the build's preflight. The commands' other hostile cases
+before mkdocs by the build's preflight. Those also run through `make check`
+share one copy holding them all and one check run (``refused_by_check``).
+The commands' other hostile cases
 (killed builds, make serve, very large pages, check-links):
 test_hostile_commands.py.
 """
@@ -49,17 +51,23 @@ def front_matter_value(path: Path, key: str, value: str) -> None:
     path.write_text(new, encoding="utf-8")
 
 
+def refused_problems(root: Path, result) -> list[str]:
+    """The problem lines of a run that must be a refusal: exit status 2, no
+    traceback, and site/ as it was."""
+    out = result.stdout + result.stderr
+    assert result.returncode == 2, out
+    assert "Traceback" not in out, out
+    assert sorted(p.name for p in (root / "site").iterdir()) == ["index.html"]
+    assert (root / "site" / "index.html").read_text(encoding="utf-8") == MARKER
+    return [line for line in out.splitlines() if re.match(r"^[\w./-]+:\d+(:\d+)?: ", line)]
+
+
 def assert_refused(root: Path, expected: list[str], command=("scripts.build",)) -> str:
     """The command exits 2, prints exactly ``expected`` as its problem lines,
     no traceback, and site/ is as it was."""
     result = run(root, *command)
     out = result.stdout + result.stderr
-    assert result.returncode == 2, out
-    assert "Traceback" not in out, out
-    problems = [line for line in out.splitlines() if re.match(r"^[\w./-]+:\d+(:\d+)?: ", line)]
-    assert problems == expected, out
-    assert sorted(p.name for p in (root / "site").iterdir()) == ["index.html"]
-    assert (root / "site" / "index.html").read_text(encoding="utf-8") == MARKER
+    assert refused_problems(root, result) == expected, out
     return out
 
 
@@ -91,6 +99,10 @@ def hostile_site(tmp_path_factory) -> Path:
         ),
         encoding="utf-8",
     )
+    # Careless but allowed too: the page and a data file saved with a byte
+    # order mark (test_page_saved_with_a_byte_order_mark_builds).
+    for path in (root / PAGE, units):
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     result = run(root, "scripts.build")
     assert result.returncode == 0, result.stdout + result.stderr
     return root / "site"
@@ -197,15 +209,20 @@ PLAIN_TEXT = (
 )
 
 
-def test_markup_in_a_front_matter_title_is_refused(tmp_path):
-    root = project_with_site(tmp_path)
+def title_markup(root: Path) -> list[str]:
+    """Markup in a page title; the problem lines it must give."""
     front_matter_value(
         root / PAGE,
         "title",
         "x</title><meta http-equiv=refresh content='0;url=https://evil.example/'><title>",
     )
-    assert_refused(root, [f"{PAGE}:5:8: title: {PLAIN_TEXT}"])
-    result = run(root, "scripts.editor.check")
+    return [f"{PAGE}:5:8: title: {PLAIN_TEXT}"]
+
+
+def test_markup_in_a_front_matter_title_is_refused(tmp_path, refused_by_check):
+    root = project_with_site(tmp_path)
+    assert_refused(root, title_markup(root))
+    result, problems, _ = refused_by_check
     assert result.returncode == 2 and f"{PAGE}:5:8: title: {PLAIN_TEXT}" in result.stdout
 
 
@@ -261,16 +278,22 @@ NOT_UTF8 = (
 )
 
 
-def test_non_utf8_data_file_is_one_message_in_build_and_check(tmp_path):
-    root = project_with_site(tmp_path)
+def not_utf8(root: Path) -> list[str]:
+    """Bytes that are not UTF-8 in a data file; the problem lines it must give."""
     path = root / "data/glossary.yaml"
     line = path.read_bytes().count(b"\n") + 1
     with path.open("ab") as f:
         f.write(b'x: "\xff caf\xe9"\n')
-    expected = [NOT_UTF8.format(line=line)]
-    assert_refused(root, expected)
-    out = assert_refused(root, expected, ("scripts.editor.check",))
-    assert "UnicodeDecodeError" not in out
+    return [NOT_UTF8.format(line=line)]
+
+
+def test_non_utf8_data_file_is_one_message_in_build_and_check(tmp_path, refused_by_check):
+    root = project_with_site(tmp_path)
+    assert_refused(root, not_utf8(root))
+    result, problems, by_mistake = refused_by_check
+    expected = by_mistake[not_utf8]  # its lines in the copy holding every mistake
+    assert [p for p in problems if p in expected] == expected, result.stdout
+    assert "UnicodeDecodeError" not in result.stdout + result.stderr
 
 
 MISSING = (
@@ -279,14 +302,26 @@ MISSING = (
 )
 
 
+def deleted_units(root: Path) -> list[str]:
+    """data/units.yaml deleted; the problem lines it must give."""
+    (root / "data/units.yaml").unlink()
+    return [MISSING]
+
+
+# `make check` (scripts.editor.check): the next test, on the copy holding every
+# refusal that make check is run on (refused_by_check).
 @pytest.mark.parametrize(
-    "command",
-    [("scripts.build",), ("scripts.editor.check",), ("scripts.pages.review",), ("scripts.contacts", "check")],
+    "command", [("scripts.build",), ("scripts.pages.review",), ("scripts.contacts", "check")]
 )
 def test_deleted_data_file_is_one_message_in_every_command(tmp_path, command):
     root = project_with_site(tmp_path)
-    (root / "data/units.yaml").unlink()
-    assert_refused(root, [MISSING], command)
+    assert_refused(root, deleted_units(root), command)
+
+
+def test_deleted_data_file_is_one_message_in_make_check(refused_by_check):
+    result, problems, by_mistake = refused_by_check
+    assert by_mistake[deleted_units] == [MISSING]
+    assert [p for p in problems if p == MISSING] == [MISSING], result.stdout
 
 
 def test_empty_data_file_says_so(tmp_path):
@@ -301,16 +336,13 @@ def test_empty_data_file_says_so(tmp_path):
     )
 
 
-def test_page_saved_with_a_byte_order_mark_builds(tmp_path):
-    root = copy_project(tmp_path / "p")
-    page = root / PAGE
-    page.write_bytes(b"\xef\xbb\xbf" + page.read_bytes())
-    units = root / "data/units.yaml"
-    units.write_bytes(b"\xef\xbb\xbf" + units.read_bytes())
-    result = run(root, "scripts.build")
-    assert result.returncode == 0, result.stdout + result.stderr
-    built = parse(root / "site" / PAGE_URL)
-    assert "".join(built.title_parts).startswith("Góp ý và phản hồi - ")
+def test_page_saved_with_a_byte_order_mark_builds(hostile_site):
+    # hostile_site built, with its page and data/units.yaml saved with a BOM:
+    # the page's front matter and the data are read.
+    built = parse(hostile_site / PAGE_URL)
+    assert "".join(built.title_parts).startswith(TITLE + " - ")
+    review = parse(hostile_site / "bien-tap/lich-ra-soat/index.html")
+    assert UNIT_NAME in [t.removesuffix("¶") for t in review.h2_texts]
 
 
 # --- snippets: only snippets/, one message per bad marker -----------------
@@ -348,17 +380,23 @@ def test_snippet_outside_the_snippets_folder_is_refused(tmp_path):
     assert "SECRET" not in out
 
 
-def test_missing_snippet_is_one_message(tmp_path):
-    root = project_with_site(tmp_path)
+def missing_snippet(root: Path) -> list[str]:
+    """A snippet marker naming no file; the problem lines it must give."""
     lines = (root / PAGE).read_text(encoding="utf-8").count("\n")
     with (root / PAGE).open("a", encoding="utf-8") as f:
         f.write('\n--8<-- "khong-co.md"\n')
-    expected = [
+    return [
         f"{PAGE}:{lines + 2}:9: không có tệp snippets/khong-co.md để chèn; kiểm tra tên tệp "
         "hoặc tạo tệp trong snippets/"
     ]
-    assert_refused(root, expected)
-    assert_refused(root, expected, ("scripts.editor.check",))
+
+
+def test_missing_snippet_is_one_message(tmp_path, refused_by_check):
+    root = project_with_site(tmp_path)
+    assert_refused(root, missing_snippet(root))
+    result, problems, by_mistake = refused_by_check
+    expected = by_mistake[missing_snippet]  # its lines in the copy holding every mistake
+    assert [p for p in problems if p in expected] == expected, result.stdout
 
 
 def test_snippets_extension_itself_cannot_reach_git(tmp_path):
@@ -418,16 +456,44 @@ def raw_html_expected(first: int) -> list[str]:
     ]
 
 
-def test_raw_html_outside_the_allow_list_is_refused_with_file_line(tmp_path):
-    root = project_with_site(tmp_path)
+def raw_html(root: Path) -> list[str]:
+    """RAW_HTML appended to a page; the problem lines it must give."""
     first = (root / PAGE).read_text(encoding="utf-8").count("\n")
     with (root / PAGE).open("a", encoding="utf-8") as f:
         f.write(RAW_HTML)
-    expected = raw_html_expected(first + 1)
-    assert_refused(root, expected)
-    result = run(root, "scripts.editor.check")
+    return raw_html_expected(first + 1)
+
+
+def test_raw_html_outside_the_allow_list_is_refused_with_file_line(tmp_path, refused_by_check):
+    root = project_with_site(tmp_path)
+    assert_refused(root, raw_html(root))
+    result, problems, by_mistake = refused_by_check
+    expected = by_mistake[raw_html]  # its lines in the copy holding every mistake
     assert result.returncode == 2
-    assert [line for line in result.stdout.splitlines() if line.startswith(PAGE)] == expected
+    assert [p for p in problems if p in expected] == expected, result.stdout
+
+
+# The refused inputs above are independent of one another, so `make check`
+# (`python -m scripts.editor.check`, build and linters) runs once on a copy
+# holding them all: each test finds its own lines there, and this one that
+# there is nothing else, nothing twice.
+REFUSED_BY_CHECK = (title_markup, not_utf8, deleted_units, missing_snippet, raw_html)
+
+
+@pytest.fixture(scope="module")
+def refused_by_check(tmp_path_factory):
+    """(result, problem lines, {mistake: its expected lines}) of one real
+    `make check` of a copy with every mistake of REFUSED_BY_CHECK; the run is
+    a refusal (refused_problems)."""
+    root = project_with_site(tmp_path_factory.mktemp("refused-by-check"))
+    expected = {make_mistake: make_mistake(root) for make_mistake in REFUSED_BY_CHECK}
+    result = run(root, "scripts.editor.check")
+    return result, refused_problems(root, result), expected
+
+
+def test_make_check_prints_each_refusal_once_and_nothing_else(refused_by_check):
+    result, problems, expected = refused_by_check
+    assert sorted(problems) == sorted(line for lines in expected.values() for line in lines), result.stdout
 
 
 def test_the_sites_own_raw_html_passes_the_policy():

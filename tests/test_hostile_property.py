@@ -23,6 +23,8 @@ import yaml
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+from helpers.examples import examples
+from helpers.hostile import MARKUP_FRAGMENTS
 from helpers.project import copy_project
 
 DATA = ("units", "organization", "escalation", "glossary")
@@ -31,40 +33,11 @@ PROCEDURE = "docs/thu-tuc/huy-to-khai.md"
 PLAIN_KEYS = {"title", "description"}  # plain text only (page.schema.json)
 # Constrained values with a space in them, not prose.
 NOT_TEXT = {"review_in", "short_name"}
-FRAGMENTS = [
-    "<script>alert(1)</script>",
-    "<img src=x onerror=alert(1)>",
-    "{ onclick=alert(1) }",
-    "{: #x .y }",
-    "*[DN]: bị chèn",
-    "[^1]",
-    '--8<-- ".git/config"',
-    "!!! danger",
-    "| a | b |",
-    "[x](javascript:alert(1))",
-    "<https://evil.example>",
-    "**đậm** _nghiêng_ `mã`",
-    "&amp; &lt;",
-    "1. mục",
-    "- mục",
-    "# tiêu đề",
-    "> trích",
-    "```",
-    "\\",
-    "&#60;",
-    "<!--",
-    "]]>",
-    "{{ x }}",
-    "~~x~~",
-    "<div markdown>",
-    "'",
-    '"',
-    "&",
-    "Đội { onclick=alert(1) }",
-]
 TEXT_CHARS = st.characters(codec="utf-8", exclude_categories=("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"))
 HOSTILE = st.lists(
-    st.one_of(st.sampled_from(FRAGMENTS), st.text(TEXT_CHARS, min_size=1, max_size=6)), min_size=1, max_size=3
+    st.one_of(st.sampled_from(MARKUP_FRAGMENTS), st.text(TEXT_CHARS, min_size=1, max_size=6)),
+    min_size=1,
+    max_size=3,
 ).map(" ".join)
 
 
@@ -152,8 +125,9 @@ def _plain(value: str) -> str:
 
 
 # No shrinking: every example is a full build; the failure lists the values.
+# Four examples in `make test`, one in `make test-fast` (helpers/examples.py).
 @settings(
-    max_examples=4,
+    max_examples=examples(4),
     deadline=None,
     phases=[Phase.explicit, Phase.reuse, Phase.generate],
     suppress_health_check=[
