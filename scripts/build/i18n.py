@@ -201,6 +201,7 @@ class I18n(StaticI18n):
         context = super().on_page_context(context, page, config, nav)
         context["translation"] = None
         context["owner_names_en"] = self._owner_names(config)
+        context["hreflang"] = hreflang_links(page, config)
         if self.is_translation_build:
             original = getattr(page.file, "alternates", {}).get(self.default_language)
             context["translation"] = {
@@ -260,6 +261,21 @@ class I18n(StaticI18n):
                 if (site / name).is_file():
                     (site / lang).mkdir(exist_ok=True)
                     shutil.copyfile(site / name, site / lang / name)
+
+
+def hreflang_links(page, config) -> list[tuple[str, str]]:
+    """(language, absolute URL) of this page in each edition that has it, for
+    <link rel=alternate hreflang> (search engines want full URLs, and the same
+    page, not the other edition's home); none when the page has no twin."""
+    alternates = getattr(page.file, "alternates", None) or {}
+    if len(alternates) < 2 or not config.site_url:
+        return []
+    base = config.site_url.rstrip("/") + "/"
+    return [
+        (lang, base + alternates[lang].url.removeprefix("./"))  # the home page's URL is "./"
+        for lang in i18n.LANGUAGES
+        if lang in alternates
+    ]
 
 
 def translation_build(config) -> bool:

@@ -1,7 +1,8 @@
 /* Render ```kb-diagram``` blocks (Mermaid source in data-diagram) with the site's own copy of
  * Mermaid, loaded only on pages that have such a block. Material would fetch
  * Mermaid from a CDN for ".mermaid" blocks; this site makes no third-party
- * requests, hence the separate class. Re-runs on every instant navigation.
+ * requests, hence the separate class. Runs on Material's document$ (also on
+ * pages swapped in, should instant navigation be switched on again).
  * Each diagram is followed by the ordered list it is drawn from
  * (scripts/contacts/diagram.py): where the SVG would have to shrink its text
  * below MIN_TEXT_PX to fit the column (a wide chart on a phone), the list is

@@ -5,8 +5,9 @@
  * still served in December. Each page's review box (partials/page-review.html)
  * carries data-review-due="YYYY-MM-DD"; after that day the hidden warning is
  * shown at the top of the article. On the editors' review schedule the
- * status cells are recomputed the same way. Material's instant navigation
- * swaps pages without reloading scripts, so this runs on every document$.
+ * status cells are recomputed the same way. It runs on Material's document$:
+ * once per page load, and on every swapped page if instant navigation is
+ * ever switched on again (mkdocs.yml says why it is off).
  */
 (function () {
   "use strict";
