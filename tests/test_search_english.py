@@ -15,7 +15,8 @@ import pytest
 
 from helpers.search_box import settle
 from scripts.search import english
-from tools.bench.relevance import NONE, ROOT, SUITE_EN, load_suite, run_cli, split_of, summarize
+from scripts.search.normalize import html_to_text
+from tools.bench.relevance import NONE, ROOT, SUITE_EN, load_suite, run_cli, summarize
 
 SUITE = load_suite(SUITE_EN)
 
@@ -38,8 +39,9 @@ def test_suite_has_60_queries_of_every_kind_and_both_splits():
     assert {"question", "keyword", "abbreviation", "vietnamese", "typo", "out-of-scope"} <= {
         q["kind"] for q in SUITE
     }
-    held_out = sum(split_of(q["q"]) == "held-out" for q in SUITE)
-    assert 0.25 < held_out / len(SUITE) < 0.5
+    held_out = [q for q in SUITE if q["split"] == "held-out"]
+    assert 0.25 < len(held_out) / len(SUITE) < 0.5
+    assert not {q["q"] for q in held_out} & {q["q"] for q in SUITE if q["split"] == "tuning"}
 
 
 def test_expected_pages_exist(built_site):
@@ -67,6 +69,38 @@ def test_browser_engine_ranks_exactly_like_the_cli(built_site, cli_rows):
     js = _node("tests/js/search_rank.js", str(built_site), "en", stdin=json.dumps([q["q"] for q in SUITE]))
     differ = [(r["q"], r["top"], top) for r, top in zip(cli_rows, js) if r["top"] != top]
     assert not differ, "JavaScript and Python rank differently:\n" + "\n".join(map(str, differ))
+
+
+def test_a_typo_in_the_word_still_being_typed_is_corrected(built_site):
+    """ "warehuse" (one letter missing, last word): one-edit neighbours as well
+    as completions on English pages; completions alone found nothing."""
+    stored = json.loads((built_site / "search" / "en_docs.json").read_text(encoding="utf-8"))
+    data = json.loads((built_site / "search" / english.DATA_NAME).read_text(encoding="utf-8"))
+    engine = english.EnglishEngine(stored["docs"], stored["related"], data)
+    assert [p.page for p in engine.search("warehuse")][:1] == ["en/thu-tuc/"]
+    assert [p.page for p in engine.search("bonded warehuse")][:1] == ["en/thu-tuc/"]
+    data["ranking"]["last_fuzzy_min"] = 0  # the Vietnamese site's setting
+    assert not english.EnglishEngine(stored["docs"], stored["related"], data).search("warehuse")
+
+
+def test_sections_are_indexed_with_their_vietnamese_twins_title(built_site):
+    """An English heading that keeps its original's anchor is indexed with that
+    Vietnamese section's title, so "Gửi tố cáo tới ai" finds the English section."""
+    vietnamese = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = {d["location"]: html_to_text(d["title"]) for d in vietnamese["docs"]}
+    stored = json.loads((built_site / "search" / "en_docs.json").read_text(encoding="utf-8"))
+    twins = [
+        (d["location"], titles[d["location"][len(english.PREFIX) :]])
+        for d in stored["docs"]
+        if d["location"].startswith("en/phan-anh/to-cao-vi-pham/#")
+        and d["location"][len(english.PREFIX) :] in titles
+    ]
+    assert len(twins) >= 3, twins
+    for location, title in twins:
+        assert title in stored["related"].get(location, []), (location, title)
+    location, title = next((loc, t) for loc, t in twins if "tố cáo" in t)
+    top = english.load_engine(built_site).search(title)[0]
+    assert top.sections[0].location == location, (title, [s.location for s in top.sections[:3]])
 
 
 def test_lunr_js_and_lunr_py_stem_every_english_word_alike(built_site):

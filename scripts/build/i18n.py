@@ -44,12 +44,17 @@ _HEADING = re.compile(r'<h([2-6])[^>]*\sid="([^"]+)"')
 def vietnamese_sources(html: str, page_location: str, originals: list[str]) -> dict[str, list[str]]:
     """Search location of each part of an English page -> URLs of the
     Vietnamese pages (or sections, ``url#anchor``) it translates: the page's one original (front matter
-    ``translation_of``), and each section's ``vi:`` links to those originals (a summary's sections, an article's ``#dieu-N``)
+    ``translation_of``) and its sections of the same anchor, and each section's ``vi:`` links to those originals (a summary's sections, an article's ``#dieu-N``)
     (scripts/search/english.py indexes their titles with the section)."""
     out: dict[str, list[str]] = {}
+    cuts = [(m.start(), f"{page_location}#{m.group(2)}") for m in _HEADING.finditer(html)]
     if len(originals) == 1:
         out[page_location] = [page_url(originals[0])]
-    cuts = [(m.start(), f"{page_location}#{m.group(2)}") for m in _HEADING.finditer(html)]
+        # A heading keeps its original's anchor ("#gui-toi-ai"): that section is
+        # its twin. Anchors the original lacks match no title and are dropped
+        # when the titles are looked up (english.vietnamese_titles).
+        for _, location in cuts:
+            out[location] = [page_url(originals[0]) + location[len(page_location) :]]
     for (start, location), end in zip([(0, page_location), *cuts], [c[0] for c in cuts] + [len(html)]):
         for m in _VI_LINK.finditer(html, start, end):
             if m.group(1) not in originals:  # a link aside, not what the section translates

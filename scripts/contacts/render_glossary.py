@@ -40,9 +40,9 @@ def render_bilingual(data, lang: str) -> str:
     out = front_matter(meta, PAGE_SOURCES[PAGE], lang)
     out += f"# {md_text(tr(meta, 'title', lang, 'Glossary'))}\n\n"
     out += (
-        "Vietnamese customs documents and officials use many abbreviations. Each entry gives the "
-        "English equivalent, then the full Vietnamese term (in italics) to quote when you write to "
-        "the customs office.\n\n"
+        "Vietnamese customs documents and officials use many abbreviations. Each entry gives what "
+        "the abbreviation stands for: its meaning in English, then the full Vietnamese term (in "
+        "italics) to quote when you write to the customs office.\n\n"
     )
     for t in sorted(gloss["terms"], key=lambda t: fold(t["abbr"]).casefold()):
         out += (

@@ -37,6 +37,9 @@ RANKING = {
     "prefix_min": 2,  # shortest prefix that is completed
     "fuzzy_boost": 0.3,  # one-edit neighbours of a word absent from the index
     "fuzzy_min": 3,  # shortest word that gets typo tolerance
+    # Shortest word still being typed that also gets one-edit neighbours when
+    # absent from the index ("complant" → "complaint"); 0: completions only.
+    "last_fuzzy_min": 0,
     "alt_boost": 0.6,  # glossary stand-ins ("doanh nghiệp" for "DN")
     "extra_boost": 1.0,  # joined references ("38/2015")
     "candidates": 100,  # sections re-ranked after lunr
@@ -139,7 +142,8 @@ class Engine:
             if c.prefix and len(c.word) >= r["prefix_min"]:
                 for t in self._expand(TokenSet.from_string(c.word + "*")):
                     found[t] = found.get(t, 0) + weight * r["prefix_boost"]
-            elif c.word not in vocab and len(c.word) >= r["fuzzy_min"] and not c.question:
+            fuzzy_min = r["last_fuzzy_min"] if c.prefix else r["fuzzy_min"]
+            if c.word not in vocab and fuzzy_min and len(c.word) >= fuzzy_min and not c.question:
                 for t in self._expand(TokenSet.from_fuzzy_string(c.word, 1)):
                     found[t] = found.get(t, 0) + weight * r["fuzzy_boost"]
             out.append(found)

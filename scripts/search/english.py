@@ -16,8 +16,9 @@ itself does not change:
   typed in capitals are still told from syllables ("CO" against "có").
 
 Vietnamese typed on the English site: each English section is indexed with
-the title of the Vietnamese page it translates or summarises (its
-``translation_of`` original, or the ``vi:`` links of a summary's section), so
+the title of the Vietnamese page or section it translates or summarises (its
+``translation_of`` original, the original's section of the same anchor, or
+the ``vi:`` links of a summary's section), so
 "hoàn thuế" and "hoan thue" find the English section on refunds; the
 glossary works both ways (``en_search.json`` lists the English phrases as the
 entries' terms and the Vietnamese phrases as their other language).
@@ -47,6 +48,12 @@ META_NAME = f"{LANG}_meta.json"
 DATA_NAME = f"{LANG}_search.json"
 PREFIX = f"{LANG}/"  # locations of the English edition in Material's index
 HEADERS_RULE = f"/search/{LANG}/*\n  Cache-Control: public, max-age=31536000, immutable\n"
+
+# The Vietnamese site's constants, plus typo tolerance on the last word when it
+# has 5 letters or more and the index lacks it ("complant"): the engine only
+# completes the word still being typed, and English words are long enough
+# for a one-edit neighbour to be the word meant.
+RANKING_EN = {**RANKING, "last_fuzzy_min": 5}
 
 # An ASCII word with no letter or digit right before or after it ("Hải" is
 # left alone); the browser's english.js uses the same pattern.
@@ -108,17 +115,28 @@ def _indexed(value: str) -> str:
     return html.escape(analyze(html_to_text(value)), quote=False)
 
 
+def _vietnamese(title: str) -> str:
+    """A Vietnamese title as indexed on an English page: as written (the
+    index folds it, so "hoàn thuế" and "hoan thue" both find it), plus only
+    the few syllables an English query's stemming changes ("quy" → "qui"),
+    so the folded form typed on an English page finds it too."""
+    folded = {w.lower() for w in WORD.findall(fold(title))}
+    stemmed = [w for w in WORD.findall(analyze(fold(title))) if w.lower() not in folded]
+    return " ".join([title, *stemmed])
+
+
 def index_docs(docs: list[dict], related: dict[str, list[str]]) -> list[dict]:
     """What is indexed of Material's English documents: analysed title and
-    text; ``related[location]`` (Vietnamese titles) joins the title."""
+    text; ``related[location]`` (Vietnamese titles) opens the text. Not the
+    title: BM25 weighs a title by its length, and an English heading followed
+    by its Vietnamese twin's lost to English headings that have none
+    ("Regular dialogue conferences" under the summary's "Through a business
+    association and dialogue conferences")."""
     out = []
     for d in docs:
         title = _indexed(d.get("title", ""))
-        # accented as written, and as typed without accents on an English page
-        extra = " ".join(
-            html.escape(f"{t} {analyze(fold(t))}", quote=False) for t in related.get(d["location"], [])
-        )
-        out.append({**d, "title": f"{title} {extra}".strip(), "text": _indexed(d.get("text", ""))})
+        extra = " ".join(html.escape(_vietnamese(t), quote=False) for t in related.get(d["location"], []))
+        out.append({**d, "title": title, "text": f"{extra} {_indexed(d.get('text', ''))}".strip()})
     return out
 
 
@@ -155,7 +173,7 @@ def search_data(glossary_path: Path = GLOSSARY) -> dict:
     return {
         "format": 1,
         "lang": LANG,
-        "ranking": RANKING,
+        "ranking": RANKING_EN,
         "questions": QUESTION_PHRASES,
         "glossary": glossary_entries(glossary_path),
     }
@@ -186,7 +204,7 @@ def write(
     related = vietnamese_titles(vietnamese, sources)
     indexed = index_docs(docs, related)
     source = json.dumps([docs, related], ensure_ascii=False, sort_keys=True).encode("utf-8")
-    meta = shards.write(search, indexed, RANKING["title_boost"], source, name=LANG, shown=docs)
+    meta = shards.write(search, indexed, RANKING_EN["title_boost"], source, name=LANG, shown=docs)
     data = json.dumps(search_data(glossary_path), ensure_ascii=False, separators=(",", ":"))
     (search / DATA_NAME).write_text(data, encoding="utf-8")
     headers = site_dir / "_headers"

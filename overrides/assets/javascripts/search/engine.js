@@ -325,7 +325,10 @@
         if (c.prefix && c.word.length >= r.prefix_min) {
           for (const t of this.expand(lunr.TokenSet.fromString(c.word + "*")))
             add(t, weight * r.prefix_boost)
-        } else if (!this.has(c.word) && c.word.length >= r.fuzzy_min && !c.question) {
+        }
+        /* the word being typed too, from last_fuzzy_min letters (0: never) */
+        const fuzzyMin = c.prefix ? r.last_fuzzy_min : r.fuzzy_min
+        if (!this.has(c.word) && fuzzyMin && c.word.length >= fuzzyMin && !c.question) {
           for (const t of this.expand(lunr.TokenSet.fromFuzzyString(c.word, 1)))
             add(t, weight * r.fuzzy_boost)
         }
