@@ -290,9 +290,7 @@ def not_utf8(root: Path) -> list[str]:
 def test_non_utf8_data_file_is_one_message_in_build_and_check(tmp_path, refused_by_check):
     root = project_with_site(tmp_path)
     assert_refused(root, not_utf8(root))
-    result, problems, by_mistake = refused_by_check
-    expected = by_mistake[not_utf8]  # its lines in the copy holding every mistake
-    assert [p for p in problems if p in expected] == expected, result.stdout
+    result = assert_printed_by_check(refused_by_check, not_utf8)
     assert "UnicodeDecodeError" not in result.stdout + result.stderr
 
 
@@ -394,9 +392,7 @@ def missing_snippet(root: Path) -> list[str]:
 def test_missing_snippet_is_one_message(tmp_path, refused_by_check):
     root = project_with_site(tmp_path)
     assert_refused(root, missing_snippet(root))
-    result, problems, by_mistake = refused_by_check
-    expected = by_mistake[missing_snippet]  # its lines in the copy holding every mistake
-    assert [p for p in problems if p in expected] == expected, result.stdout
+    assert_printed_by_check(refused_by_check, missing_snippet)
 
 
 def test_snippets_extension_itself_cannot_reach_git(tmp_path):
@@ -467,10 +463,8 @@ def raw_html(root: Path) -> list[str]:
 def test_raw_html_outside_the_allow_list_is_refused_with_file_line(tmp_path, refused_by_check):
     root = project_with_site(tmp_path)
     assert_refused(root, raw_html(root))
-    result, problems, by_mistake = refused_by_check
-    expected = by_mistake[raw_html]  # its lines in the copy holding every mistake
+    result = assert_printed_by_check(refused_by_check, raw_html)
     assert result.returncode == 2
-    assert [p for p in problems if p in expected] == expected, result.stdout
 
 
 # The refused inputs above are independent of one another, so `make check`
@@ -489,6 +483,14 @@ def refused_by_check(tmp_path_factory):
     expected = {make_mistake: make_mistake(root) for make_mistake in REFUSED_BY_CHECK}
     result = run(root, "scripts.editor.check")
     return result, refused_problems(root, result), expected
+
+
+def assert_printed_by_check(refused_by_check, make_mistake):
+    """The shared check run printed ``make_mistake``'s lines, in order; the run."""
+    result, problems, by_mistake = refused_by_check
+    expected = by_mistake[make_mistake]  # its lines in the copy holding every mistake
+    assert [p for p in problems if p in expected] == expected, result.stdout
+    return result
 
 
 def test_make_check_prints_each_refusal_once_and_nothing_else(refused_by_check):
