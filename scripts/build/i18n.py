@@ -13,7 +13,6 @@ Registered as the ``kb-i18n`` plugin (pyproject.toml).
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import jinja2
@@ -249,19 +248,12 @@ class I18n(StaticI18n):
 
         return revised_on
 
+    # The nested English build runs after every other plugin's post-build work
+    # on the Vietnamese site (search index, headers), as it did when this
+    # method also copied the sitemap.
     @plugins.event_priority(-100)
     def on_post_build(self, config):
         super().on_post_build(config)
-        if self.building:  # the nested build of a translation
-            return
-        # Material fetches <alternate link>/sitemap.xml to open the same page
-        # in the other language: each edition's root needs one.
-        site = Path(config.site_dir)
-        for lang in i18n.TRANSLATIONS:
-            for name in ("sitemap.xml", "sitemap.xml.gz"):
-                if (site / name).is_file():
-                    (site / lang).mkdir(exist_ok=True)
-                    shutil.copyfile(site / name, site / lang / name)
 
 
 def language_links(page) -> dict[str, str]:

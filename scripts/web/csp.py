@@ -22,7 +22,7 @@ POLICY: dict[str, list[str]] = {
     # data: for the SVG icons that Material's CSS embeds as data: URLs.
     "img-src": ["'self'", "data:"],
     "font-src": ["'self'"],
-    # Search index, and sitemap.xml for Material's language switcher.
+    # The search index, fetched by the search worker.
     "connect-src": ["'self'"],
     # Material's search worker is a same-origin file.
     "worker-src": ["'self'"],
