@@ -138,6 +138,16 @@ def test_listed_page_exists_in_both_languages_and_links_its_twin(built_site, ori
     assert vi_page.alternates == [] == en_page.alternates
 
 
+def test_language_menu_of_a_page_without_twin_opens_its_sections_twin(built_site):
+    """A procedure has no English page of its own: the menu opens the English
+    summary of all procedures, not the English home."""
+    page = parse(html_file(built_site, "thu-tuc/kiem-tra-ho-so-va-thuc-te-hang-hoa/"))
+    assert ("../../en/thu-tuc/", "en") in page.links
+    assert html_file(built_site, "en/thu-tuc/").is_file()
+    editors = parse(html_file(built_site, "bien-tap/"))  # no English twin above it either
+    assert ("../en/", "en") in editors.links
+
+
 def test_language_menu_is_materials_with_links_to_the_twin():
     """If a Material upgrade changes its language menu, this fails: copy the
     new partial into overrides/partials/ and make the one change again."""

@@ -259,15 +259,31 @@ class I18n(StaticI18n):
 def language_links(page) -> dict[str, str]:
     """Language -> address of this page in that edition, relative to the page,
     for the header's language menu (overrides/partials/alternate.html): the
-    page's own twin where it has one, else that edition's home page."""
-    alternates = getattr(page.file, "alternates", None) or {}
+    page's own twin where it has one, else the twin of the nearest section
+    page above it (a procedure -> the English procedures summary), else that
+    edition's home page."""
     links = {}
     for lang in i18n.LANGUAGES:
-        twin = alternates.get(lang)
+        twin = next(filter(None, (_alternates(p).get(lang) for p in _self_and_section_pages(page))), None)
         target = twin.url if twin is not None else ("" if lang == i18n.LANGUAGES[0] else f"{lang}/")
         link = get_relative_url(target.removeprefix("./") or ".", page.url or ".")
         links[lang] = link + "/" if link.rsplit("/", 1)[-1] in (".", "..") else link
     return links
+
+
+def _alternates(page) -> dict:
+    return getattr(page.file, "alternates", None) or {}
+
+
+def _self_and_section_pages(page):
+    """The page, then the index page of each section above it, nearest first."""
+    yield page
+    section = page.parent
+    while section is not None:
+        index = next((c for c in section.children if getattr(c, "is_index", False)), None)
+        if index is not None and index is not page:
+            yield index
+        section = section.parent
 
 
 def translation_build(config) -> bool:
