@@ -187,7 +187,14 @@ class Engine:
             q.term(t, boost=clauses[t], use_pipeline=False, presence=QueryPresence.OPTIONAL)
         hits = self.index.query(q)
         hits = sorted(((int(h["ref"]), h["score"]) for h in hits), key=lambda x: (-x[1], x[0]))
-        sections = [self._rerank(ref, score, plan, per_concept) for ref, score in hits[: r["candidates"]]]
+        # How telling each concept is: the same for every candidate, so once per query.
+        rarity = [
+            self._rarity(plan, per_concept, i) if r["title_rarity"] else 1.0
+            for i in range(len(plan.concepts))
+        ]
+        sections = [
+            self._rerank(ref, score, plan, per_concept, rarity) for ref, score in hits[: r["candidates"]]
+        ]
         sections.sort(key=lambda s: (-s.final, s.ref))
         pages: dict[str, PageResult] = {}
         for s in sections:
@@ -214,7 +221,7 @@ class Engine:
         found = list(per_concept[i]) or [t for phrase in plan.concepts[i].alternatives for t in phrase]
         return max((self._idf(t) for t in found), default=0.0)
 
-    def _rerank(self, ref: int, score: float, plan: Plan, per_concept) -> Section:
+    def _rerank(self, ref: int, score: float, plan: Plan, per_concept, rarity: list[float]) -> Section:
         r = self.r
         seq, all_terms, exact, title_terms, title_exact = self._doc_features(ref)
 
@@ -240,9 +247,8 @@ class Engine:
         coverage = sum(sat[i] for i in basis) / len(basis) if basis else 0.0
         # Words of the page's own title count by rarity: "hải quan" is in most
         # titles, "luồng" in one.
-        rarity = [self._rarity(plan, per_concept, i) if r["title_rarity"] else 1.0 for i in basis]
-        total = sum(rarity)
-        title_coverage = sum(w for w, i in zip(rarity, basis) if in_title[i]) / total if total else 0.0
+        total = sum(rarity[i] for i in basis)
+        title_coverage = sum(rarity[i] for i in basis if in_title[i]) / total if total else 0.0
         pairs = [(a, b) for a, b in zip(content, content[1:]) if b == a + 1]
         adjacent = 0
         for a, b in pairs:

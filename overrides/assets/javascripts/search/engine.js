@@ -402,8 +402,10 @@
       const [plan, perConcept, clauses] = await this.prepare(query)
       if (!clauses.size) return { plan, perConcept, pages: [] }
       const hits = this.score(clauses).sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      /* how telling each concept is: the same for every candidate, so once per query */
+      const rarity = plan.concepts.map((_, i) => r.title_rarity ? this.rarity(plan, perConcept, i) : 1)
       const sections = hits.slice(0, r.candidates)
-        .map(([ref, score]) => this.rerank(ref, score, plan, perConcept))
+        .map(([ref, score]) => this.rerank(ref, score, plan, perConcept, rarity))
         .sort((a, b) => b.final - a.final || a.ref - b.ref)
       /* a page ranks by its best section plus page_support × its next two */
       const pages = new Map()
@@ -447,7 +449,7 @@
       return pairs
     }
 
-    rerank(doc, score, plan, perConcept) {
+    rerank(doc, score, plan, perConcept, rarity) {
       const r = this.r
       const sat = this.satisfied(doc, plan, perConcept, "section", r.accent_strict >= 2)
       const inTitle = this.satisfied(doc, plan, perConcept, "title", r.accent_strict >= 1)
@@ -455,11 +457,10 @@
       plan.concepts.forEach((c, i) => { if (!c.question) content.push(i) })
       const basis = content.length ? content : plan.concepts.map((_, i) => i)
       const coverage = basis.length ? basis.filter(i => sat[i]).length / basis.length : 0
-      const rarity = basis.map(i => r.title_rarity ? this.rarity(plan, perConcept, i) : 1)
       let total = 0, inTitleTotal = 0
-      basis.forEach((i, k) => {
-        total += rarity[k]
-        if (inTitle[i]) inTitleTotal += rarity[k]
+      basis.forEach(i => {
+        total += rarity[i]
+        if (inTitle[i]) inTitleTotal += rarity[i]
       })
       const titleCoverage = total ? inTitleTotal / total : 0
       const pairs = this.pairs(plan)
