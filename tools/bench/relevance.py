@@ -109,9 +109,11 @@ def main(argv: list[str] | None = None) -> int:
     """``python -m tools.bench.relevance``: the suite through the terminal
     command over a built site, in seconds (``make bench-search`` also runs the
     real box in Chromium). Misses are listed for the tuning split only; the
-    held-out split is summarised only when asked for (``--split held-out``)."""
+    held-out split is summarised only when asked for (``--split held-out``);
+    ``--suite en`` scores the English edition's suite with its English index."""
     import argparse
 
+    from scripts.search import english
     from scripts.search.site import load_engine
 
     ap = argparse.ArgumentParser(
@@ -119,9 +121,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--site", type=Path, default=ROOT / "site", help="built site (default: site/)")
     ap.add_argument("--split", choices=("tuning", "held-out"), default="tuning")
+    ap.add_argument(
+        "--suite",
+        choices=("vi", "en"),
+        default="vi",
+        help="vi: tests/search_relevance.yaml; en: the English edition's (tests/search_relevance_en.yaml)",
+    )
     a = ap.parse_args(argv)
-    suite = [q for q in load_suite() if q["split"] == a.split]
-    rows = run_cli(load_engine(a.site), suite)
+    path, load = (SUITE_EN, english.load_engine) if a.suite == "en" else (SUITE, load_engine)
+    suite = [q for q in load_suite(path) if q["split"] == a.split]
+    rows = run_cli(load(a.site), suite)
     s = summarize(rows)
     print(
         f"{a.split} ({s['all']['n']}): hit@1 {s['all']['hit1']:.3f} hit@5 {s['all']['hit5']:.3f} "
