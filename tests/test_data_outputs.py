@@ -2,12 +2,14 @@
 site's own data: real parsers, the published schema, and one edit reaching every output."""
 
 import json
+import re
 
 import jsonschema
 import pytest
 import vobject
 
 from helpers.data import FIXTURE, FIXTURE_SITE_URL, ROOT, copy_data
+from scripts import i18n
 from scripts.contacts import render_glossary
 from scripts.contacts.load import load_data
 from scripts.contacts.outputs import generate
@@ -90,6 +92,33 @@ def test_abbreviation_definitions_cover_terms_and_variants():
     lines = render_glossary.abbreviations(data).splitlines()
     assert "*[DN]: doanh nghiệp" in lines
     assert "*[C/O]: giấy chứng nhận xuất xứ" in lines and "*[CO]: giấy chứng nhận xuất xứ" in lines
+
+
+def test_each_glossary_entry_is_its_own_section_in_both_languages(outputs):
+    """One heading per abbreviation, with the same anchor on both pages: each
+    entry is its own search result and link (/thuat-ngu/#c-o)."""
+    data, files = outputs
+    terms = data.glossary.data["terms"]
+    pages = {
+        "vi": (files[render_glossary.PAGE], "Viết tắt của: "),
+        "en": (files[i18n.translation_path(render_glossary.PAGE, "en")], "Stands for: "),
+    }
+    anchors = {}
+    for lang, (text, label) in pages.items():
+        entries = re.findall(r"^## (.+) \{ #([a-z0-9-]+) \.kb-term \}\n\n(.*)$", text, re.M)
+        assert len(entries) == len(terms), lang
+        assert all(line.startswith(label) for _, _, line in entries), lang
+        anchors[lang] = [a for _, a, _ in entries]
+        assert len(set(anchors[lang])) == len(terms), lang
+        assert "search:\n  boost: 0.5\n" in text.split("\n---\n", 1)[0], lang
+    assert anchors["vi"] == anchors["en"]
+
+
+def test_glossary_anchors_stay_unique_when_abbreviations_fold_alike():
+    gloss = {"terms": [{"abbr": a, "term": "x", "en": "x"} for a in ("C/O", "C.O", "c-o", "Đ")]}
+    anchors = [a for _, a in render_glossary.entries(gloss)]
+    assert len(set(anchors)) == 4 and {a for a in anchors if a.startswith("c-o")} == {"c-o", "c-o-2", "c-o-3"}
+    assert "d" in anchors
 
 
 @pytest.mark.parametrize(

@@ -14,8 +14,11 @@ from urllib.parse import urlsplit
 import pytest
 
 from helpers.search_box import settle
+from scripts.contacts.load import load_data
+from scripts.contacts.render_glossary import entries
 from scripts.search import english
 from scripts.search.normalize import html_to_text
+from scripts.search.site import load_engine
 from tools.bench.relevance import NONE, ROOT, SUITE_EN, load_suite, run_cli, summarize
 
 SUITE = load_suite(SUITE_EN)
@@ -101,6 +104,23 @@ def test_sections_are_indexed_with_their_vietnamese_twins_title(built_site):
     location, title = next((loc, t) for loc, t in twins if "tố cáo" in t)
     top = english.load_engine(built_site).search(title)[0]
     assert top.sections[0].location == location, (title, [s.location for s in top.sections[:3]])
+
+
+def test_each_glossary_entry_answers_what_its_abbreviation_stands_for(built_site):
+    """Every abbreviation of data/glossary.yaml is its own search result on both
+    glossary pages: asking what it stands for opens the glossary at its entry,
+    not at the page's top nor on a page that merely uses it ("C/O")."""
+    english_engine, vietnamese_engine = english.load_engine(built_site), load_engine(built_site)
+    wrong = []
+    for term, anchor in entries(load_data(ROOT).glossary.data):
+        for engine, query, location in (
+            (english_engine, f"what does {term['abbr']} stand for", f"en/thuat-ngu/#{anchor}"),
+            (vietnamese_engine, f"{term['abbr']} viết tắt của gì", f"thuat-ngu/#{anchor}"),
+        ):
+            top = engine.search(query)[:1]
+            if not top or top[0].sections[0].location != location:
+                wrong.append((query, top and top[0].sections[0].location))
+    assert not wrong, wrong
 
 
 def test_lunr_js_and_lunr_py_stem_every_english_word_alike(built_site):

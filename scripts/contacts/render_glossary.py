@@ -5,25 +5,50 @@ from __future__ import annotations
 from scripts import i18n
 from scripts.contacts.pages import PAGE_SOURCES, front_matter, tr
 from scripts.escape import md_text
-from scripts.vietnamese import fold
+from scripts.vietnamese import fold, slugify
 
 PAGE = "thuat-ngu.md"
+# Each entry is its own search result; a page that defines words ranks below
+# the pages that use them ("KTSTQ" finds the post-clearance audit first), as
+# the home page does (Material's search.boost; scripts/search/README.md).
+SEARCH_BOOST = 0.5
+
+
+def entries(gloss: dict) -> list[tuple[dict, str]]:
+    """The terms in the page's order (by folded abbreviation), each with its
+    anchor ("C/O" → "c-o"; made unique should two abbreviations fold alike)."""
+    out, used = [], set()
+    for t in sorted(gloss["terms"], key=lambda t: fold(t["abbr"]).casefold()):
+        base = slugify(t["abbr"], "-") or "muc"
+        anchor, n = base, 2
+        while anchor in used:
+            anchor, n = f"{base}-{n}", n + 1
+        used.add(anchor)
+        out.append((t, anchor))
+    return out
+
+
+def heading(term: dict, anchor: str) -> str:
+    """One entry's heading: the abbreviation, with its own anchor, so that each
+    entry is its own search result (/thuat-ngu/#c-o) and can be linked to."""
+    return f"## {md_text(term['abbr'])} {{ #{anchor} .kb-term }}\n\n"
 
 
 def render(data, lang: str = i18n.DEFAULT) -> str:
     if lang != i18n.DEFAULT:
         return render_bilingual(data, lang)
     gloss = data.glossary.data
-    meta = gloss.get("page", {})
+    meta = {**gloss.get("page", {}), "search": {"boost": SEARCH_BOOST}}
     out = front_matter(meta, PAGE_SOURCES[PAGE])
     out += f"# {md_text(meta.get('title', 'Thuật ngữ viết tắt'))}\n\n"
     out += (
         "Di chuột hoặc chạm vào chữ viết tắt có gạch chân chấm ở bất kỳ trang nào để xem "
         "thuật ngữ đầy đủ.\n\n"
     )
-    # A definition list, not a table: it fits a phone without sideways scrolling.
-    for t in sorted(gloss["terms"], key=lambda t: fold(t["abbr"]).casefold()):
-        out += f"{md_text(t['abbr'])}\n:   {md_text(t['term'])}"
+    # A heading and a line per entry, not a table: it fits a phone without
+    # sideways scrolling, and each entry is its own search result.
+    for t, anchor in entries(gloss):
+        out += heading(t, anchor) + "Viết tắt của: " + md_text(t["term"])
         if t.get("en"):
             out += f" (tiếng Anh: *{md_text(t['en'])}*)"
         if t.get("variants"):
@@ -33,10 +58,10 @@ def render(data, lang: str = i18n.DEFAULT) -> str:
 
 
 def render_bilingual(data, lang: str) -> str:
-    """The English glossary: abbreviation, English term, Vietnamese term, as a
-    definition list (fits a phone); the same entries as the Vietnamese page."""
+    """The English glossary: abbreviation, English term, Vietnamese term, one
+    heading per entry as on the Vietnamese page (same anchors)."""
     gloss = data.glossary.data
-    meta = gloss.get("page", {})
+    meta = {**gloss.get("page", {}), "search": {"boost": SEARCH_BOOST}}
     out = front_matter(meta, PAGE_SOURCES[PAGE], lang)
     out += f"# {md_text(tr(meta, 'title', lang, 'Glossary'))}\n\n"
     out += (
@@ -44,9 +69,9 @@ def render_bilingual(data, lang: str) -> str:
         "the abbreviation stands for: its meaning in English, then the full Vietnamese term (in "
         "italics) to quote when you write to the customs office.\n\n"
     )
-    for t in sorted(gloss["terms"], key=lambda t: fold(t["abbr"]).casefold()):
+    for t, anchor in entries(gloss):
         out += (
-            f"{md_text(t['abbr'])}\n:   {md_text(t['en'])} "
+            heading(t, anchor) + f"Stands for: {md_text(t['en'])} "
             f'(Vietnamese: <span lang="vi">*{md_text(t["term"])}*</span>)'
         )
         if t.get("variants"):
