@@ -10,9 +10,10 @@ import vobject
 
 from helpers.data import FIXTURE, FIXTURE_SITE_URL, ROOT, copy_data
 from scripts import i18n
-from scripts.contacts import render_glossary
+from scripts.contacts import render_contacts, render_glossary
 from scripts.contacts.load import load_data
 from scripts.contacts.outputs import generate
+from scripts.escape import md_text
 
 SCHEMA = json.loads((ROOT / "data" / "schemas" / "contacts.schema.json").read_text(encoding="utf-8"))
 
@@ -119,6 +120,30 @@ def test_glossary_anchors_stay_unique_when_abbreviations_fold_alike():
     anchors = [a for _, a in render_glossary.entries(gloss)]
     assert len(set(anchors)) == 4 and {a for a in anchors if a.startswith("c-o")} == {"c-o", "c-o-2", "c-o-3"}
     assert "d" in anchors
+
+
+def test_contacts_page_opens_with_its_description_and_names_the_verified_channels(outputs):
+    data, files = outputs
+    meta = data.units.data["page"]
+    kinds = [
+        k
+        for k in render_contacts.CHANNEL_KINDS
+        if any(c["kind"] == k and "verified_on" in c for c in data.channels.data["channels"])
+    ]
+    assert kinds
+    for lang, page, heading in (
+        ("vi", render_contacts.PAGE, "Kênh công khai đã xác minh"),
+        ("en", i18n.translation_path(render_contacts.PAGE, "en"), "Verified public channels"),
+    ):
+        text = files[page]
+        lead = text.split("\n# ", 1)[1].split("\n\n")[1]
+        assert lead == md_text(meta["description" if lang == "vi" else "description_en"])
+        named = re.search(rf"^## {heading} \((.+)\) \{{ #kenh-cong-khai \}}$", text, re.M)
+        assert named, lang
+        words = [render_contacts.CHANNEL_KINDS[k] for k in kinds]
+        if lang == "en":
+            words = [render_contacts.ENGLISH[w] for w in words]
+        assert named.group(1) == ", ".join(words)
 
 
 @pytest.mark.parametrize(

@@ -31,6 +31,15 @@ CHANNELS_INTRO = (
     "Các kênh dưới đây do cơ quan nhà nước công bố và đã được đối chiếu với nguồn ghi kèm; "
     "dùng được ngay cả khi thông tin liên hệ của đơn vị bên dưới chưa được xác minh."
 )
+# What the verified channels are, named in their section's heading so that a
+# reader (and the search) sees "hotline" there without opening the section.
+CHANNEL_KINDS = {
+    "hotline": "đường dây nóng",
+    "portal": "cổng trực tuyến",
+    "email": "thư điện tử",
+    "office": "nơi tiếp nhận trực tiếp",
+    "post": "đường bưu chính",
+}
 KIND_NAMES = {
     "bo": "Bộ",
     "cuc": "Cục",
@@ -55,6 +64,11 @@ ENGLISH = {
         "given with each; they can be used even where a unit's contact details below are not verified."
     ),
     "Kênh công khai đã xác minh": "Verified public channels",
+    "đường dây nóng": "hotline",
+    "cổng trực tuyến": "online portal",
+    "thư điện tử": "e-mail",
+    "nơi tiếp nhận trực tiếp": "office",
+    "đường bưu chính": "post",
     "chưa xác minh": "not verified",
     "Bộ": "Ministry",
     "Cục": "Department",
@@ -202,6 +216,9 @@ def render(data, lang: str = i18n.DEFAULT) -> str:
     meta = data.units.data.get("page", {})
     out = front_matter(meta, PAGE_SOURCES[CONTACTS_PAGE], lang)
     out += f"# {md_text(tr(meta, 'title', lang, _('Liên hệ', lang)))}\n\n"
+    # What the page holds, as its first paragraph (the search reads it too).
+    if tr(meta, "description", lang):
+        out += md_text(tr(meta, "description", lang)) + "\n\n"
     out += escape.md_paragraphs(tr(org, "summary", lang)) + "\n\n"
     out += f"## {_('Cơ cấu tổ chức', lang)} {{ #co-cau-to-chuc }}\n\n" + org_tree(data, lang) + "\n"
     out += f"{_('Căn cứ', lang)}:\n\n" + bullet_list(tr(org, "legal_basis", lang)) + "\n"
@@ -217,7 +234,10 @@ def render(data, lang: str = i18n.DEFAULT) -> str:
         )
     channels = [c for c in data.channels.data["channels"] if "verified_on" in c]
     if channels:
-        out += f"## {_('Kênh công khai đã xác minh', lang)} {{ #kenh-cong-khai }}\n\n"
+        kinds = ", ".join(
+            _(CHANNEL_KINDS[k], lang) for k in CHANNEL_KINDS if any(c["kind"] == k for c in channels)
+        )
+        out += f"## {_('Kênh công khai đã xác minh', lang)} ({kinds}) {{ #kenh-cong-khai }}\n\n"
         out += _(CHANNELS_INTRO, lang) + "\n\n"
         out += "".join(channel_item(c, lang=lang) for c in channels) + "\n"
     out += (
