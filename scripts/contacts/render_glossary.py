@@ -28,10 +28,16 @@ def entries(gloss: dict) -> list[tuple[dict, str]]:
     return out
 
 
-def heading(term: dict, anchor: str) -> str:
+def heading(term: dict, anchor: str, lang: str = i18n.DEFAULT) -> str:
     """One entry's heading: the abbreviation, with its own anchor, so that each
-    entry is its own search result (/thuat-ngu/#c-o) and can be linked to."""
-    return f"## {md_text(term['abbr'])} {{ #{anchor} .kb-term }}\n\n"
+    entry is its own search result (/thuat-ngu/#c-o) and can be linked to.
+
+    On the English page the table of contents (part of the page's interface)
+    lists "NĐ-CP" as English texts write it, "ND-CP"; the heading keeps "NĐ-CP"."""
+    label = ""
+    if lang != i18n.DEFAULT and fold(term["abbr"]) != term["abbr"]:
+        label = f' data-toc-label="{md_text(fold(term["abbr"]))}"'
+    return f"## {md_text(term['abbr'])} {{ #{anchor} .kb-term{label} }}\n\n"
 
 
 def render(data, lang: str = i18n.DEFAULT) -> str:
@@ -71,7 +77,7 @@ def render_bilingual(data, lang: str) -> str:
     )
     for t, anchor in entries(gloss):
         out += (
-            heading(t, anchor) + f"Stands for: {md_text(t['en'])} "
+            heading(t, anchor, lang) + f"Stands for: {md_text(t['en'])} "
             f'(Vietnamese: <span lang="vi">*{md_text(t["term"])}*</span>)'
         )
         if t.get("variants"):
