@@ -22,7 +22,7 @@ def test_python_tokens(case):
 
 @pytest.mark.parametrize("case", SPEC["queries"], ids=lambda c: c["input"])
 def test_python_query_plan(case):
-    assert analyze(case["input"], SPEC["glossary"]).as_dict() == case["plan"]
+    assert analyze(case["input"], SPEC["glossary"], SPEC["synonyms"]).as_dict() == case["plan"]
 
 
 def test_spec_question_phrases_are_the_code_s():

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from scripts.search import shards
 from scripts.search.engine import RANKING, Engine
-from scripts.search.glossary import GLOSSARY, expansion_entries
+from scripts.search.glossary import GLOSSARY, expansion_entries, synonym_entries
 from scripts.search.query import QUESTION_PHRASES
 
 DATA_NAME = "vi_search.json"
@@ -28,6 +28,7 @@ def search_data(glossary_path: Path = GLOSSARY) -> dict:
         "ranking": RANKING,
         "questions": QUESTION_PHRASES,
         "glossary": expansion_entries(glossary_path),
+        "synonyms": synonym_entries(glossary_path),
     }
 
 
@@ -65,4 +66,4 @@ def load_engine(site_dir: Path) -> Engine:
     site_dir = Path(site_dir)
     index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
     data = json.loads((site_dir / "search" / DATA_NAME).read_text(encoding="utf-8"))
-    return Engine(index["docs"], data["glossary"], data["ranking"])
+    return Engine(index["docs"], data["glossary"], data["ranking"], data.get("synonyms", []))
