@@ -185,7 +185,9 @@ def test_panel_names_the_pages_wording_for_another_wording(desktop_page, site_ur
     text = panel_for(desktop_page, site_url, "cán bộ đòi tiền")
     assert "Tìm cả cách viết trên trang: " in text, text
     assert "đòi tiền → nhũng nhiễu" in text and "cán bộ → công chức" in text, text
-    marks = [m.strip().lower() for m in desktop_page.locator(".md-search-result__item mark").all_inner_texts()]
+    marks = [
+        m.strip().lower() for m in desktop_page.locator(".md-search-result__item mark").all_inner_texts()
+    ]
     assert "nhũng nhiễu" in marks, marks
 
 

@@ -192,7 +192,9 @@ def analyze(query: str, glossary: list[dict], synonyms: list[dict] = ()) -> Plan
             extras.append(term)
         # A number with its unit is one concept ("8 tiếng" → "8-gio"): the
         # point of the query, not two common words ("8" and "tiếng Anh").
-        inside = [i for i, span in enumerate(spans) if offsets[a] <= span[0] and span[1] <= offsets[b - 1] + 1]
+        inside = [
+            i for i, span in enumerate(spans) if offsets[a] <= span[0] and span[1] <= offsets[b - 1] + 1
+        ]
         if inside:
             concepts[inside[0] : inside[-1] + 1] = [Concept(term)]
             spans[inside[0] : inside[-1] + 1] = [(offsets[a], offsets[b - 1] + 1)]
