@@ -34,8 +34,11 @@ def _misses(rows, worse_than):
     missed = [r for r in rows if not r["rank"] or r["rank"] > worse_than]
     held = sum(1 for r in missed if r.get("split") == "held-out")
     return "\n".join(
-        [f"  {r['kind']}: {r['q']!r} → {r['expect']} ranked {r['rank']}, top {r['top'][:3]}"
-         for r in missed if r.get("split") != "held-out"]
+        [
+            f"  {r['kind']}: {r['q']!r} → {r['expect']} ranked {r['rank']}, top {r['top'][:3]}"
+            for r in missed
+            if r.get("split") != "held-out"
+        ]
         + [f"  and {held} held-out misses (not listed)"]
     )
 
@@ -140,18 +143,26 @@ def test_other_wordings_reach_the_browser_data_and_name_words_the_pages_use(buil
     bribe = next(e for e in data["synonyms"] if ["nhung", "nhieu"] in e["term"])
     assert ["doi", "tien"] in bribe["also"] and ["phi", "boi", "tron"] in bribe["also"]
     docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    text = " " + " ".join(
-        " ".join(t.term for t in tokens(html_to_text(d.get("title", "") + " " + d.get("text", ""))) if t.is_word)
-        for d in docs
-    ) + " "
+    text = (
+        " "
+        + " ".join(
+            " ".join(
+                t.term
+                for t in tokens(html_to_text(d.get("title", "") + " " + d.get("text", "")))
+                if t.is_word
+            )
+            for d in docs
+        )
+        + " "
+    )
     unused = [e["term"] for e in data["synonyms"] if not any(f" {' '.join(p)} " in text for p in e["term"])]
     assert not unused, f"site wordings no page has: {unused}"
 
 
 def test_colloquial_wording_finds_the_page_that_words_it_differently(engine):
-    """"cán bộ … đòi tiền" is what the pages call "công chức … nhũng nhiễu"."""
+    """ "cán bộ … đòi tiền" is what the pages call "công chức … nhũng nhiễu"."""
     for query in ("can bo doi tien", "cán bộ đòi phí bôi trơn"):
         first = engine.search(query)[0]
         text = " ".join(d.get("text", "") for d in engine.docs if d["location"].split("#")[0] == first.page)
         assert "nhũng nhiễu" in text, (query, first.page)
-    assert [p.page for p in engine.search("8 tiếng kiểm hóa")][0] == "thu-tuc/kiem-tra-ho-so-va-thuc-te-hang-hoa/"
+    assert engine.search("8 tiếng kiểm hóa")[0].page == "thu-tuc/kiem-tra-ho-so-va-thuc-te-hang-hoa/"

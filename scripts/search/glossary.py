@@ -69,7 +69,9 @@ def synonym_entries(path: Path = GLOSSARY) -> list[dict]:
             continue  # the schema reports malformed entries
         term = [_words(part) for part in re.split(r"[,;]", str(item["term"]))]
         also = [_words(str(part)) for part in item["also"]]
-        out.append({"term": [p for p in term if p], "also": [p for p in also if p]})
+        out.append(
+            {"label": str(item["term"]), "term": [p for p in term if p], "also": [p for p in also if p]}
+        )
     return out
 
 

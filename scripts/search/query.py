@@ -97,6 +97,19 @@ QUESTION_PHRASES = [
     ["get"],
 ]
 
+# Where a question syllable is a content word ("tối đa" is not "tôi"; "thi
+# hành", "thực thi" are not "thì"; "vòi tiền" is not "với"): these phrases
+# are never question words, whatever QUESTION_PHRASES says.
+NOT_QUESTION_PHRASES = [
+    ["toi", "da"],
+    ["toi", "thieu"],
+    ["thi", "hanh"],
+    ["thuc", "thi"],
+    ["voi", "tien"],
+    ["voi", "vinh"],
+    ["roi", "cang"],
+]
+
 
 @dataclass
 class Concept:
@@ -179,7 +192,9 @@ def analyze(query: str, glossary: list[dict], synonyms: list[dict] = ()) -> Plan
             extras.append(term)
         # A number with its unit is one concept ("8 tiếng" → "8-gio"): the
         # point of the query, not two common words ("8" and "tiếng Anh").
-        inside = [i for i, span in enumerate(spans) if offsets[a] <= span[0] and span[1] <= offsets[b - 1] + 1]
+        inside = [
+            i for i, span in enumerate(spans) if offsets[a] <= span[0] and span[1] <= offsets[b - 1] + 1
+        ]
         if inside:
             concepts[inside[0] : inside[-1] + 1] = [Concept(term)]
             spans[inside[0] : inside[-1] + 1] = [(offsets[a], offsets[b - 1] + 1)]
@@ -191,6 +206,10 @@ def analyze(query: str, glossary: list[dict], synonyms: list[dict] = ()) -> Plan
         for i in _find(words, phrase):
             for c in concepts[i : i + len(phrase)]:
                 c.question = True
+    for phrase in NOT_QUESTION_PHRASES:
+        for i in _find(words, phrase):
+            for c in concepts[i : i + len(phrase)]:
+                c.question = False
     # Full terms (Vietnamese or English) typed out: the abbreviation stands in.
     for entry in glossary:
         for phrase in entry["term"] + entry["en"]:

@@ -15,7 +15,7 @@ from pathlib import Path
 from scripts.search import shards
 from scripts.search.engine import RANKING, Engine
 from scripts.search.glossary import GLOSSARY, expansion_entries, synonym_entries
-from scripts.search.query import QUESTION_PHRASES
+from scripts.search.query import NOT_QUESTION_PHRASES, QUESTION_PHRASES
 
 DATA_NAME = "vi_search.json"
 FORMAT = 1
@@ -27,6 +27,7 @@ def search_data(glossary_path: Path = GLOSSARY) -> dict:
         "format": FORMAT,
         "ranking": RANKING,
         "questions": QUESTION_PHRASES,
+        "not_questions": NOT_QUESTION_PHRASES,
         "glossary": expansion_entries(glossary_path),
         "synonyms": synonym_entries(glossary_path),
     }

@@ -90,6 +90,9 @@
     for (const phrase of data.questions)
       for (const i of find(words, phrase))
         for (const c of concepts.slice(i, i + phrase.length)) c.question = true
+    for (const phrase of data.not_questions || [])
+      for (const i of find(words, phrase))
+        for (const c of concepts.slice(i, i + phrase.length)) c.question = false
     for (const entry of data.glossary)
       for (const phrase of [...entry.term, ...entry.en])
         for (const i of find(words, phrase))
