@@ -97,11 +97,11 @@ def checksum(docs: list[dict]) -> int:
     return h
 
 
-def accented_words(text: str, folded: str, chunks: dict[str, list[str]] | None = None) -> set[str]:
-    """Accented words of ``text`` as typed, lower-case NFC ("hải"): the same
-    set ``normalize.exact_form`` gives for its accented word tokens.
-    ``chunks`` remembers the accented words of each whitespace-separated
-    chunk seen so far (one dict per build)."""
+def accented_words(text: str, folded: str, chunks: dict[str, list[str]] | None = None) -> list[str]:
+    """Accented words of ``text`` as typed, lower-case NFC ("hải"), each once,
+    in order of first appearance: the set ``normalize.exact_form`` gives for
+    its accented word tokens. ``chunks`` remembers the accented words of each
+    whitespace-separated chunk seen so far (one dict per build)."""
     if folded.isascii() and len(folded) == len(text):
         # Every character folded to one ASCII character, so the words of the
         # text are exactly the runs of letters and digits the folded text has.
@@ -110,22 +110,23 @@ def accented_words(text: str, folded: str, chunks: dict[str, list[str]] | None =
             # Whitespace never belongs to a word, so the words of the text are
             # those of its distinct chunks; a chunk's are looked up once per build.
             chunks = {} if chunks is None else chunks
-            out = set()
-            for chunk in set(low.split()):
+            out = {}
+            for chunk in dict.fromkeys(low.split()):
                 if not chunk.isascii():
                     found = chunks.get(chunk)
                     if found is None:
                         found = chunks[chunk] = [w for w in _WORD.findall(chunk) if not w.isascii()]
-                    out.update(found)
-            return out
+                    out.update(dict.fromkeys(found))
+            return list(out)
     if len(folded) != len(text):  # a character folded to several: take the slow path
-        return {w for t in tokens(text) if t.is_word for w in [exact_form(text, t)] if not w.isascii()}
-    out = set()
+        words = (exact_form(text, t) for t in tokens(text) if t.is_word)
+        return list(dict.fromkeys(w for w in words if not w.isascii()))
+    out = {}
     for m in _PART.finditer(folded):
         word = text[m.start() : m.end()]
         if not word.isascii():
-            out.add(unicodedata.normalize("NFC", word.lower()))
-    return out
+            out[unicodedata.normalize("NFC", word.lower())] = None
+    return list(out)
 
 
 def build(docs: list[dict], title_boost: float, features: bool = False) -> dict:
@@ -160,7 +161,8 @@ def build(docs: list[dict], title_boost: float, features: bool = False) -> dict:
                 postings[k] += (ref - last_ref[k], tf)
                 last_ref[k] = ref
             if features:
-                for pair in set(zip(words, words[1:])):
+                # first appearance order (not a set's): the same files from every build
+                for pair in dict.fromkeys(zip(words, words[1:])):
                     bigrams[pair].append(ref)
                 for word in accented_words(text, folded, chunks):
                     accented[word].append(ref)
