@@ -180,6 +180,17 @@ def test_topic_the_site_does_not_cover_gets_a_hint_and_real_titles(desktop_page,
     assert 1 <= sum("/thu-tuc/" in h for h in hrefs) <= 3, hrefs
 
 
+def test_panel_names_the_pages_wording_for_another_wording(desktop_page, site_url):
+    # search_synonyms in data/glossary.yaml: "đòi tiền" is what the pages call "nhũng nhiễu".
+    text = panel_for(desktop_page, site_url, "cán bộ đòi tiền")
+    assert "Tìm cả cách viết trên trang: " in text, text
+    assert "đòi tiền → nhũng nhiễu" in text and "cán bộ → công chức" in text, text
+    marks = [
+        m.strip().lower() for m in desktop_page.locator(".md-search-result__item mark").all_inner_texts()
+    ]
+    assert "nhũng nhiễu" in marks, marks
+
+
 def test_no_result_still_offers_contacts(desktop_page, site_url):
     text = panel_for(desktop_page, site_url, "xyzzy")
     assert "Liên hệ Chi cục" in text and "Gửi câu hỏi" in text, text

@@ -101,9 +101,12 @@ class PageResult:
 class Engine:
     """An in-memory lunr.py index of Material's search documents."""
 
-    def __init__(self, docs: list[dict], glossary: list[dict], ranking: dict | None = None):
+    def __init__(
+        self, docs: list[dict], glossary: list[dict], ranking: dict | None = None, synonyms: list[dict] = ()
+    ):
         self.docs = docs
         self.glossary = glossary
+        self.synonyms = list(synonyms)
         self.r = {**RANKING, **(ranking or {})}
         self.page_of = [d["location"].split("#")[0] for d in docs]
         self.page_title = {}
@@ -165,7 +168,7 @@ class Engine:
 
     def search(self, query: str) -> list[PageResult]:
         r = self.r
-        plan = analyze(query, self.glossary)
+        plan = analyze(query, self.glossary, self.synonyms)
         per_concept = self.concept_terms(plan)
         clauses: dict[str, float] = {}
         for c, found in zip(plan.concepts, per_concept):

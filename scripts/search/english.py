@@ -40,7 +40,7 @@ from scripts.search import shards
 from scripts.search.engine import RANKING, Engine
 from scripts.search.glossary import GLOSSARY, expansion_entries
 from scripts.search.normalize import html_to_text
-from scripts.search.query import QUESTION_PHRASES
+from scripts.search.query import NOT_QUESTION_PHRASES, QUESTION_PHRASES
 from scripts.vietnamese import fold
 
 LANG = "en"
@@ -175,6 +175,7 @@ def search_data(glossary_path: Path = GLOSSARY) -> dict:
         "lang": LANG,
         "ranking": RANKING_EN,
         "questions": QUESTION_PHRASES,
+        "not_questions": NOT_QUESTION_PHRASES,
         "glossary": glossary_entries(glossary_path),
     }
 

@@ -59,4 +59,20 @@ def expansion_entries(path: Path = GLOSSARY) -> list[dict]:
     return entries
 
 
-__all__ = ["expansion_entries", "key_of", "terms"]
+def synonym_entries(path: Path = GLOSSARY) -> list[dict]:
+    """``search_synonyms`` of the glossary file, folded for the query analysis:
+    the site's wording (``term``) and the other wordings people type (``also``)."""
+    doc = yamlstrict.load(path, ROOT if path.is_relative_to(ROOT) else None)
+    out = []
+    for item in (doc.data or {}).get("search_synonyms") or []:
+        if not isinstance(item, dict) or not item.get("term") or not item.get("also"):
+            continue  # the schema reports malformed entries
+        term = [_words(part) for part in re.split(r"[,;]", str(item["term"]))]
+        also = [_words(str(part)) for part in item["also"]]
+        out.append(
+            {"label": str(item["term"]), "term": [p for p in term if p], "also": [p for p in also if p]}
+        )
+    return out
+
+
+__all__ = ["expansion_entries", "key_of", "synonym_entries", "terms"]

@@ -17,7 +17,7 @@ Rules:
 * a number followed by a unit ("02 giờ", "30 phút", "10.000 USD") adds one
   more extra term, number and unit joined by "-" ("2-gio", "10000-usd"), after
   all other terms of the text, so "2 giờ" is found as a quantity, not as two
-  common words; so does an article of law and its number ("Điều 37" →
+  common words ("8 tiếng" is "8 giờ": "8-gio"); so does an article of law and its number ("Điều 37" →
   "dieu-37", also "khoản", "chương", "mục", "điểm").
 """
 
@@ -50,7 +50,10 @@ UNITS = (
     "kg",
     "tan",
     "mat",
+    "tieng",
 )
+# Units written two ways: "8 tiếng" is "8 giờ" ("8-gio").
+UNIT_ALIASES = {"tieng": "gio"}
 ARTICLES = ("dieu", "khoan", "chuong", "muc", "diem")
 _QUANTITY = re.compile(
     r"(?<![a-z0-9./-])(?:([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)[ \t\n]*("
@@ -128,7 +131,7 @@ def quantities(folded: str) -> list[tuple[str, int, int]]:
     """Number-and-unit terms of folded text with their spans: "02 gio" → "2-gio"."""
     return [
         (
-            f"{_number(m.group(1).replace('.', ''))}-{m.group(2)}"
+            f"{_number(m.group(1).replace('.', ''))}-{UNIT_ALIASES.get(m.group(2), m.group(2))}"
             if m.group(1)
             else f"{m.group(3)}-{_number(m.group(4))}",
             m.start(),

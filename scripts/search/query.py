@@ -97,6 +97,19 @@ QUESTION_PHRASES = [
     ["get"],
 ]
 
+# Where a question syllable is a content word ("tối đa" is not "tôi"; "thi
+# hành", "thực thi" are not "thì"; "vòi tiền" is not "với"): these phrases
+# are never question words, whatever QUESTION_PHRASES says.
+NOT_QUESTION_PHRASES = [
+    ["toi", "da"],
+    ["toi", "thieu"],
+    ["thi", "hanh"],
+    ["thuc", "thi"],
+    ["voi", "tien"],
+    ["voi", "vinh"],
+    ["roi", "cang"],
+]
+
 
 @dataclass
 class Concept:
@@ -135,18 +148,25 @@ def _find(words: list[str], phrase: list[str]):
     return [i for i in range(len(words) - n + 1) if words[i : i + n] == phrase]
 
 
-def analyze(query: str, glossary: list[dict]) -> Plan:
-    """Concepts and extra terms of ``query`` (see module docstring)."""
+def analyze(query: str, glossary: list[dict], synonyms: list[dict] = ()) -> Plan:
+    """Concepts and extra terms of ``query`` (see module docstring).
+
+    ``synonyms`` (``search_synonyms`` of data/glossary.yaml): each entry's
+    ``also`` phrases are other wordings of its ``term`` phrases ("đòi tiền"
+    for "nhũng nhiễu", "cán bộ" for "công chức"); typed, the site's wording
+    stands in for them."""
     keys = {}
     for entry in glossary:
         for k in entry["keys"]:
             keys.setdefault(k["key"], (entry, k["caps_only"]))
     folded, offsets = fold_lower(query)
     concepts: list[Concept] = []
+    spans: list[tuple[int, int]] = []  # each concept's place in the query
     extras: list[str] = []
     for m in TERM_RUN.finditer(folded):
         run_tokens = [t for t in tokens(query[offsets[m.start()] : offsets[m.end() - 1] + 1])]
-        typed = query[offsets[m.start()] : offsets[m.end() - 1] + 1]
+        start = offsets[m.start()]
+        typed = query[start : offsets[m.end() - 1] + 1]
         joined = max((t.term for t in run_tokens), key=len)
         hit = keys.get(joined)
         if hit and (not hit[1] or typed.isupper() or TERM_SEP.search(typed)):
@@ -157,17 +177,27 @@ def analyze(query: str, glossary: list[dict]) -> Plan:
             for other in entry["keys"]:
                 _add_alt(concept, [other["key"]])
             concepts.append(concept)
+            spans.append((start, start + len(typed)))
             continue
         for t in run_tokens:
             if t.is_word:
                 exact = exact_form(typed, t)
                 accented = fold_lower(exact)[0] != exact
                 concepts.append(Concept(t.term, exact if accented else None))
+                spans.append((start + t.start, start + t.end))
             elif t.term not in extras:
                 extras.append(t.term)
-    for term, _, _ in quantities(folded):
+    for term, a, b in quantities(folded):
         if term not in extras:
             extras.append(term)
+        # A number with its unit is one concept ("8 tiếng" → "8-gio"): the
+        # point of the query, not two common words ("8" and "tiếng Anh").
+        inside = [
+            i for i, span in enumerate(spans) if offsets[a] <= span[0] and span[1] <= offsets[b - 1] + 1
+        ]
+        if inside:
+            concepts[inside[0] : inside[-1] + 1] = [Concept(term)]
+            spans[inside[0] : inside[-1] + 1] = [(offsets[a], offsets[b - 1] + 1)]
     # Still typing: the last word is a prefix, unless the query ends in a space.
     if concepts and query and not query[-1].isspace() and not concepts[-1].alternatives:
         concepts[-1].prefix = True
@@ -176,6 +206,10 @@ def analyze(query: str, glossary: list[dict]) -> Plan:
         for i in _find(words, phrase):
             for c in concepts[i : i + len(phrase)]:
                 c.question = True
+    for phrase in NOT_QUESTION_PHRASES:
+        for i in _find(words, phrase):
+            for c in concepts[i : i + len(phrase)]:
+                c.question = False
     # Full terms (Vietnamese or English) typed out: the abbreviation stands in.
     for entry in glossary:
         for phrase in entry["term"] + entry["en"]:
@@ -188,4 +222,11 @@ def analyze(query: str, glossary: list[dict]) -> Plan:
                     if phrase in entry["en"]:
                         for vi in entry["term"]:
                             _add_alt(c, vi)
+    for entry in synonyms:
+        for phrase in entry["also"]:
+            for i in _find(words, phrase):
+                for c in concepts[i : i + len(phrase)]:
+                    if not c.question:
+                        for site_phrase in entry["term"]:
+                            _add_alt(c, site_phrase)
     return Plan(concepts, extras)

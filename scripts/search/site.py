@@ -14,8 +14,8 @@ from pathlib import Path
 
 from scripts.search import shards
 from scripts.search.engine import RANKING, Engine
-from scripts.search.glossary import GLOSSARY, expansion_entries
-from scripts.search.query import QUESTION_PHRASES
+from scripts.search.glossary import GLOSSARY, expansion_entries, synonym_entries
+from scripts.search.query import NOT_QUESTION_PHRASES, QUESTION_PHRASES
 
 DATA_NAME = "vi_search.json"
 FORMAT = 1
@@ -27,7 +27,9 @@ def search_data(glossary_path: Path = GLOSSARY) -> dict:
         "format": FORMAT,
         "ranking": RANKING,
         "questions": QUESTION_PHRASES,
+        "not_questions": NOT_QUESTION_PHRASES,
         "glossary": expansion_entries(glossary_path),
+        "synonyms": synonym_entries(glossary_path),
     }
 
 
@@ -65,4 +67,4 @@ def load_engine(site_dir: Path) -> Engine:
     site_dir = Path(site_dir)
     index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
     data = json.loads((site_dir / "search" / DATA_NAME).read_text(encoding="utf-8"))
-    return Engine(index["docs"], data["glossary"], data["ranking"])
+    return Engine(index["docs"], data["glossary"], data["ranking"], data.get("synonyms", []))

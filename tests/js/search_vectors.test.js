@@ -18,6 +18,7 @@ for (const c of spec.tokens)
 
 for (const c of spec.queries)
   test(`query ${JSON.stringify(c.input)}`, () => {
-    const plan = analyzeQuery(c.input, { glossary: spec.glossary, questions: spec.questions })
+    const plan = analyzeQuery(c.input, { glossary: spec.glossary, synonyms: spec.synonyms, questions: spec.questions,
+                                          not_questions: spec.not_questions })
     assert.deepEqual(plan, c.plan)
   })

@@ -38,6 +38,7 @@
     unavailable: "The search data could not be loaded. Check your connection, then type your words again.",
     reading: "Read as",
     abbreviations: "Abbreviations: ",
+    reworded: "Also searched for the pages' wording: ",
     missing: "No page says enough about",
     none: "No matching page found.",
     maybe: "You may be looking for:",
@@ -51,6 +52,7 @@
     unavailable: "Chưa tải được dữ liệu tìm kiếm. Hãy kiểm tra kết nối rồi gõ lại từ khóa.",
     reading: "Đã hiểu từ khóa là",
     abbreviations: "Viết tắt: ",
+    reworded: "Tìm cả cách viết trên trang: ",
     missing: "Chưa trang nào nói đủ về",
     none: "Không tìm thấy trang phù hợp.",
     maybe: "Có thể bạn cần:",
@@ -111,7 +113,7 @@
     const meta = document.querySelector(".md-search-result__meta")
     if (!meta) return
     let box = document.querySelector(".vi-search-panel")
-    if (!data || !(data.reading || data.expanded.length || data.weak)) {
+    if (!data || !(data.reading || data.expanded.length || (data.reworded || []).length || data.weak)) {
       if (box) box.remove()
       return
     }
@@ -124,6 +126,8 @@
     if (data.reading) parts.push(para(`${TEXT.reading}: «${data.reading}»`))
     if (data.expanded.length)
       parts.push(para(TEXT.abbreviations + data.expanded.map(([abbr, term]) => `${abbr} = ${term}`).join("; ")))
+    if ((data.reworded || []).length)
+      parts.push(para(TEXT.reworded + data.reworded.map(([typed, site]) => `${typed} → ${site}`).join("; ")))
     if (data.weak) {
       parts.push(para(data.missing.length
         ? `${TEXT.missing}: «${data.missing.join(" ")}».`

@@ -41,9 +41,11 @@
         if (!keys.has(k.key)) keys.set(k.key, [entry, k.caps_only])
     const { folded, offsets } = N.foldLower(query)
     const concepts = []
+    const spans = []  // each concept's place in the query
     const extras = []
     for (const m of folded.matchAll(N.RUN)) {
-      const typed = query.slice(offsets[m.index], offsets[m.index + m[0].length - 1] + 1)
+      const start = offsets[m.index]
+      const typed = query.slice(start, offsets[m.index + m[0].length - 1] + 1)
       const runTokens = N.tokens(typed)
       const joined = runTokens.reduce((a, t) => t.term.length > a.length ? t.term : a, "")
       const hit = keys.get(joined)
@@ -53,6 +55,7 @@
         for (const phrase of entry.term) addAlt(concept, phrase)
         for (const other of entry.keys) addAlt(concept, [other.key])
         concepts.push(concept)
+        spans.push([start, start + typed.length])
         continue
       }
       for (const t of runTokens) {
@@ -61,13 +64,25 @@
           const accented = N.foldLower(exact).folded !== exact
           concepts.push({ word: t.term, exact: accented ? exact : null,
                           prefix: false, question: false, alternatives: [] })
+          spans.push([start + t.start, start + t.end])
         } else if (!extras.includes(t.term)) {
           extras.push(t.term)
         }
       }
     }
-    for (const q of N.quantities(folded))
+    for (const q of N.quantities(folded)) {
       if (!extras.includes(q.term)) extras.push(q.term)
+      // A number with its unit is one concept ("8 tiếng" → "8-gio")
+      const from = offsets[q.start], to = offsets[q.end - 1] + 1
+      const inside = []
+      spans.forEach(([a, b], i) => { if (from <= a && b <= to) inside.push(i) })
+      if (inside.length) {
+        const n = inside[inside.length - 1] - inside[0] + 1
+        concepts.splice(inside[0], n, { word: q.term, exact: null, prefix: false, question: false,
+                                        alternatives: [] })
+        spans.splice(inside[0], n, [from, to])
+      }
+    }
     if (concepts.length && query && !/\s/.test(query[query.length - 1]) &&
         !concepts[concepts.length - 1].alternatives.length)
       concepts[concepts.length - 1].prefix = true
@@ -75,6 +90,9 @@
     for (const phrase of data.questions)
       for (const i of find(words, phrase))
         for (const c of concepts.slice(i, i + phrase.length)) c.question = true
+    for (const phrase of data.not_questions || [])
+      for (const i of find(words, phrase))
+        for (const c of concepts.slice(i, i + phrase.length)) c.question = false
     for (const entry of data.glossary)
       for (const phrase of [...entry.term, ...entry.en])
         for (const i of find(words, phrase))
@@ -84,6 +102,11 @@
             if (entry.en.some(p => sameList(p, phrase)))
               for (const vi of entry.term) addAlt(c, vi)
           }
+    for (const entry of data.synonyms || [])
+      for (const phrase of entry.also)
+        for (const i of find(words, phrase))
+          for (const c of concepts.slice(i, i + phrase.length))
+            if (!c.question) for (const sitePhrase of entry.term) addAlt(c, sitePhrase)
     return { concepts, extras }
   }
 

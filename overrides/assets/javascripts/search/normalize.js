@@ -14,7 +14,8 @@
   const SEP = /[/-]/
   const TAG = /<[^>]*>/g
   const UNITS = ["gio", "phut", "giay", "ngay", "tuan", "thang", "nam", "lan", "usd", "vnd", "dong",
-                 "trieu", "ty", "kg", "tan", "mat"]
+                 "trieu", "ty", "kg", "tan", "mat", "tieng"]
+  const UNIT_ALIASES = { tieng: "gio" }  // "8 tiếng" is "8 giờ"
   const ARTICLES = ["dieu", "khoan", "chuong", "muc", "diem"]
   const QUANTITY = new RegExp("(?<![a-z0-9./-])(?:([0-9]{1,3}(?:\\.[0-9]{3})+|[0-9]+)[ \\t\\n]*(" +
                               UNITS.join("|") + ")|(" + ARTICLES.join("|") +
@@ -86,7 +87,8 @@
   function quantities(folded) {
     const out = []
     for (const m of folded.matchAll(QUANTITY))
-      out.push({ term: m[1] ? `${number(m[1].replace(/\./g, ""))}-${m[2]}` : `${m[3]}-${number(m[4])}`,
+      out.push({ term: m[1] ? `${number(m[1].replace(/\./g, ""))}-${UNIT_ALIASES[m[2]] || m[2]}`
+                            : `${m[3]}-${number(m[4])}`,
                  start: m.index,
                  end: m.index + m[0].length })
     return out

@@ -250,6 +250,16 @@ function panelFor(plan, perConcept, pages, docs, engine) {
     if ((hit || entry.term.some(p => p.every(w => words.has(w)))) && glossary.length < 3)
       glossary.push([entry.abbr, entry.label])
   }
+  /* other wordings read as the pages' own ("đòi tiền" → "nhũng nhiễu") */
+  const reworded = []
+  const words = plan.concepts.map(c => c.question ? null : c.word)
+  for (const entry of engine.data.synonyms || [])
+    for (const phrase of entry.also)
+      for (let i = 0; i + phrase.length <= words.length; i++)
+        if (phrase.every((w, k) => words[i + k] === w) && reworded.length < 3) {
+          const typed = plan.concepts.slice(i, i + phrase.length).map(c => c.exact || c.word).join(" ")
+          if (!reworded.some(([t]) => t === typed)) reworded.push([typed, entry.label])
+        }
   /* a word still being typed counts once it has three letters */
   const stillTyping = c => c.prefix && c.word.length < 3
   let missing = content.filter(c => !stillTyping(c)).map(c => c.exact || c.word)
@@ -260,7 +270,7 @@ function panelFor(plan, perConcept, pages, docs, engine) {
   }
   const weak = !pages.length || missing.length > 0
   const titles = weak ? docs.slice(0, 3).map(d => [ViNormalize.htmlToText(d[0].title || ""), d[0].location]) : []
-  return { reading: accents ? read.join(" ") : "", expanded, missing: weak ? missing : [],
+  return { reading: accents ? read.join(" ") : "", expanded, reworded, missing: weak ? missing : [],
            weak, titles, glossary: weak ? glossary : [] }
 }
 
