@@ -88,19 +88,20 @@ _NUMBER_UNIT = re.compile(r"[0-9][ \t\n]*(?:" + "|".join(UNITS) + ")")
 _ARTICLE_NUMBER = re.compile("(?:" + "|".join(ARTICLES) + r")[ \t\n]*[0-9]")
 
 
-def _analyse(text: str, chunks: _Chunks) -> tuple[str, list[str], list[str]]:
-    """The folded form of ``text``, all its terms and its words."""
-    parts = list(map(chunks.__getitem__, text.split(" ")))
+def _analyse(text: str, chunks: _Chunks) -> tuple[list[str], str, list[str], list[str]]:
+    """The chunks of ``text``, its folded form, all its terms and its words."""
+    split = text.split(" ")
+    parts = list(map(chunks.__getitem__, split))
     folded = " ".join(map(_FOLDED, parts))
     terms = list(chain.from_iterable(map(_TERMS, parts)))
     if _DIGIT.search(folded) and (_NUMBER_UNIT.search(folded) or _ARTICLE_NUMBER.search(folded)):
         terms.extend(term for term, _, _ in quantities(folded))
-    return folded, terms, list(chain.from_iterable(map(_WORDS, parts)))
+    return split, folded, terms, list(chain.from_iterable(map(_WORDS, parts)))
 
 
 def fast_terms(text: str) -> list[str]:
     """Same result as ``normalize.terms`` (checked by the tests), without offsets."""
-    return _analyse(text, _Chunks())[1]
+    return _analyse(text, _Chunks())[2]
 
 
 def _run_terms(folded: str) -> tuple[list[str], list[str]]:
@@ -131,10 +132,13 @@ def checksum(docs: list[dict]) -> int:
     return h
 
 
-def accented_words(text: str, folded: str, chunks: _Chunks | None = None) -> list[str]:
+def accented_words(
+    text: str, folded: str, chunks: _Chunks | None = None, split: list[str] | None = None
+) -> list[str]:
     """Accented words of ``text`` as typed, lower-case NFC ("hải"), each once,
     in order of first appearance: the set ``normalize.exact_form`` gives for
-    its accented word tokens. ``chunks``: the build's table of chunks."""
+    its accented word tokens. ``chunks``: the build's table of chunks, where
+    the text's chunks (``split``, ``_analyse``) already are."""
     if folded.isascii() and len(folded) == len(text):
         # Every character folded to one ASCII character, so the words of the
         # text are exactly the runs of letters and digits the folded text has.
@@ -144,7 +148,7 @@ def accented_words(text: str, folded: str, chunks: _Chunks | None = None) -> lis
             # does not depend on the next one, so the words of the text are
             # those of its chunks, each found once per build.
             chunks = _Chunks() if chunks is None else chunks
-            distinct = map(chunks.__getitem__, dict.fromkeys(text.split(" ")))
+            distinct = map(chunks.__getitem__, dict.fromkeys(text.split(" ") if split is None else split))
             return list(dict.fromkeys(chain.from_iterable(map(_ACCENTED, distinct))))
     if len(folded) != len(text):  # a character folded to several: take the slow path
         words = (exact_form(text, t) for t in tokens(text) if t.is_word)
@@ -174,7 +178,7 @@ def build(docs: list[dict], title_boost: float, features: bool = False) -> dict:
     for i, d in enumerate(docs):
         for f, field in enumerate(FIELDS):
             text = html_to_text(d.get(field, ""))
-            folded, terms, words = _analyse(text, chunks)
+            split, folded, terms, words = _analyse(text, chunks)
             ref = i * 2 + f
             lengths.append(len(terms))
             # Counter keeps first appearance order: new terms are numbered as lunr does
@@ -191,7 +195,7 @@ def build(docs: list[dict], title_boost: float, features: bool = False) -> dict:
                 # first appearance order (not a set's): the same files from every build
                 for pair in dict.fromkeys(zip(words, islice(words, 1, None))):
                     bigrams[pair].append(ref)
-                for word in accented_words(text, folded, chunks):
+                for word in accented_words(text, folded, chunks, split):
                     accented[word].append(ref)
     doc_boosts = {str(i): d["boost"] for i, d in enumerate(docs) if d.get("boost")}
     out = {
