@@ -295,7 +295,10 @@ def relevance(tmp: Path, playwright, limit: int | None = None) -> None:
     )
 
 
-def scale(tmp: Path, playwright, pages: int, latency_queries: int, runs: int) -> None:
+def scale(tmp: Path, playwright, pages: int, latency_queries: int, runs: int, control: bool = False) -> None:
+    """``control``: after each pair, plain Material's build once more, so the
+    ratio of two identical builds shows how far this machine's noise alone
+    moves a ratio (not part of the target)."""
     corpus = synthetic_corpus(pages)
     queries = corpus["queries"][:latency_queries]
     for q in queries:
@@ -310,6 +313,7 @@ def scale(tmp: Path, playwright, pages: int, latency_queries: int, runs: int) ->
     # CPU time grows with it on a shared machine, so a ratio is only as good as
     # the load stayed the same between the two builds.
     loads: list[tuple[float, float]] = []
+    again: list[float] = []
     for run in range(runs):
         load_before = os.getloadavg()[0]
         for name in ("plain Material", "this site"):
@@ -320,11 +324,16 @@ def scale(tmp: Path, playwright, pages: int, latency_queries: int, runs: int) ->
                 shutil.rmtree(site)
             else:
                 sites[name] = site
+        if control:
+            site = tmp / f"scale-control-{run}"
+            again.append(build(projects["plain Material"], site, our_search=False)[1])
+            shutil.rmtree(site)
         loads.append((load_before, os.getloadavg()[0]))
         print(
             f"  build CPU, run {run + 1}: plain Material {cpu['plain Material'][-1]:.1f} s, this site "
-            f"{cpu['this site'][-1]:.1f} s ({ratio(cpu['this site'][-1], cpu['plain Material'][-1])}), "
-            f"load {loads[-1][0]:.1f} → {loads[-1][1]:.1f}",
+            f"{cpu['this site'][-1]:.1f} s ({ratio(cpu['this site'][-1], cpu['plain Material'][-1])})"
+            + (f", plain Material again {again[-1]:.1f} s" if control else "")
+            + f", load {loads[-1][0]:.1f} → {loads[-1][1]:.1f}",
             flush=True,
         )
         pf_site = tmp / f"scale-pagefind-{run}"
@@ -376,6 +385,11 @@ def scale(tmp: Path, playwright, pages: int, latency_queries: int, runs: int) ->
         + f" (median {statistics.median(ours):.2f}×); Pagefind "
         + ", ".join(ratio(a, b) for a, b in zip(cpu["Pagefind 1.5"], cpu["plain Material"]))
     )
+    if control:
+        print(
+            "  control, plain Material built again after the pair (noise alone): "
+            + ", ".join(ratio(a, b) for a, b in zip(again, cpu["plain Material"]))
+        )
     print_transfer(f"At {pages} pages (targets: ≤ 150 KB, no later than Pagefind)", probe, transfer)
     _row(f"hit@1 ({len(queries)} q.)", *[f"{v:.3f}" for v in hits.values()])
     print(f"  (machine load {os.getloadavg()[0]:.1f})")
@@ -389,6 +403,9 @@ def main(argv=None) -> int:
     ap.add_argument("--queries", type=int, default=None, help="first N suite queries (smoke runs)")
     ap.add_argument("--skip-relevance", action="store_true")
     ap.add_argument("--skip-scale", action="store_true")
+    ap.add_argument(
+        "--control", action="store_true", help="at scale, plain Material built again after each pair (noise)"
+    )
     a = ap.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
@@ -398,7 +415,7 @@ def main(argv=None) -> int:
             if not a.skip_relevance:
                 relevance(tmp, p, a.queries)
             if not a.skip_scale:
-                scale(tmp, p, a.pages, a.latency_queries, a.runs)
+                scale(tmp, p, a.pages, a.latency_queries, a.runs, a.control)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0
