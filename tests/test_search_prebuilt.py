@@ -146,3 +146,22 @@ def test_cell_and_line_break_boundaries_survive_indexing():
     assert spaced("doanh nghiệp<br>02 giờ") == "doanh nghiệp<br> 02 giờ"
     assert spaced("<td>a</td><td>b</td>") == "<td>a</td> <td>b</td>"
     assert spaced("<br/>\n x") == "<br/>\n x"
+
+
+def test_pairs_and_accented_words_listed_in_order_of_first_appearance(docs):
+    """Word pairs and accented words in the order the spec's tokens first give
+    them, ref by ref: the files are the same whatever Python's hash seed."""
+    from scripts.search.normalize import exact_form, tokens
+
+    full = build(docs, RANKING["title_boost"], features=True)
+    pairs: dict[str, None] = {}
+    accented: dict[str, None] = {}
+    for d in docs:
+        for field in ("title", "text"):
+            text = html_to_text(d.get(field, ""))
+            found = [t for t in tokens(text) if t.is_word]
+            words = [t.term for t in found]
+            pairs.update(dict.fromkeys(f"{a} {b}" for a, b in zip(words, words[1:])))
+            accented.update(dict.fromkeys(w for w in (exact_form(text, t) for t in found) if not w.isascii()))
+    assert list(full["bigrams"]) == list(pairs)
+    assert list(full["accented"]) == list(accented)

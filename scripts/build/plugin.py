@@ -254,13 +254,14 @@ class KnowledgeBase:
         site_dir = Path(config.site_dir)
         glossary = self.state.root / "data" / "glossary.yaml"
         try:
-            english_search.write_edition(
+            # Material's index, read once for both editions' files
+            material = english_search.write_edition(
                 site_dir, getattr(config.plugins.get("kb-i18n"), "search_sources", {}), glossary
             )
             write_search_data(site_dir, glossary)
             if (site_dir / "search" / "search_index.json").exists():
                 # The English edition's entries are left out of the Vietnamese index.
-                write_index(site_dir, tuple(f"{lang}/" for lang in i18n.TRANSLATIONS))
+                write_index(site_dir, tuple(f"{lang}/" for lang in i18n.TRANSLATIONS), material)
         except InvalidInput as e:
             raise PluginError(f"search data from data/glossary.yaml:\n{e}") from None
 

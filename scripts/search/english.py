@@ -224,14 +224,15 @@ def write_edition(
     site_dir: Path, sources: dict[str, list[str]], glossary_path: Path = GLOSSARY
 ) -> dict | None:
     """``write`` from the site's search_index.json, before the English entries
-    are left out of it (scripts/search/site.py ``write_index``)."""
+    are left out of it (scripts/search/site.py ``write_index``). Returns that
+    index as read, which ``write_index`` then splits without reading it again."""
     index = Path(site_dir) / "search" / "search_index.json"
     if not index.exists():
         return None
     material = json.loads(index.read_bytes())
-    if not any(d["location"].startswith(PREFIX) for d in material["docs"]):
-        return None
-    return write(site_dir, material, sources, glossary_path)
+    if any(d["location"].startswith(PREFIX) for d in material["docs"]):
+        write(site_dir, material, sources, glossary_path)
+    return material
 
 
 class EnglishEngine:

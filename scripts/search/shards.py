@@ -89,9 +89,14 @@ def pages_of(docs: list[dict]) -> list[list]:
     return pages
 
 
-def _dump(path: Path, value) -> int:
-    data = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    path.write_text(data, encoding="utf-8")
+# json.dumps(value, ensure_ascii=False, separators=(",", ":")), without a new encoder per file
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def _dump(path: Path | str, value) -> int:
+    data = _ENCODE(value)
+    with open(path, "wb") as f:  # 2,800 files at 2,000 pages: no text layer
+        f.write(data.encode("utf-8"))
     return len(data)
 
 
@@ -133,14 +138,15 @@ def write(
         # only where the accented form is the usual one ("thue" → "thuế", not "tra" → "trả")
         if count * 2 >= refs_of.get(folded, 0):
             buckets[bucket_of(folded, n_buckets)].setdefault("forms", {})[folded] = word
+    folder = str(out)
     for k in range(n_buckets):
-        _dump(out / f"s{k}.json", buckets[k])
+        _dump(f"{folder}/s{k}.json", buckets[k])
     for k in range(n_side):
-        _dump(out / f"b{k}.json", pairs[k])
-        _dump(out / f"a{k}.json", accented[k])
+        _dump(f"{folder}/b{k}.json", pairs[k])
+        _dump(f"{folder}/a{k}.json", accented[k])
     pages = pages_of(docs)
     for n, (_, first, count) in enumerate(pages):
-        _dump(out / f"p{n}.json", (shown or docs)[first : first + count])
+        _dump(f"{folder}/p{n}.json", (shown or docs)[first : first + count])
     # the first document of each page follows from the counts before it
     pages = [[path, count] for path, _, count in pages]
     meta = {

@@ -42,19 +42,25 @@ def write_search_data(site_dir: Path, glossary_path: Path = GLOSSARY) -> Path:
     return out
 
 
-def write_index(site_dir: Path, leave_out: tuple[str, ...] = ()) -> dict:
+def write_index(site_dir: Path, leave_out: tuple[str, ...] = (), material: dict | None = None) -> dict:
     """Split Material's search_index.json (written just before, by its plugin)
-    into the files the browser loads on demand (scripts/search/shards.py).
+    into the files the browser loads on demand (scripts/search/shards.py);
+    ``material``: that file as already read (english.py ``write_edition``).
 
     search_index.json itself stays for the terminal command; the browser
     never downloads it (search/boot.js answers Material's request for it
     with the configuration alone)."""
     search = Path(site_dir) / "search"
-    source = (search / "search_index.json").read_bytes()
-    material = json.loads(source)
+    source = None
+    if material is None or not leave_out:
+        source = (search / "search_index.json").read_bytes()
+        material = json.loads(source) if material is None else material
     if leave_out:
         # The English edition's entries (kb-i18n merges them in): not in this index.
-        material["docs"] = [d for d in material["docs"] if not d["location"].startswith(leave_out)]
+        material = {
+            **material,
+            "docs": [d for d in material["docs"] if not d["location"].startswith(leave_out)],
+        }
         source = json.dumps(material, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
         (search / "search_index.json").write_bytes(source)
     docs = material["docs"]

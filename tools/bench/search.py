@@ -295,7 +295,10 @@ def relevance(tmp: Path, playwright, limit: int | None = None) -> None:
     )
 
 
-def scale(tmp: Path, playwright, pages: int, latency_queries: int, runs: int) -> None:
+def scale(tmp: Path, playwright, pages: int, latency_queries: int, runs: int, control: bool = False) -> None:
+    """``control``: after each pair, plain Material's build once more, so the
+    ratio of two identical builds shows how far this machine's noise alone
+    moves a ratio (not part of the target)."""
     corpus = synthetic_corpus(pages)
     queries = corpus["queries"][:latency_queries]
     for q in queries:
@@ -306,7 +309,13 @@ def scale(tmp: Path, playwright, pages: int, latency_queries: int, runs: int) ->
     for name, additions in (("plain Material", False), ("this site", True)):
         projects[name] = copy_project(tmp / f"project-{additions}", search_additions=additions)
         inject(projects[name], corpus)
+    # The machine's load (1-minute average) before and after each pair of builds:
+    # CPU time grows with it on a shared machine, so a ratio is only as good as
+    # the load stayed the same between the two builds.
+    loads: list[tuple[float, float]] = []
+    again: list[float] = []
     for run in range(runs):
+        load_before = os.getloadavg()[0]
         for name in ("plain Material", "this site"):
             site = tmp / f"scale-{name.replace(' ', '-')}-{run}"
             _, c = build(projects[name], site, our_search=name == "this site")
@@ -315,6 +324,18 @@ def scale(tmp: Path, playwright, pages: int, latency_queries: int, runs: int) ->
                 shutil.rmtree(site)
             else:
                 sites[name] = site
+        if control:
+            site = tmp / f"scale-control-{run}"
+            again.append(build(projects["plain Material"], site, our_search=False)[1])
+            shutil.rmtree(site)
+        loads.append((load_before, os.getloadavg()[0]))
+        print(
+            f"  build CPU, run {run + 1}: plain Material {cpu['plain Material'][-1]:.1f} s, this site "
+            f"{cpu['this site'][-1]:.1f} s ({ratio(cpu['this site'][-1], cpu['plain Material'][-1])})"
+            + (f", plain Material again {again[-1]:.1f} s" if control else "")
+            + f", load {loads[-1][0]:.1f} → {loads[-1][1]:.1f}",
+            flush=True,
+        )
         pf_site = tmp / f"scale-pagefind-{run}"
         shutil.copytree(sites["plain Material"], pf_site)
         _, c = pagefind_site.index(pf_site)
@@ -352,13 +373,23 @@ def scale(tmp: Path, playwright, pages: int, latency_queries: int, runs: int) ->
     print(f"\nScale: {pages} synthetic pages (+ the site's own), same configuration")
     _row("", *cpu)
     for run in range(runs):
-        _row(f"build CPU, run {run + 1}", *[f"{v[run]:.1f} s" for v in cpu.values()])
+        _row(
+            f"build CPU, run {run + 1}",
+            *[f"{v[run]:.1f} s" for v in cpu.values()],
+            f"load {loads[run][0]:.1f} → {loads[run][1]:.1f}",
+        )
+    ours = [a / b for a, b in zip(cpu["this site"], cpu["plain Material"])]
     print(
-        "  ratio to plain Material per run (target ≤ 1.10×): this site "
+        "  ratio to plain Material per run (target ≤ 1.10× in every run): this site "
         + ", ".join(ratio(a, b) for a, b in zip(cpu["this site"], cpu["plain Material"]))
-        + "; Pagefind "
+        + f" (median {statistics.median(ours):.2f}×); Pagefind "
         + ", ".join(ratio(a, b) for a, b in zip(cpu["Pagefind 1.5"], cpu["plain Material"]))
     )
+    if control:
+        print(
+            "  control, plain Material built again after the pair (noise alone): "
+            + ", ".join(ratio(a, b) for a, b in zip(again, cpu["plain Material"]))
+        )
     print_transfer(f"At {pages} pages (targets: ≤ 150 KB, no later than Pagefind)", probe, transfer)
     _row(f"hit@1 ({len(queries)} q.)", *[f"{v:.3f}" for v in hits.values()])
     print(f"  (machine load {os.getloadavg()[0]:.1f})")
@@ -372,6 +403,9 @@ def main(argv=None) -> int:
     ap.add_argument("--queries", type=int, default=None, help="first N suite queries (smoke runs)")
     ap.add_argument("--skip-relevance", action="store_true")
     ap.add_argument("--skip-scale", action="store_true")
+    ap.add_argument(
+        "--control", action="store_true", help="at scale, plain Material built again after each pair (noise)"
+    )
     a = ap.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
@@ -381,7 +415,7 @@ def main(argv=None) -> int:
             if not a.skip_relevance:
                 relevance(tmp, p, a.queries)
             if not a.skip_scale:
-                scale(tmp, p, a.pages, a.latency_queries, a.runs)
+                scale(tmp, p, a.pages, a.latency_queries, a.runs, a.control)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0
