@@ -113,7 +113,7 @@
     const meta = document.querySelector(".md-search-result__meta")
     if (!meta) return
     let box = document.querySelector(".vi-search-panel")
-    if (!data || !(data.reading || data.expanded.length || (data.reworded || []).length || data.weak)) {
+    if (!data || !(data.reading || data.expanded.length || data.reworded.length || data.weak)) {
       if (box) box.remove()
       return
     }
@@ -126,7 +126,7 @@
     if (data.reading) parts.push(para(`${TEXT.reading}: «${data.reading}»`))
     if (data.expanded.length)
       parts.push(para(TEXT.abbreviations + data.expanded.map(([abbr, term]) => `${abbr} = ${term}`).join("; ")))
-    if ((data.reworded || []).length)
+    if (data.reworded.length)
       parts.push(para(TEXT.reworded + data.reworded.map(([typed, site]) => `${typed} → ${site}`).join("; ")))
     if (data.weak) {
       parts.push(para(data.missing.length

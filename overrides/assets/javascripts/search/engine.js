@@ -504,5 +504,5 @@
     }
   }
 
-  return { analyzeQuery, Engine, checksum, weights, bucketOf, pairBucketOf, fnv1a }
+  return { analyzeQuery, find, Engine, checksum, weights, bucketOf, pairBucketOf, fnv1a }
 })

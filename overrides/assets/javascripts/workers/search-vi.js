@@ -255,11 +255,10 @@ function panelFor(plan, perConcept, pages, docs, engine) {
   const words = plan.concepts.map(c => c.question ? null : c.word)
   for (const entry of engine.data.synonyms || [])
     for (const phrase of entry.also)
-      for (let i = 0; i + phrase.length <= words.length; i++)
-        if (phrase.every((w, k) => words[i + k] === w) && reworded.length < 3) {
-          const typed = plan.concepts.slice(i, i + phrase.length).map(c => c.exact || c.word).join(" ")
-          if (!reworded.some(([t]) => t === typed)) reworded.push([typed, entry.label])
-        }
+      for (const i of ViEngine.find(words, phrase)) {
+        const typed = plan.concepts.slice(i, i + phrase.length).map(c => c.exact || c.word).join(" ")
+        if (reworded.length < 3 && !reworded.some(([t]) => t === typed)) reworded.push([typed, entry.label])
+      }
   /* a word still being typed counts once it has three letters */
   const stillTyping = c => c.prefix && c.word.length < 3
   let missing = content.filter(c => !stillTyping(c)).map(c => c.exact || c.word)
