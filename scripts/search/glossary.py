@@ -7,6 +7,7 @@ file, so both sides expand "DN" ↔ "doanh nghiệp" identically.
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -33,11 +34,23 @@ def _words(text: str) -> list[str]:
     return [t.term for t in tokens(text) if t.is_word]
 
 
+@functools.lru_cache(maxsize=4)
+def _parsed(path: Path, stamp: tuple[int, int]) -> dict:
+    doc = yamlstrict.load(path, ROOT if path.is_relative_to(ROOT) else None)
+    return doc.data or {}
+
+
+def _data(path: Path) -> dict:
+    """The glossary file, parsed once per version of it: a build reads it for
+    the abbreviations, the other wordings and the English edition's glossary."""
+    st = path.stat()
+    return _parsed(path, (st.st_mtime_ns, st.st_size))
+
+
 def expansion_entries(path: Path = GLOSSARY) -> list[dict]:
     """One entry per glossary term: match keys, Vietnamese and English phrases."""
-    doc = yamlstrict.load(path, ROOT if path.is_relative_to(ROOT) else None)
     entries = []
-    for item in (doc.data or {}).get("terms") or []:
+    for item in _data(path).get("terms") or []:
         if not isinstance(item, dict) or not item.get("abbr") or not item.get("term"):
             continue  # the glossary page's own checks report malformed entries
         keys = []
@@ -62,9 +75,8 @@ def expansion_entries(path: Path = GLOSSARY) -> list[dict]:
 def synonym_entries(path: Path = GLOSSARY) -> list[dict]:
     """``search_synonyms`` of the glossary file, folded for the query analysis:
     the site's wording (``term``) and the other wordings people type (``also``)."""
-    doc = yamlstrict.load(path, ROOT if path.is_relative_to(ROOT) else None)
     out = []
-    for item in (doc.data or {}).get("search_synonyms") or []:
+    for item in _data(path).get("search_synonyms") or []:
         if not isinstance(item, dict) or not item.get("term") or not item.get("also"):
             continue  # the schema reports malformed entries
         term = [_words(part) for part in re.split(r"[,;]", str(item["term"]))]
