@@ -43,7 +43,7 @@ RANKING = {
     "alt_boost": 0.6,  # glossary stand-ins ("doanh nghiệp" for "DN")
     "extra_boost": 1.0,  # joined references ("38/2015")
     "candidates": 100,  # sections re-ranked after lunr
-    "coverage_weight": 2.0,  # × (1 + w·coverage²)
+    "coverage_weight": 3.0,  # × (1 + w·coverage²); 2.0 until issue 13f
     "adjacency_weight": 1.0,  # × (1 + w·adjacent pairs / pairs)
     "accent_weight": 0.3,  # × (1 + w·exact-accent words / accented words)
     "page_title_weight": 2.5,  # × (1 + w·(concepts found in the page's own title)²)

@@ -68,6 +68,7 @@ QUESTION_PHRASES = [
     ["thu", "tuc", "gi"],
     ["lam", "gi"],
     ["xu", "ly", "the", "nao"],
+    ["xu", "ly", "sao"],
     ["hoi", "ai"],
     ["bao", "ai"],
     # English question words that are not Vietnamese syllables once folded.
