@@ -124,10 +124,13 @@ def copy_project(dest: Path, search_additions: bool = True) -> Path:
 
 
 def borrowed_front_matter(project: Path) -> str:
-    """Front matter of an ordinary page minus title/description (as search_eval.py does)."""
+    """Front matter of an ordinary page minus title/description (as search_eval.py does)
+    and minus its ``search`` settings: the first such page is the editors' guide,
+    whose ``search.boost`` (0.5, editors' pages rank after readers' pages) made
+    every synthetic page an editors' page."""
     for page in page_model.load(project):
         if page.kind == page_model.PAGE and page.valid and page.owner:
-            keep = {k: v for k, v in page.meta.items() if k not in ("title", "description")}
+            keep = {k: v for k, v in page.meta.items() if k not in ("title", "description", "search")}
             return (
                 "---\n"
                 + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in keep.items())
