@@ -89,6 +89,9 @@ def test_site_ships_split_index_of_its_documents(built_site, docs):
     assert meta["count"] == len(docs) and meta["checksum"] == checksum(docs)
     full = build(docs, RANKING["title_boost"], features=True)
     assert meta["terms"] == full["terms"] and meta["lengths"] == full["lengths"]
+    # the documents' boosts, as runs of consecutive documents (engine.js expands them)
+    boosts = {str(first + i): boost for first, count, boost in meta["boost_runs"] for i in range(count)}
+    assert boosts == full["doc_boosts"] and len(meta["boost_runs"]) < len(boosts)
     folder = search / shards.DIR_NAME / meta["version"]
     buckets = [
         json.loads((folder / f"s{k}.json").read_text(encoding="utf-8")) for k in range(meta["buckets"])

@@ -6,8 +6,12 @@ Written at build time under ``site/search/`` (tests/test_search_shards.py):
   each visit): lunr's parameters, every term in lunr's term-index order, the
   terms per ref (``lengths``), the pages (``[path, documents]``: Material lists a
   page's sections right after it, so a page's first document is the sum of the
-  counts before it),
-  the number of buckets and the ``version`` directory of everything below;
+  counts before it), the documents' boosts as runs (``boost_runs``: ``[first
+  document, documents, boost]`` for each run of consecutive documents with the
+  same boost; a page's boost is its sections' too, so a page of boosted
+  sections is one run, not one entry per document as prebuilt.py's
+  ``doc_boosts``), the number of buckets and the ``version`` directory of
+  everything below;
 * ``vi/<version>/s<k>.json``: for the terms of bucket ``k``, their postings
   (as in prebuilt.py) and each folded word's usual accented form (``forms``: "thue" → "thuế", when
   that form is in at least half the refs of the word), with which the result
@@ -36,7 +40,7 @@ from pathlib import Path
 
 from scripts.search import prebuilt
 
-FORMAT = 4
+FORMAT = 5
 META_NAME = "vi_meta.json"
 DIR_NAME = "vi"
 DOCS_PER_BUCKET = 64
@@ -75,6 +79,19 @@ def pair_bucket_of(first: str, second: str, buckets: int) -> int:
 
 def _deltas(refs: list[int]) -> list[int]:
     return list(map(operator.sub, refs, [0, *refs]))
+
+
+def boost_runs(doc_boosts: dict[str, float]) -> list[list]:
+    """prebuilt.py's ``doc_boosts`` ({"document": boost}) as ``[first, count, boost]``
+    runs of consecutive documents with the same boost (search/engine.js expands them)."""
+    runs: list[list] = []
+    for doc, boost in sorted((int(k), v) for k, v in doc_boosts.items()):
+        last = runs[-1] if runs else None
+        if last and last[0] + last[1] == doc and last[2] == boost:
+            last[1] += 1
+        else:
+            runs.append([doc, 1, boost])
+    return runs
 
 
 def pages_of(docs: list[dict]) -> list[list]:
@@ -149,10 +166,9 @@ def write(
         _dump(f"{folder}/p{n}.json", (shown or docs)[first : first + count])
     # the first document of each page follows from the counts before it
     pages = [[path, count] for path, _, count in pages]
-    meta = {
-        key: index[key]
-        for key in ("count", "checksum", "boosts", "k1", "b", "doc_boosts", "lengths", "terms")
-    }
+    meta = {key: index[key] for key in ("count", "checksum", "boosts", "k1", "b")}
+    meta["boost_runs"] = boost_runs(index["doc_boosts"])
+    meta.update({key: index[key] for key in ("lengths", "terms")})
     meta.update({"format": FORMAT, "version": version, "buckets": n_buckets, "side": n_side, "pages": pages})
     _dump(Path(search_dir) / f"{name}_meta.json", meta)
     return meta

@@ -8,9 +8,14 @@ Pagefind 1.5's over the same built pages:
    misses are listed for the tuning split only;
 2. transfer at the shipped size and at 2,000 synthetic pages: search bytes
    fetched before the first answer (gzip, as a host sends them), seconds from
-   focusing the box to the first answer, on a first visit;
-3. build CPU time at 2,000 pages, three builds each (Pagefind: Material's
-   build plus its indexer).
+   focusing the box to the first answer, on a first visit; at scale, each
+   file fetched before the first answer with its size;
+3. build CPU time at 2,000 pages in three pairs of builds, plain Material and
+   this site in turn (A B, B A, A B), each pair's ratio printed, with the CPU
+   of this site's search writers measured inside its build (Pagefind:
+   Material's build plus its indexer); ``--control`` adds a third, identical
+   plain build to each pair, whose ratio is this machine's noise alone.
+   ``--transfer-only`` builds each site once and measures transfer alone.
 
 Nothing here is asserted: the issue's targets are printed beside the figures.
 """
@@ -55,15 +60,53 @@ WITHOUT_OUR_SEARCH = (
 )
 
 
-def build(project: Path, site: Path, our_search: bool = True) -> tuple[float, float]:
+# mkdocs with the site's search files, as `mkdocs build` writes them, and the
+# CPU seconds spent in their three writers (the same functions, wrapped) saved
+# to the file named by KB_SEARCH_CPU: the build's own extra cost, measured
+# inside the build rather than as the difference of two builds.
+TIMING_OUR_SEARCH = """
+import os, sys, time, scripts.search.site as s, scripts.search.english as e
+spent = [0.0]
+def timed(f):
+    def run(*a, **k):
+        t = time.process_time()
+        try:
+            return f(*a, **k)
+        finally:
+            spent[0] += time.process_time() - t
+    return run
+s.write_index, s.write_search_data, e.write_edition = map(timed, (s.write_index, s.write_search_data, e.write_edition))
+from mkdocs.__main__ import cli
+try:
+    cli(prog_name="mkdocs")
+finally:
+    with open(os.environ["KB_SEARCH_CPU"], "w") as out:
+        out.write(repr(spent[0]))
+"""
+
+
+def build(
+    project: Path, site: Path, our_search: bool = True, writers: list[float] | None = None
+) -> tuple[float, float]:
     """Wall-clock and CPU seconds of a build. CPU time is what the ratio uses:
     on a machine shared with other jobs, wall time mostly measures the others.
     Without ``our_search`` the build writes none of the site's search files
-    (vi_search.json, the split index): plain Material's baseline."""
+    (vi_search.json, the split index): plain Material's baseline. With
+    ``writers`` (a list), the CPU seconds of the search files' writers inside
+    the build are appended to it."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    spent = None
+    if not our_search:
+        mkdocs = ["-c", WITHOUT_OUR_SEARCH]
+    elif writers is not None:
+        fd, spent = tempfile.mkstemp(prefix="search-cpu-")
+        os.close(fd)
+        env["KB_SEARCH_CPU"] = spent
+        mkdocs = ["-c", TIMING_OUR_SEARCH]
+    else:
+        mkdocs = ["-m", "mkdocs"]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    mkdocs = ["-m", "mkdocs"] if our_search else ["-c", WITHOUT_OUR_SEARCH]
     r = subprocess.run(
         [sys.executable, *mkdocs, "build", "-q", "-d", str(site)],
         cwd=project,
@@ -76,6 +119,9 @@ def build(project: Path, site: Path, our_search: bool = True) -> tuple[float, fl
     if r.returncode != 0:
         sys.exit(f"build of {project} failed:\n{r.stdout[-3000:]}\n{r.stderr[-3000:]}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if spent:
+        writers.append(float(Path(spent).read_text() or "nan"))
+        os.unlink(spent)
     return took, cpu
 
 
@@ -124,10 +170,13 @@ def copy_project(dest: Path, search_additions: bool = True) -> Path:
 
 
 def borrowed_front_matter(project: Path) -> str:
-    """Front matter of an ordinary page minus title/description (as search_eval.py does)."""
+    """Front matter of an ordinary page minus title/description (as search_eval.py does)
+    and minus its ``search`` settings: the first such page is the editors' guide,
+    whose ``search.boost`` (0.5, editors' pages rank after readers' pages) made
+    every synthetic page an editors' page."""
     for page in page_model.load(project):
         if page.kind == page_model.PAGE and page.valid and page.owner:
-            keep = {k: v for k, v in page.meta.items() if k not in ("title", "description")}
+            keep = {k: v for k, v in page.meta.items() if k not in ("title", "description", "search")}
             return (
                 "---\n"
                 + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in keep.items())
@@ -220,11 +269,18 @@ def measure_transfer(browser, sites: dict[str, tuple[Path, str, str]], query: st
             "bytes": statistics.median(r["bytes"] for r in rows),
             "before_focus": statistics.median(r["before_focus"] for r in rows),
             "files": statistics.median(r["files"] for r in rows),
+            "runs": rows,
         }
     return out
 
 
-def print_transfer(title: str, query: str, t: dict) -> None:
+def _secs(v) -> str:
+    return f"{v:.2f} s" if v is not None else "no answer"
+
+
+def print_transfer(title: str, query: str, t: dict, files_of: str | None = None) -> None:
+    """``files_of``: a site whose files fetched before the first answer are
+    listed, each with its gzip transfer size (its first visit of median bytes)."""
     print(
         f"\n{title}: first visit, query {query!r} pasted after focusing the box "
         "(median of 3; search code and index, gzip transfer)"
@@ -232,10 +288,23 @@ def print_transfer(title: str, query: str, t: dict) -> None:
     _row("", *t)
     _row("before focus", *[f"{v['before_focus'] / 1e3:.1f} KB" for v in t.values()])
     _row("before 1st answer", *[f"{v['bytes'] / 1e3:.1f} KB ({v['files']:.0f} files)" for v in t.values()])
-    _row(
-        "focus → 1st answer",
-        *[f"{v['seconds']:.2f} s" if v["seconds"] is not None else "no answer" for v in t.values()],
-    )
+    _row("focus → 1st answer", *[_secs(v["seconds"]) for v in t.values()])
+    for k in range(max(len(v["runs"]) for v in t.values())):
+        _row(
+            f"  visit {k + 1}",
+            *[
+                f"{v['runs'][k]['bytes'] / 1e3:.1f} KB, {_secs(v['runs'][k]['seconds'])}"
+                if k < len(v["runs"])
+                else ""
+                for v in t.values()
+            ],
+        )
+    if files_of in t:
+        runs = sorted(t[files_of]["runs"], key=lambda r: r["bytes"])
+        run = runs[len(runs) // 2]
+        print(f"  {files_of}, files before the first answer ({run['bytes'] / 1e3:.1f} KB, gzip):")
+        for path, size, before_focus in sorted(run["detail"], key=lambda f: (not f[2], -f[1])):
+            print(f"    {size / 1e3:7.1f} KB  {path}" + ("  (before focus)" if before_focus else ""))
 
 
 # -- the parts -----------------------------------------------------------------
@@ -295,16 +364,29 @@ def relevance(tmp: Path, playwright, limit: int | None = None) -> None:
     )
 
 
-def scale(tmp: Path, playwright, pages: int, latency_queries: int, runs: int, control: bool = False) -> None:
-    """``control``: after each pair, plain Material's build once more, so the
-    ratio of two identical builds shows how far this machine's noise alone
-    moves a ratio (not part of the target)."""
+def scale(
+    tmp: Path,
+    playwright,
+    pages: int,
+    latency_queries: int,
+    runs: int,
+    control: bool = False,
+    transfer_only: bool = False,
+) -> None:
+    """Build CPU in ``runs`` pairs (plain Material and this site), in
+    alternating order (A B, B A, A B…) so that a machine getting busier or
+    quieter does not always count against the same build; every pair's ratio
+    is printed, with this site's search writers' own CPU seconds, measured
+    inside its build. ``control``: after each pair, plain Material's build
+    once more, so the ratio of two identical builds shows how far this
+    machine's noise alone moves a ratio (not part of the target).
+    ``transfer_only``: one build of each, no ratio, no hit@1: the transfer
+    figures alone."""
     corpus = synthetic_corpus(pages)
     queries = corpus["queries"][:latency_queries]
     for q in queries:
         q["expect"] = f"{EVAL_DIR}/{q['expect']}/"
     sites, cpu = {}, {"this site": [], "plain Material": [], "Pagefind 1.5": []}
-    # Alternate the builds, plain first: if the machine gets busier, it counts against us.
     projects = {}
     for name, additions in (("plain Material", False), ("this site", True)):
         projects[name] = copy_project(tmp / f"project-{additions}", search_additions=additions)
@@ -314,25 +396,31 @@ def scale(tmp: Path, playwright, pages: int, latency_queries: int, runs: int, co
     # the load stayed the same between the two builds.
     loads: list[tuple[float, float]] = []
     again: list[float] = []
-    for run in range(runs):
+    writers: list[float] = []
+    orders: list[tuple[str, str]] = []
+    for run in range(1 if transfer_only else runs):
         load_before = os.getloadavg()[0]
-        for name in ("plain Material", "this site"):
+        order = ("plain Material", "this site") if run % 2 == 0 else ("this site", "plain Material")
+        orders.append(order)
+        for name in order:
             site = tmp / f"scale-{name.replace(' ', '-')}-{run}"
-            _, c = build(projects[name], site, our_search=name == "this site")
+            ours = name == "this site"
+            _, c = build(projects[name], site, our_search=ours, writers=writers if ours else None)
             cpu[name].append(c)
             if run:
                 shutil.rmtree(site)
             else:
                 sites[name] = site
-        if control:
+        if control and not transfer_only:
             site = tmp / f"scale-control-{run}"
             again.append(build(projects["plain Material"], site, our_search=False)[1])
             shutil.rmtree(site)
         loads.append((load_before, os.getloadavg()[0]))
+        plain, mine = cpu["plain Material"][-1], cpu["this site"][-1]
         print(
-            f"  build CPU, run {run + 1}: plain Material {cpu['plain Material'][-1]:.1f} s, this site "
-            f"{cpu['this site'][-1]:.1f} s ({ratio(cpu['this site'][-1], cpu['plain Material'][-1])})"
-            + (f", plain Material again {again[-1]:.1f} s" if control else "")
+            f"  build CPU, pair {run + 1} ({' then '.join(order)}): plain Material {plain:.1f} s, "
+            f"this site {mine:.1f} s ({ratio(mine, plain)}; its search writers {writers[-1]:.1f} s)"
+            + (f", plain Material again {again[-1]:.1f} s ({ratio(again[-1], plain)})" if again else "")
             + f", load {loads[-1][0]:.1f} → {loads[-1][1]:.1f}",
             flush=True,
         )
@@ -364,6 +452,8 @@ def scale(tmp: Path, playwright, pages: int, latency_queries: int, runs: int, co
             "plain Material": ("", MATERIAL_BOX),
             "Pagefind 1.5": (harness, pagefind_site.BOX),
         }.items():
+            if transfer_only:
+                break
             with serve(sites[name]) as url:
                 rows = run_queries(browser, url + page, queries, probe, paste=True, selector=selector)
             # queries are the titles typed without accents
@@ -372,26 +462,35 @@ def scale(tmp: Path, playwright, pages: int, latency_queries: int, runs: int, co
         browser.close()
     print(f"\nScale: {pages} synthetic pages (+ the site's own), same configuration")
     _row("", *cpu)
-    for run in range(runs):
+    for run in range(len(loads)):
         _row(
-            f"build CPU, run {run + 1}",
+            f"build CPU, pair {run + 1}",
             *[f"{v[run]:.1f} s" for v in cpu.values()],
-            f"load {loads[run][0]:.1f} → {loads[run][1]:.1f}",
+            f"{'A B' if orders[run][0] == 'plain Material' else 'B A'}, load {loads[run][0]:.1f} → {loads[run][1]:.1f}",
         )
     ours = [a / b for a, b in zip(cpu["this site"], cpu["plain Material"])]
     print(
-        "  ratio to plain Material per run (target ≤ 1.10× in every run): this site "
+        "  ratio to plain Material per pair (target ≤ 1.10× in every run): this site "
         + ", ".join(ratio(a, b) for a, b in zip(cpu["this site"], cpu["plain Material"]))
         + f" (median {statistics.median(ours):.2f}×); Pagefind "
         + ", ".join(ratio(a, b) for a, b in zip(cpu["Pagefind 1.5"], cpu["plain Material"]))
     )
-    if control:
+    print(
+        "  this site's search writers inside its build: "
+        + ", ".join(f"{w:.1f} s" for w in writers)
+        + "; plain Material + those writers, per pair: "
+        + ", ".join(ratio(b + w, b) for w, b in zip(writers, cpu["plain Material"]))
+    )
+    if control and again:
         print(
             "  control, plain Material built again after the pair (noise alone): "
             + ", ".join(ratio(a, b) for a, b in zip(again, cpu["plain Material"]))
         )
-    print_transfer(f"At {pages} pages (targets: ≤ 150 KB, no later than Pagefind)", probe, transfer)
-    _row(f"hit@1 ({len(queries)} q.)", *[f"{v:.3f}" for v in hits.values()])
+    print_transfer(
+        f"At {pages} pages (targets: ≤ 150 KB, no later than Pagefind)", probe, transfer, files_of="this site"
+    )
+    if hits:
+        _row(f"hit@1 ({len(queries)} q.)", *[f"{v:.3f}" for v in hits.values()])
     print(f"  (machine load {os.getloadavg()[0]:.1f})")
 
 
@@ -406,6 +505,11 @@ def main(argv=None) -> int:
     ap.add_argument(
         "--control", action="store_true", help="at scale, plain Material built again after each pair (noise)"
     )
+    ap.add_argument(
+        "--transfer-only",
+        action="store_true",
+        help="at scale, one build of each and the transfer figures only (no build-CPU ratio, no hit@1)",
+    )
     a = ap.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
@@ -415,7 +519,7 @@ def main(argv=None) -> int:
             if not a.skip_relevance:
                 relevance(tmp, p, a.queries)
             if not a.skip_scale:
-                scale(tmp, p, a.pages, a.latency_queries, a.runs, a.control)
+                scale(tmp, p, a.pages, a.latency_queries, a.runs, a.control, a.transfer_only)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0

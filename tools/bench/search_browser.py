@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from tools.bench.relevance import page_path, rank_of
 from tools.testing import chromium, static_server
@@ -79,13 +80,14 @@ def first_answer(browser, url: str, query: str, selector: str = MATERIAL_BOX, ti
             page.wait_for_timeout(10)
         page.wait_for_timeout(300)  # let the answer's own requests report as finished
         upto = answered or time.perf_counter()
-        total = sum(size for t, _, size in fetched if t <= upto + 0.05)
-        files = sum(1 for t, _, _ in fetched if t <= upto + 0.05)
+        upto_answer = [(t, u, size) for t, u, size in fetched if t <= upto + 0.05]
         return {
             "seconds": answered - t0 if answered else None,
-            "bytes": total,
+            "bytes": sum(size for _, _, size in upto_answer),
             "before_focus": before,
-            "files": files,
+            "files": len(upto_answer),
+            # each search file before the first answer: (path, transfer bytes, before focus)
+            "detail": [(urlsplit(u).path, size, t < t0) for t, u, size in upto_answer],
         }
     finally:
         context.close()

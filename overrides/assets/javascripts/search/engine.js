@@ -205,6 +205,11 @@
      its page's title, the three fields the Python engine reads). */
   class Engine {
     constructor(meta, data, load) {
+      /* the documents' boosts come as runs [first, count, boost] (shards.py) */
+      const doc_boosts = {}
+      for (const [first, count, boost] of meta.boost_runs || [])
+        for (let i = first; i < first + count; i++) doc_boosts[i] = boost
+      meta = { ...meta, doc_boosts }
       this.meta = meta
       this.data = data
       this.r = data.ranking
