@@ -207,7 +207,7 @@
     constructor(meta, data, load) {
       /* the documents' boosts come as runs [first, count, boost] (shards.py) */
       const doc_boosts = {}
-      for (const [first, count, boost] of meta.boost_runs || [])
+      for (const [first, count, boost] of meta.boost_runs)
         for (let i = first; i < first + count; i++) doc_boosts[i] = boost
       meta = { ...meta, doc_boosts }
       this.meta = meta
