@@ -468,24 +468,26 @@ def scale(
             *[f"{v[run]:.1f} s" for v in cpu.values()],
             f"{'A B' if orders[run][0] == 'plain Material' else 'B A'}, load {loads[run][0]:.1f} → {loads[run][1]:.1f}",
         )
-    ours = [a / b for a, b in zip(cpu["this site"], cpu["plain Material"])]
-    print(
-        "  ratio to plain Material per pair (target ≤ 1.10× in every run): this site "
-        + ", ".join(ratio(a, b) for a, b in zip(cpu["this site"], cpu["plain Material"]))
-        + f" (median {statistics.median(ours):.2f}×); Pagefind "
-        + ", ".join(ratio(a, b) for a, b in zip(cpu["Pagefind 1.5"], cpu["plain Material"]))
-    )
-    print(
-        "  this site's search writers inside its build: "
-        + ", ".join(f"{w:.1f} s" for w in writers)
-        + "; plain Material + those writers, per pair: "
-        + ", ".join(ratio(b + w, b) for w, b in zip(writers, cpu["plain Material"]))
-    )
-    if control and again:
+    # One build of each (--transfer-only) is no ratio to judge the target by.
+    if not transfer_only:
+        ours = [a / b for a, b in zip(cpu["this site"], cpu["plain Material"])]
         print(
-            "  control, plain Material built again after the pair (noise alone): "
-            + ", ".join(ratio(a, b) for a, b in zip(again, cpu["plain Material"]))
+            "  ratio to plain Material per pair (target ≤ 1.10× in every run): this site "
+            + ", ".join(ratio(a, b) for a, b in zip(cpu["this site"], cpu["plain Material"]))
+            + f" (median {statistics.median(ours):.2f}×); Pagefind "
+            + ", ".join(ratio(a, b) for a, b in zip(cpu["Pagefind 1.5"], cpu["plain Material"]))
         )
+        print(
+            "  this site's search writers inside its build: "
+            + ", ".join(f"{w:.1f} s" for w in writers)
+            + "; plain Material + those writers, per pair: "
+            + ", ".join(ratio(b + w, b) for w, b in zip(writers, cpu["plain Material"]))
+        )
+        if again:
+            print(
+                "  control, plain Material built again after the pair (noise alone): "
+                + ", ".join(ratio(a, b) for a, b in zip(again, cpu["plain Material"]))
+            )
     print_transfer(
         f"At {pages} pages (targets: ≤ 150 KB, no later than Pagefind)", probe, transfer, files_of="this site"
     )
