@@ -26,6 +26,7 @@ import lunr.builder
 from lunr.query import QueryPresence
 from lunr.token_set import TokenSet
 
+from scripts.search.boosts import boost_of
 from scripts.search.normalize import exact_form, html_to_text, tokens
 from scripts.search.query import Plan, analyze
 
@@ -124,7 +125,7 @@ class Engine:
                     "title": [t.term for t in tokens(html_to_text(d.get("title", "")))],
                     "text": [t.term for t in tokens(html_to_text(d.get("text", "")))],
                 },
-                {"boost": d.get("boost", 1)} if d.get("boost") else None,
+                {"boost": boost} if (boost := boost_of(d)) != 1 else None,
             )
         self.index = builder.build()
 

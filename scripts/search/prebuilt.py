@@ -28,6 +28,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from itertools import chain, islice
 
+from scripts.search.boosts import boost_of
 from scripts.search.normalize import (
     ARTICLES,
     TERM_RUN,
@@ -197,7 +198,7 @@ def build(docs: list[dict], title_boost: float, features: bool = False) -> dict:
                     bigrams[pair].append(ref)
                 for word in accented_words(text, folded, chunks, split):
                     accented[word].append(ref)
-    doc_boosts = {str(i): d["boost"] for i, d in enumerate(docs) if d.get("boost")}
+    doc_boosts = {str(i): b for i, d in enumerate(docs) if (b := boost_of(d)) != 1}
     out = {
         "format": FORMAT,
         "count": len(docs),
