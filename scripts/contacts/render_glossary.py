@@ -5,13 +5,10 @@ from __future__ import annotations
 from scripts import i18n
 from scripts.contacts.pages import PAGE_SOURCES, front_matter, tr
 from scripts.escape import md_text
+from scripts.search import boosts
 from scripts.vietnamese import fold, slugify
 
 PAGE = "thuat-ngu.md"
-# Each entry is its own search result; a page that defines words ranks below
-# the pages that use them ("KTSTQ" finds the post-clearance audit first), as
-# the home page does (Material's search.boost; scripts/search/README.md).
-SEARCH_BOOST = 0.5
 
 
 def entries(gloss: dict) -> list[tuple[dict, str]]:
@@ -44,7 +41,7 @@ def render(data, lang: str = i18n.DEFAULT) -> str:
     if lang != i18n.DEFAULT:
         return render_bilingual(data, lang)
     gloss = data.glossary.data
-    meta = {**gloss.get("page", {}), "search": {"boost": SEARCH_BOOST}}
+    meta = {**gloss.get("page", {}), "search": {"boost": boosts.GLOSSARY}}
     out = front_matter(meta, PAGE_SOURCES[PAGE])
     out += f"# {md_text(meta.get('title', 'Thuật ngữ viết tắt'))}\n\n"
     out += (
@@ -67,7 +64,7 @@ def render_bilingual(data, lang: str) -> str:
     """The English glossary: abbreviation, English term, Vietnamese term, one
     heading per entry as on the Vietnamese page (same anchors)."""
     gloss = data.glossary.data
-    meta = {**gloss.get("page", {}), "search": {"boost": SEARCH_BOOST}}
+    meta = {**gloss.get("page", {}), "search": {"boost": boosts.GLOSSARY}}
     out = front_matter(meta, PAGE_SOURCES[PAGE], lang)
     out += f"# {md_text(tr(meta, 'title', lang, 'Glossary'))}\n\n"
     out += (

@@ -8,9 +8,9 @@ from scripts.escape import md_paragraphs, md_text, url
 from scripts.legal.refs import normalize
 from scripts.legal.registry import KIND_LABELS, STATUS_LABELS, vn_date
 from scripts.legal.render import LEGAL_PAGE, anchor, badge
+from scripts.search import boosts
 
 PAGE = LEGAL_PAGE
-SEARCH_BOOST = 0.1
 KIND_ORDER = ("luat", "nghi-quyet", "nghi-dinh", "thong-tu", "quyet-dinh")
 KIND_HEADINGS = {
     "luat": "Luật",
@@ -126,9 +126,8 @@ def ordered(registry) -> list[dict]:
 def render(data, citing: dict[str, dict[str, str]]) -> str:
     """``citing``: instrument key -> {docs-relative page: title} (scripts.legal.scan.citing_pages)."""
     registry = data.registry
-    # Every instrument number is on this page: without a lower weight it would
-    # outrank the procedure pages that explain each text (Material's search.boost).
-    meta = {**data.legal.data.get("page", {}), "search": {"boost": SEARCH_BOOST}}
+    # Every instrument number is on this page: a lower weight (scripts/search/boosts.py).
+    meta = {**data.legal.data.get("page", {}), "search": {"boost": boosts.REGISTER}}
     out = front_matter(meta, PAGE_SOURCES[PAGE])
     out += f"# {md_text(meta.get('title', 'Văn bản pháp luật'))}\n\n"
     if data.legal.data.get("intro"):

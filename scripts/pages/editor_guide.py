@@ -10,13 +10,10 @@ from pathlib import Path
 
 from scripts import ROOT
 from scripts.config import DEFAULT_OWNER
+from scripts.search import boosts
 
 PAGE = "bien-tap/huong-dan.md"
 SOURCE = "CONTRIBUTING.md"
-# Editors' pages (bien-tap/) quote every kind of page text in their examples;
-# readers searching procedures should meet the pages they are about first
-# (Material's search.boost; docs/bien-tap/index.md sets the same by hand).
-EDITOR_SEARCH_BOOST = 0.5
 
 
 def page_markdown(root: Path = ROOT) -> str:
@@ -29,7 +26,7 @@ def page_markdown(root: Path = ROOT) -> str:
             "description: Cách sửa trang và đầu mối liên hệ trên trình duyệt, ý nghĩa các thông báo "
             "kiểm tra và cách thêm một thủ tục.",
             f"edit_source: {SOURCE}",
-            f"search: {{boost: {EDITOR_SEARCH_BOOST}}}",
+            f"search: {{boost: {boosts.EDITORS}}}",
             "---",
             "",
             body,

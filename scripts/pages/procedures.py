@@ -33,6 +33,7 @@ from scripts.escape import html_text, md_text
 from scripts.pages import frontmatter
 from scripts.pages.model import PROCEDURE, Page, PageModel
 from scripts.pages.model import load as load_model
+from scripts.search import boosts
 from scripts.vietnamese import fold
 from scripts.yamlstrict import Problem
 
@@ -360,8 +361,8 @@ def catalogue_markdown(procs: list[Procedure]) -> str:
         ),
         # "Edit this page" opens the renderer (rows come from each procedure page).
         "edit_source": "scripts/pages/procedures.py",
-        # A hub listing every procedure: ranks below the procedures themselves.
-        "search": {"boost": 0.5},
+        # A hub listing every procedure (scripts/search/boosts.py).
+        "search": {"boost": boosts.CATALOGUE},
     }
     lines = ["---"]
     lines += [

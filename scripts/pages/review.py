@@ -21,9 +21,9 @@ from pathlib import Path
 from scripts import ROOT, i18n
 from scripts.config import DEFAULT_OWNER, REVIEW_SOON_DAYS
 from scripts.escape import md_text, page_link
-from scripts.pages.editor_guide import EDITOR_SEARCH_BOOST
 from scripts.pages.model import Page, PageModel
 from scripts.pages.model import load as load_model
+from scripts.search import boosts
 from scripts.yamlstrict import InvalidInput
 
 # A page is "due soon" this many days before its review date (scripts/config.py;
@@ -198,7 +198,7 @@ def report_markdown(reviews: list[PageReview], built_on: dt.date, page_rel: str 
         "với ngày rà soát lần cuối và hạn rà soát tiếp theo.",
         # Generated: no review dates of its own; "edit" opens the generator.
         "edit_source: scripts/pages/review.py",
-        f"search: {{boost: {EDITOR_SEARCH_BOOST}}}",
+        f"search: {{boost: {boosts.EDITORS}}}",
         "---",
         "",
         "# Lịch rà soát nội dung",

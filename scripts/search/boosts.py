@@ -1,20 +1,37 @@
-"""The weight of a section in search.
+"""The weight of pages and sections in search, in one place.
 
-A section weighs what its page's ``search.boost`` says (Material's front
-matter; search_index.json repeats it on every section of the page), except
-the lead sections named in ``LEAD_BOOSTS``: a page lowered because its body
-repeats what other pages explain can keep its own title and introduction at
-full weight, so it is still found by what it is.
+Material's ``search.boost`` front matter lowers a page; search_index.json
+repeats it on every section of the page, and both engines (lunr.py and the
+browser's, through prebuilt.py's ``doc_boosts``) read it per section with
+``boost_of``. The generated pages take their weight from the constants below
+(each generator writes it into its page's front matter); hand-written pages
+set it in their own front matter: the home page, news index and editors'
+index (0.5), the two letter builders (0.7).
 
-The legal register (scripts/contacts/render_legal.py) carries every
-instrument number and is lowered to 0.1, or a bare reference ("NĐ 08/2015")
-would open it rather than the procedure that explains the text; its lead
-section answers "văn bản pháp luật còn hiệu lực" (issue 13g).
+``LEAD_BOOSTS`` gives a lowered page's lead section (its title and
+introduction) its own weight: a page lowered because its body repeats what
+other pages explain is still found by what it is.
 """
 
 from __future__ import annotations
 
-# Section location (as in search_index.json) → boost.
+# The legal register (scripts/contacts/render_legal.py) carries every
+# instrument number: a bare reference ("NĐ 08/2015") should open the
+# procedure that explains the text, not the register.
+REGISTER = 0.1
+# The glossary (scripts/contacts/render_glossary.py): each entry is its own
+# result; a page defining words ranks below the pages using them ("KTSTQ"
+# finds the post-clearance audit first).
+GLOSSARY = 0.5
+# Editors' pages (scripts/pages/editor_guide.py, review.py) quote every kind
+# of page text in their examples; readers should meet the pages they are about.
+EDITORS = 0.5
+# The procedure catalogue (scripts/pages/procedures.py, /thu-tuc/) lists every
+# procedure: it ranks below the procedures themselves.
+CATALOGUE = 0.5
+
+# Section location (as in search_index.json) → boost. The register's lead
+# section answers "văn bản pháp luật còn hiệu lực" (issue 13g).
 LEAD_BOOSTS = {"van-ban-phap-luat/": 1.0}
 
 
