@@ -266,6 +266,9 @@ def measure_transfer(browser, sites: dict[str, tuple[Path, str, str]], query: st
         secs = [r["seconds"] for r in rows if r["seconds"] is not None]
         out[name] = {
             "seconds": statistics.median(secs) if secs else None,
+            "after_data": statistics.median(after)
+            if (after := [r["after_data"] for r in rows if r["seconds"]])
+            else None,
             "bytes": statistics.median(r["bytes"] for r in rows),
             "before_focus": statistics.median(r["before_focus"] for r in rows),
             "files": statistics.median(r["files"] for r in rows),
@@ -289,6 +292,7 @@ def print_transfer(title: str, query: str, t: dict, files_of: str | None = None)
     _row("before focus", *[f"{v['before_focus'] / 1e3:.1f} KB" for v in t.values()])
     _row("before 1st answer", *[f"{v['bytes'] / 1e3:.1f} KB ({v['files']:.0f} files)" for v in t.values()])
     _row("focus → 1st answer", *[_secs(v["seconds"]) for v in t.values()])
+    _row("last file → answer", *[_secs(v["after_data"]) for v in t.values()])
     for k in range(max(len(v["runs"]) for v in t.values())):
         _row(
             f"  visit {k + 1}",

@@ -44,7 +44,8 @@ def _box(page, selector=MATERIAL_BOX):
 def first_answer(browser, url: str, query: str, selector: str = MATERIAL_BOX, timeout_s: float = 60) -> dict:
     """A first visit (empty cache): load ``url``, let it settle, focus the box,
     paste ``query``. Returns seconds from focus to the first result shown,
-    and the search bytes (transfer size, ``SEARCH_FILES``) fetched before the
+    seconds from the last search file fetched after focus to that answer
+    (the box's own work once its data is in), and the search bytes (transfer size, ``SEARCH_FILES``) fetched before the
     focus and before that first answer."""
     context = browser.new_context()
     fetched: list[tuple[float, str, int]] = []
@@ -81,8 +82,10 @@ def first_answer(browser, url: str, query: str, selector: str = MATERIAL_BOX, ti
         page.wait_for_timeout(300)  # let the answer's own requests report as finished
         upto = answered or time.perf_counter()
         upto_answer = [(t, u, size) for t, u, size in fetched if t <= upto + 0.05]
+        data_in = max((t for t, _, _ in fetched if t0 <= t <= upto), default=t0)
         return {
             "seconds": answered - t0 if answered else None,
+            "after_data": answered - data_in if answered else None,
             "bytes": sum(size for _, _, size in upto_answer),
             "before_focus": before,
             "files": len(upto_answer),
