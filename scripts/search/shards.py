@@ -147,12 +147,14 @@ def write(
     source: bytes,
     name: str = DIR_NAME,
     shown: list[dict] | None = None,
+    encoded: list[str] | None = None,
 ) -> dict:
     """Write the meta file, buckets and page files; returns the meta.
 
     ``name`` prefixes the files (``en_meta.json``, ``en/``: the English
     edition's index, scripts/search/english.py); ``shown`` are the documents
-    the result list shows when ``docs`` are what is indexed of them."""
+    the result list shows when ``docs`` are what is indexed of them;
+    ``encoded``: the JSON of each of those, if already made."""
     index = prebuilt.build(docs, title_boost, features=True)
     n_buckets = max(1, min(MAX_BUCKETS, -(-len(docs) // DOCS_PER_BUCKET)))
     version = hashlib.sha1(source).hexdigest()[:12]
@@ -186,8 +188,11 @@ def write(
         _write(f"{folder}/b{k}.json", int_lists(pairs[k]))
         _write(f"{folder}/a{k}.json", int_lists(accented[k]))
     pages = pages_of(docs)
+    if encoded is None:
+        encoded = list(map(_ENCODE, shown or docs))
     for n, (_, first, count) in enumerate(pages):
-        _dump(f"{folder}/p{n}.json", (shown or docs)[first : first + count])
+        # a list's JSON is its items' JSON, comma-separated, in brackets
+        _write(f"{folder}/p{n}.json", "[" + ",".join(encoded[first : first + count]) + "]")
     # the first document of each page follows from the counts before it
     pages = [[path, count] for path, _, count in pages]
     meta = {key: index[key] for key in ("count", "checksum", "boosts", "k1", "b")}
