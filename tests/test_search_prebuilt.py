@@ -108,6 +108,32 @@ def test_site_ships_split_index_of_its_documents(built_site, docs):
         first += count
 
 
+def test_lists_of_numbers_are_written_as_json_writes_them():
+    value = {"thu": [0, 7, 1, 19119, 0], 'a "b"\\c': [], "hải\n\u2028": [3], "": [12, 12]}
+    assert shards.int_lists(value) == json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    assert shards.int_lists({}) == "{}"
+
+
+def test_index_files_are_byte_for_byte_what_json_writes(built_site):
+    """search_index.json and the page files are assembled from each document's
+    JSON: the bytes json.dumps gives for the whole."""
+    search = built_site / "search"
+    material = json.loads((search / "search_index.json").read_text(encoding="utf-8"))
+    assert (search / "search_index.json").read_text(encoding="utf-8") == json.dumps(
+        material, ensure_ascii=False, separators=(",", ":")
+    )
+    meta = json.loads((search / shards.META_NAME).read_text(encoding="utf-8"))
+    folder = search / shards.DIR_NAME / meta["version"]
+    for name in (f"p{n}.json" for n in range(len(meta["pages"]))):
+        text = (folder / name).read_text(encoding="utf-8")
+        assert text == json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":")), name
+    for name in [f"s{k}.json" for k in range(meta["buckets"])] + [
+        f"{kind}{k}.json" for kind in "ab" for k in range(meta["side"])
+    ]:
+        text = (folder / name).read_text(encoding="utf-8")
+        assert text == json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":")), name
+
+
 def test_versioned_files_are_cacheable_for_good(built_site):
     assert shards.HEADERS_RULE in (built_site / "_headers").read_text(encoding="utf-8")
 

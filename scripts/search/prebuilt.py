@@ -89,15 +89,23 @@ _NUMBER_UNIT = re.compile(r"[0-9][ \t\n]*(?:" + "|".join(UNITS) + ")")
 _ARTICLE_NUMBER = re.compile("(?:" + "|".join(ARTICLES) + r")[ \t\n]*[0-9]")
 
 
-def _analyse(text: str, chunks: _Chunks) -> tuple[list[str], str, list[str], list[str]]:
-    """The chunks of ``text``, its folded form, all its terms and its words."""
-    split = text.split(" ")
-    parts = list(map(chunks.__getitem__, split))
+def _analyse(text: str, chunks: _Chunks) -> tuple[list[tuple], str, list[str], list[str]]:
+    """What ``chunks`` holds for each chunk of ``text``, its folded form, all
+    its terms and its words."""
+    parts = list(map(chunks.__getitem__, text.split(" ")))
     folded = " ".join(map(_FOLDED, parts))
     terms = list(chain.from_iterable(map(_TERMS, parts)))
+    # A chunk's terms are its words but for runs joined by "/" or "-"
+    # (``_run_terms``): without one, the text's words are its terms so far.
+    if "-" in folded or "/" in folded:
+        words = list(chain.from_iterable(map(_WORDS, parts)))
+    else:
+        words = terms
     if _DIGIT.search(folded) and (_NUMBER_UNIT.search(folded) or _ARTICLE_NUMBER.search(folded)):
+        if words is terms:
+            words = terms[:]
         terms.extend(term for term, _, _ in quantities(folded))
-    return split, folded, terms, list(chain.from_iterable(map(_WORDS, parts)))
+    return parts, folded, terms, words
 
 
 def fast_terms(text: str) -> list[str]:
@@ -133,13 +141,11 @@ def checksum(docs: list[dict]) -> int:
     return h
 
 
-def accented_words(
-    text: str, folded: str, chunks: _Chunks | None = None, split: list[str] | None = None
-) -> list[str]:
+def accented_words(text: str, folded: str, parts: list[tuple] | None = None) -> list[str]:
     """Accented words of ``text`` as typed, lower-case NFC ("hải"), each once,
     in order of first appearance: the set ``normalize.exact_form`` gives for
-    its accented word tokens. ``chunks``: the build's table of chunks, where
-    the text's chunks (``split``, ``_analyse``) already are."""
+    its accented word tokens. ``parts``: what the build's table of chunks
+    holds for each chunk of the text, in order (``_analyse``)."""
     if folded.isascii() and len(folded) == len(text):
         # Every character folded to one ASCII character, so the words of the
         # text are exactly the runs of letters and digits the folded text has.
@@ -147,10 +153,12 @@ def accented_words(
         if len(low) == len(text) and unicodedata.is_normalized("NFC", low):
             # Whitespace never belongs to a word, and lower-casing a chunk
             # does not depend on the next one, so the words of the text are
-            # those of its chunks, each found once per build.
-            chunks = _Chunks() if chunks is None else chunks
-            distinct = map(chunks.__getitem__, dict.fromkeys(text.split(" ") if split is None else split))
-            return list(dict.fromkeys(chain.from_iterable(map(_ACCENTED, distinct))))
+            # those of its chunks, found once per build: chained over every
+            # chunk, most of which have none, rather than looked up again
+            # for each distinct one.
+            if parts is None:
+                parts = list(map(_Chunks().__getitem__, text.split(" ")))
+            return list(dict.fromkeys(chain.from_iterable(map(_ACCENTED, parts))))
     if len(folded) != len(text):  # a character folded to several: take the slow path
         words = (exact_form(text, t) for t in tokens(text) if t.is_word)
         return list(dict.fromkeys(w for w in words if not w.isascii()))
@@ -179,7 +187,7 @@ def build(docs: list[dict], title_boost: float, features: bool = False) -> dict:
     for i, d in enumerate(docs):
         for f, field in enumerate(FIELDS):
             text = html_to_text(d.get(field, ""))
-            split, folded, terms, words = _analyse(text, chunks)
+            parts, folded, terms, words = _analyse(text, chunks)
             ref = i * 2 + f
             lengths.append(len(terms))
             # Counter keeps first appearance order: new terms are numbered as lunr does
@@ -196,7 +204,7 @@ def build(docs: list[dict], title_boost: float, features: bool = False) -> dict:
                 # first appearance order (not a set's): the same files from every build
                 for pair in dict.fromkeys(zip(words, islice(words, 1, None))):
                     bigrams[pair].append(ref)
-                for word in accented_words(text, folded, chunks, split):
+                for word in accented_words(text, folded, parts):
                     accented[word].append(ref)
     doc_boosts = {str(i): b for i, d in enumerate(docs) if (b := boost_of(d)) != 1}
     out = {

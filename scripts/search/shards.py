@@ -108,13 +108,36 @@ def pages_of(docs: list[dict]) -> list[list]:
 
 # json.dumps(value, ensure_ascii=False, separators=(",", ":")), without a new encoder per file
 _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_STRING = json.encoder.encode_basestring  # a str as that encoder writes it
 
 
-def _dump(path: Path | str, value) -> int:
-    data = _ENCODE(value)
+class _Numbers(dict):
+    """The decimal form of each int, made on first sight (ints only: True
+    would be written "1")."""
+
+    def __missing__(self, n: int) -> str:
+        self[n] = text = str(n)
+        return text
+
+
+_NUMBER = _Numbers().__getitem__
+
+
+def int_lists(value: dict[str, list[int]]) -> str:
+    """``_ENCODE(value)`` for a dict of lists of ints (postings, refs), in
+    half the time: json's encoder makes a new string for every number,
+    these files repeat the same few thousand numbers."""
+    return "{" + ",".join([f"{_STRING(k)}:[{','.join(map(_NUMBER, v))}]" for k, v in value.items()]) + "}"
+
+
+def _write(path: Path | str, data: str) -> int:
     with open(path, "wb") as f:  # 2,800 files at 2,000 pages: no text layer
         f.write(data.encode("utf-8"))
     return len(data)
+
+
+def _dump(path: Path | str, value) -> int:
+    return _write(path, _ENCODE(value))
 
 
 def write(
@@ -124,12 +147,14 @@ def write(
     source: bytes,
     name: str = DIR_NAME,
     shown: list[dict] | None = None,
+    encoded: list[str] | None = None,
 ) -> dict:
     """Write the meta file, buckets and page files; returns the meta.
 
     ``name`` prefixes the files (``en_meta.json``, ``en/``: the English
     edition's index, scripts/search/english.py); ``shown`` are the documents
-    the result list shows when ``docs`` are what is indexed of them."""
+    the result list shows when ``docs`` are what is indexed of them;
+    ``encoded``: the JSON of each of those, if already made."""
     index = prebuilt.build(docs, title_boost, features=True)
     n_buckets = max(1, min(MAX_BUCKETS, -(-len(docs) // DOCS_PER_BUCKET)))
     version = hashlib.sha1(source).hexdigest()[:12]
@@ -156,14 +181,18 @@ def write(
         if count * 2 >= refs_of.get(folded, 0):
             buckets[bucket_of(folded, n_buckets)].setdefault("forms", {})[folded] = word
     folder = str(out)
-    for k in range(n_buckets):
-        _dump(f"{folder}/s{k}.json", buckets[k])
+    for k, bucket in enumerate(buckets):
+        fields = (f'"{key}":{int_lists(v) if key == "postings" else _ENCODE(v)}' for key, v in bucket.items())
+        _write(f"{folder}/s{k}.json", "{" + ",".join(fields) + "}")
     for k in range(n_side):
-        _dump(f"{folder}/b{k}.json", pairs[k])
-        _dump(f"{folder}/a{k}.json", accented[k])
+        _write(f"{folder}/b{k}.json", int_lists(pairs[k]))
+        _write(f"{folder}/a{k}.json", int_lists(accented[k]))
     pages = pages_of(docs)
+    if encoded is None:
+        encoded = list(map(_ENCODE, shown or docs))
     for n, (_, first, count) in enumerate(pages):
-        _dump(f"{folder}/p{n}.json", (shown or docs)[first : first + count])
+        # a list's JSON is its items' JSON, comma-separated, in brackets
+        _write(f"{folder}/p{n}.json", "[" + ",".join(encoded[first : first + count]) + "]")
     # the first document of each page follows from the counts before it
     pages = [[path, count] for path, _, count in pages]
     meta = {key: index[key] for key in ("count", "checksum", "boosts", "k1", "b")}

@@ -19,6 +19,7 @@ from scripts.search.query import NOT_QUESTION_PHRASES, QUESTION_PHRASES
 
 DATA_NAME = "vi_search.json"
 FORMAT = 1
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str).encode
 
 
 def search_data(glossary_path: Path = GLOSSARY) -> dict:
@@ -52,6 +53,7 @@ def write_index(site_dir: Path, leave_out: tuple[str, ...] = (), material: dict 
     with the configuration alone)."""
     search = Path(site_dir) / "search"
     source = None
+    encoded = None
     if material is None or not leave_out:
         source = (search / "search_index.json").read_bytes()
         material = json.loads(source) if material is None else material
@@ -61,10 +63,17 @@ def write_index(site_dir: Path, leave_out: tuple[str, ...] = (), material: dict 
             **material,
             "docs": [d for d in material["docs"] if not d["location"].startswith(leave_out)],
         }
-        source = json.dumps(material, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
+        # json.dumps(material, ensure_ascii=False, separators=(",", ":"),
+        # default=str), from each document's JSON, which the page files reuse
+        encoded = list(map(_ENCODE, material["docs"]))
+        fields = (
+            f"{_ENCODE(k)}:{'[' + ','.join(encoded) + ']' if k == 'docs' else _ENCODE(v)}"
+            for k, v in material.items()
+        )
+        source = ("{" + ",".join(fields) + "}").encode("utf-8")
         (search / "search_index.json").write_bytes(source)
     docs = material["docs"]
-    meta = shards.write(search, docs, RANKING["title_boost"], source)
+    meta = shards.write(search, docs, RANKING["title_boost"], source, encoded=encoded)
     shards.add_cache_rule(Path(site_dir))
     return meta
 

@@ -50,23 +50,30 @@ SHIPPED_PROBE = "hoàn thuế"
 KINDS = ["exact", "accentless", "partial", "abbreviation", "d-letter", "question", "legal", "typo", "english"]
 
 
-# mkdocs, minus the site's search files: the build hook imports the two
-# functions of scripts.search.site when MkDocs loads it, after this has replaced
-# them, and calls the English edition's writer through its module.
-WITHOUT_OUR_SEARCH = (
-    "import sys, scripts.search.site as s, scripts.search.english as e; "
-    "s.write_index = s.write_search_data = e.write_edition = lambda *a, **k: None; "
-    "from mkdocs.__main__ import cli; sys.exit(cli(prog_name='mkdocs'))"
-)
+# The three functions that write the site's search files: the build hook
+# imports the two of scripts.search.site when MkDocs loads it, after the script
+# below has replaced them, and calls the English edition's writer through its
+# module.
+_WRITERS = "s.write_index, s.write_search_data, e.write_edition"
 
 
-# mkdocs with the site's search files, as `mkdocs build` writes them, and the
-# CPU seconds spent in their three writers (the same functions, wrapped) saved
-# to the file named by KB_SEARCH_CPU: the build's own extra cost, measured
-# inside the build rather than as the difference of two builds.
-TIMING_OUR_SEARCH = """
-import os, sys, time, scripts.search.site as s, scripts.search.english as e
+def mkdocs_patched(patch: str) -> str:
+    """Source for ``python -c``: mkdocs with each of the three search writers
+    replaced by ``patch(writer)``, ``patch`` being one of the functions the
+    script defines:
+
+    * ``skip``: none of the site's search files (vi_search.json, the split
+      index) is written: plain Material's baseline;
+    * ``timed``: the files as `mkdocs build` writes them, and the CPU seconds
+      spent in the three writers (the same functions, wrapped) saved to the
+      file named by KB_SEARCH_CPU: the build's own extra cost, measured inside
+      the build rather than as the difference of two builds (``build``
+      sets KB_SEARCH_CPU for this script only)."""
+    return f"""
+import os, time, scripts.search.site as s, scripts.search.english as e
 spent = [0.0]
+def skip(f):
+    return lambda *a, **k: None
 def timed(f):
     def run(*a, **k):
         t = time.process_time()
@@ -75,14 +82,19 @@ def timed(f):
         finally:
             spent[0] += time.process_time() - t
     return run
-s.write_index, s.write_search_data, e.write_edition = map(timed, (s.write_index, s.write_search_data, e.write_edition))
+{_WRITERS} = map({patch}, ({_WRITERS}))
 from mkdocs.__main__ import cli
 try:
     cli(prog_name="mkdocs")
 finally:
-    with open(os.environ["KB_SEARCH_CPU"], "w") as out:
-        out.write(repr(spent[0]))
+    if "KB_SEARCH_CPU" in os.environ:
+        with open(os.environ["KB_SEARCH_CPU"], "w") as out:
+            out.write(repr(spent[0]))
 """
+
+
+WITHOUT_OUR_SEARCH = mkdocs_patched("skip")
+TIMING_OUR_SEARCH = mkdocs_patched("timed")
 
 
 def build(
@@ -95,6 +107,7 @@ def build(
     ``writers`` (a list), the CPU seconds of the search files' writers inside
     the build are appended to it."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("KB_SEARCH_CPU", None)
     spent = None
     if not our_search:
         mkdocs = ["-c", WITHOUT_OUR_SEARCH]
