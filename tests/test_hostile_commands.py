@@ -21,6 +21,15 @@ from helpers.project import copy_project
 # --- a killed build leaves nothing behind -----------------------------------
 
 
+def _default_sigint() -> None:
+    # A shell without job control starts background jobs with SIGINT ignored
+    # (`make test &`), and the build would inherit that: it stands for a
+    # build run from a terminal, where Ctrl-C interrupts it.
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _start_build(root: Path) -> subprocess.Popen:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.Popen(
@@ -30,6 +39,7 @@ def _start_build(root: Path) -> subprocess.Popen:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
+        preexec_fn=_default_sigint,
     )
 
 
