@@ -106,8 +106,9 @@ def pages_of(docs: list[dict]) -> list[list]:
     return pages
 
 
-# json.dumps(value, ensure_ascii=False, separators=(",", ":")), without a new encoder per file
-_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+# json.dumps(value, ensure_ascii=False, separators=(",", ":")), without a new encoder per
+# file; site.py writes search_index.json with it too
+to_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 _STRING = json.encoder.encode_basestring  # a str as that encoder writes it
 
 
@@ -124,7 +125,7 @@ _NUMBER = _Numbers().__getitem__
 
 
 def int_lists(value: dict[str, list[int]]) -> str:
-    """``_ENCODE(value)`` for a dict of lists of ints (postings, refs), in
+    """``to_json(value)`` for a dict of lists of ints (postings, refs), in
     half the time: json's encoder makes a new string for every number,
     these files repeat the same few thousand numbers."""
     return "{" + ",".join([f"{_STRING(k)}:[{','.join(map(_NUMBER, v))}]" for k, v in value.items()]) + "}"
@@ -137,7 +138,7 @@ def _write(path: Path | str, data: str) -> int:
 
 
 def _dump(path: Path | str, value) -> int:
-    return _write(path, _ENCODE(value))
+    return _write(path, to_json(value))
 
 
 def write(
@@ -182,14 +183,14 @@ def write(
             buckets[bucket_of(folded, n_buckets)].setdefault("forms", {})[folded] = word
     folder = str(out)
     for k, bucket in enumerate(buckets):
-        fields = (f'"{key}":{int_lists(v) if key == "postings" else _ENCODE(v)}' for key, v in bucket.items())
+        fields = (f'"{key}":{int_lists(v) if key == "postings" else to_json(v)}' for key, v in bucket.items())
         _write(f"{folder}/s{k}.json", "{" + ",".join(fields) + "}")
     for k in range(n_side):
         _write(f"{folder}/b{k}.json", int_lists(pairs[k]))
         _write(f"{folder}/a{k}.json", int_lists(accented[k]))
     pages = pages_of(docs)
     if encoded is None:
-        encoded = list(map(_ENCODE, shown or docs))
+        encoded = list(map(to_json, shown or docs))
     for n, (_, first, count) in enumerate(pages):
         # a list's JSON is its items' JSON, comma-separated, in brackets
         _write(f"{folder}/p{n}.json", "[" + ",".join(encoded[first : first + count]) + "]")

@@ -19,7 +19,6 @@ from scripts.search.query import NOT_QUESTION_PHRASES, QUESTION_PHRASES
 
 DATA_NAME = "vi_search.json"
 FORMAT = 1
-_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str).encode
 
 
 def search_data(glossary_path: Path = GLOSSARY) -> dict:
@@ -63,11 +62,11 @@ def write_index(site_dir: Path, leave_out: tuple[str, ...] = (), material: dict 
             **material,
             "docs": [d for d in material["docs"] if not d["location"].startswith(leave_out)],
         }
-        # json.dumps(material, ensure_ascii=False, separators=(",", ":"),
-        # default=str), from each document's JSON, which the page files reuse
-        encoded = list(map(_ENCODE, material["docs"]))
+        # shards.to_json(material), from each document's JSON, which the
+        # page files reuse
+        encoded = list(map(shards.to_json, material["docs"]))
         fields = (
-            f"{_ENCODE(k)}:{'[' + ','.join(encoded) + ']' if k == 'docs' else _ENCODE(v)}"
+            f"{shards.to_json(k)}:{'[' + ','.join(encoded) + ']' if k == 'docs' else shards.to_json(v)}"
             for k, v in material.items()
         )
         source = ("{" + ",".join(fields) + "}").encode("utf-8")
