@@ -124,12 +124,12 @@ def test_index_files_are_byte_for_byte_what_json_writes(built_site):
     )
     meta = json.loads((search / shards.META_NAME).read_text(encoding="utf-8"))
     folder = search / shards.DIR_NAME / meta["version"]
-    for name in (f"p{n}.json" for n in range(len(meta["pages"]))):
-        text = (folder / name).read_text(encoding="utf-8")
-        assert text == json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":")), name
-    for name in [f"s{k}.json" for k in range(meta["buckets"])] + [
-        f"{kind}{k}.json" for kind in "ab" for k in range(meta["side"])
-    ]:
+    names = (
+        [f"p{n}.json" for n in range(len(meta["pages"]))]
+        + [f"s{k}.json" for k in range(meta["buckets"])]
+        + [f"{kind}{k}.json" for kind in "ab" for k in range(meta["side"])]
+    )
+    for name in names:
         text = (folder / name).read_text(encoding="utf-8")
         assert text == json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":")), name
 
