@@ -277,11 +277,10 @@ def measure_transfer(browser, sites: dict[str, tuple[Path, str, str]], query: st
         with serve(site, gzip_text=True) as url:
             rows = [first_answer(browser, url + page, query, selector) for _ in range(runs)]
         secs = [r["seconds"] for r in rows if r["seconds"] is not None]
+        after = [r["after_data"] for r in rows if r["after_data"] is not None]
         out[name] = {
             "seconds": statistics.median(secs) if secs else None,
-            "after_data": statistics.median(after)
-            if (after := [r["after_data"] for r in rows if r["seconds"]])
-            else None,
+            "after_data": statistics.median(after) if after else None,
             "bytes": statistics.median(r["bytes"] for r in rows),
             "before_focus": statistics.median(r["before_focus"] for r in rows),
             "files": statistics.median(r["files"] for r in rows),
