@@ -5,8 +5,8 @@ repeats it on every section of the page, and both engines (lunr.py and the
 browser's, through prebuilt.py's ``doc_boosts``) read it per section with
 ``boost_of``. The generated pages take their weight from the constants below
 (each generator writes it into its page's front matter); hand-written pages
-set it in their own front matter: the home page, news index and editors'
-index (0.5), the two letter builders (0.7).
+set it in their own front matter (docs/index.md, docs/tin-tuc/index.md,
+docs/bien-tap/index.md, docs/soan-van-ban/*.md).
 
 ``LEAD_BOOSTS`` gives a lowered page's lead section (its title and
 introduction) its own weight: a page lowered because its body repeats what
