@@ -8,7 +8,7 @@ import subprocess
 import pytest
 
 from scripts import ROOT
-from scripts.search import shards
+from scripts.search import keywords, shards
 from scripts.search.engine import RANKING, Engine
 from scripts.search.normalize import html_to_text, terms
 from scripts.search.prebuilt import build, checksum, fast_terms, weights
@@ -144,7 +144,9 @@ def test_accented_words_equal_the_engines_exact_forms(docs):
     full = build(docs, RANKING["title_boost"], features=True)
     for i, d in enumerate(docs):
         for f, field in enumerate(("title", "text")):
-            exact = {w for w in words_and_terms(d.get(field, ""))[2] if not w.isascii()}
+            # a title's words and its page's keywords (scripts/search/keywords.py)
+            fields = [d.get(field, "")] + ([d.get(keywords.FIELD, "")] if f == 0 else [])
+            exact = {w for w in words_and_terms(*fields)[2] if not w.isascii()}
             got = {w for w, refs in full["accented"].items() if i * 2 + f in refs}
             assert got == exact, d["location"]
 
@@ -186,7 +188,8 @@ def test_pairs_and_accented_words_listed_in_order_of_first_appearance(docs):
     pairs: dict[str, None] = {}
     accented: dict[str, None] = {}
     for d in docs:
-        for field in ("title", "text"):
+        # the title, then the page's keywords (ranked as title words), then the text
+        for field in ("title", keywords.FIELD, "text"):
             text = html_to_text(d.get(field, ""))
             found = [t for t in tokens(text) if t.is_word]
             words = [t.term for t in found]

@@ -19,7 +19,8 @@ plugin has written ``search/search_index.json`` before ``on_post_build``.
                          charter's QR box and key-limits card (the site's own
                          markup), cell labels for phones, link addresses for
                          paper and the cell boundaries search needs.
-7. ``on_page_context``   owner and review dates, the edit link (set once).
+7. ``on_page_context``   owner and review dates, the edit link (set once);
+                         the page's search keywords onto Material's entries.
 8. ``on_post_build``     search data and the index split for loading on demand
                          (after kb-i18n has built the English edition, /en/).
 
@@ -59,6 +60,7 @@ from scripts.pages import editlinks, editor_guide, model, procedures, review, wh
 from scripts.safety.sanitize import clean
 from scripts.safety.scan import check as safety_check
 from scripts.search import english as english_search
+from scripts.search import keywords as search_keywords
 from scripts.search.boundaries import spaced
 from scripts.search.site import write_index, write_search_data
 from scripts.web import asset_bundle, charter_qr, csp, descriptions, html_tables, key_limits, print_links
@@ -244,6 +246,13 @@ class KnowledgeBase:
         page.edit_url = editlinks.page_edit_url(
             config, entry, page.edit_url, page.file.generated_by, self.state.root
         )
+        # The editors' search keywords onto the page's lead section in
+        # Material's index (its plugin's on_page_context has just added the
+        # page's sections); the Vietnamese index only (scripts/search/keywords.py).
+        words = search_keywords.of_page(page.meta)
+        material = config.plugins.get("material/search")
+        if words and material is not None and i18n.language_of(page.file.src_uri) == i18n.DEFAULT:
+            search_keywords.attach(material.search_index.entries, page.url, words)
         return context
 
     # 8

@@ -41,7 +41,7 @@ def render(data, lang: str = i18n.DEFAULT) -> str:
     if lang != i18n.DEFAULT:
         return render_bilingual(data, lang)
     gloss = data.glossary.data
-    meta = {**gloss.get("page", {}), "search": {"boost": boosts.GLOSSARY}}
+    meta = boosts.with_boost(gloss.get("page", {}), boosts.GLOSSARY)
     out = front_matter(meta, PAGE_SOURCES[PAGE])
     out += f"# {md_text(meta.get('title', 'Thuật ngữ viết tắt'))}\n\n"
     out += (
@@ -64,7 +64,7 @@ def render_bilingual(data, lang: str) -> str:
     """The English glossary: abbreviation, English term, Vietnamese term, one
     heading per entry as on the Vietnamese page (same anchors)."""
     gloss = data.glossary.data
-    meta = {**gloss.get("page", {}), "search": {"boost": boosts.GLOSSARY}}
+    meta = boosts.with_boost(gloss.get("page", {}), boosts.GLOSSARY)
     out = front_matter(meta, PAGE_SOURCES[PAGE], lang)
     out += f"# {md_text(tr(meta, 'title', lang, 'Glossary'))}\n\n"
     out += (

@@ -127,7 +127,7 @@ def render(data, citing: dict[str, dict[str, str]]) -> str:
     """``citing``: instrument key -> {docs-relative page: title} (scripts.legal.scan.citing_pages)."""
     registry = data.registry
     # Every instrument number is on this page: a lower weight (scripts/search/boosts.py).
-    meta = {**data.legal.data.get("page", {}), "search": {"boost": boosts.REGISTER}}
+    meta = boosts.with_boost(data.legal.data.get("page", {}), boosts.REGISTER)
     out = front_matter(meta, PAGE_SOURCES[PAGE])
     out += f"# {md_text(meta.get('title', 'Văn bản pháp luật'))}\n\n"
     if data.legal.data.get("intro"):

@@ -361,8 +361,12 @@ def catalogue_markdown(procs: list[Procedure]) -> str:
         ),
         # "Edit this page" opens the renderer (rows come from each procedure page).
         "edit_source": "scripts/pages/procedures.py",
-        # A hub listing every procedure (scripts/search/boosts.py).
-        "search": {"boost": boosts.CATALOGUE},
+        # A hub listing every procedure (scripts/search/boosts.py), found by
+        # how businesses ask for the whole list (scripts/search/keywords.py).
+        "search": {
+            "boost": boosts.CATALOGUE,
+            "keywords": ["tất cả thủ tục", "danh sách thủ tục", "xem các thủ tục"],
+        },
     }
     lines = ["---"]
     lines += [

@@ -38,3 +38,9 @@ LEAD_BOOSTS = {"van-ban-phap-luat/": 1.0}
 def boost_of(doc: dict) -> float:
     """The section's lunr document boost (1: none)."""
     return LEAD_BOOSTS.get(doc.get("location", ""), doc.get("boost") or 1)
+
+
+def with_boost(meta: dict, boost: float) -> dict:
+    """A generated page's front matter with its weight, keeping the rest of
+    its ``search`` block (the editors' keywords, scripts/search/keywords.py)."""
+    return {**meta, "search": {**(meta.get("search") or {}), "boost": boost}}

@@ -23,9 +23,11 @@ import math
 from dataclasses import dataclass, field
 
 import lunr.builder
+from lunr.field_ref import FieldRef
 from lunr.query import QueryPresence
 from lunr.token_set import TokenSet
 
+from scripts.search import keywords
 from scripts.search.boosts import boost_of
 from scripts.search.normalize import exact_form, html_to_text, tokens
 from scripts.search.query import Plan, analyze
@@ -110,23 +112,30 @@ class Engine:
         self.synonyms = list(synonyms)
         self.r = {**RANKING, **(ranking or {})}
         self.page_of = [d["location"].split("#")[0] for d in docs]
-        self.page_title = {}
+        self.page_title = {}  # shown
+        # The page's title as ranked: with the editors' keywords (keywords.py)
+        self._page_fields: dict[str, list[str]] = {}
         for d, page in zip(docs, self.page_of):
             self.page_title.setdefault(page, d.get("title", ""))
+            self._page_fields.setdefault(page, [d.get("title", ""), d.get(keywords.FIELD, "")])
         self._cache: dict[int, tuple] = {}
         builder = lunr.builder.Builder()
         builder.ref("id")
         builder.field("title", boost=self.r["title_boost"])
         builder.field("text")
         for i, d in enumerate(docs):
+            title = [t.term for t in tokens(html_to_text(d.get("title", "")))]
+            extra = [t.term for t in tokens(html_to_text(d.get(keywords.FIELD, "")))]
             builder.add(
                 {
                     "id": str(i),
-                    "title": [t.term for t in tokens(html_to_text(d.get("title", "")))],
+                    "title": title + extra,
                     "text": [t.term for t in tokens(html_to_text(d.get("text", "")))],
                 },
                 {"boost": boost} if (boost := boost_of(d)) != 1 else None,
             )
+            if extra:  # keywords do not lengthen the title (prebuilt.py does the same)
+                builder.field_lengths[str(FieldRef(str(i), "title"))] = len(title)
         self.index = builder.build()
 
     # -- term sets -----------------------------------------------------------
@@ -157,13 +166,11 @@ class Engine:
     def _doc_features(self, ref: int):
         if ref not in self._cache:
             d = self.docs[ref]
-            page = self.page_of[ref]
-            title = d.get("title", "")
-            page_title = self.page_title[page]
-            fields = (
-                [title, d.get("text", "")] if page_title == title else [page_title, title, d.get("text", "")]
-            )
-            _, title_terms, title_exact = words_and_terms(page_title)
+            page_fields = self._page_fields[self.page_of[ref]]
+            fields = [d.get("title", ""), d.get(keywords.FIELD, ""), d.get("text", "")]
+            if page_fields[0] != fields[0]:
+                fields = page_fields + fields
+            _, title_terms, title_exact = words_and_terms(*page_fields)
             self._cache[ref] = (*words_and_terms(*fields), title_terms, title_exact)
         return self._cache[ref]
 

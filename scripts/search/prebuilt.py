@@ -28,6 +28,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from itertools import chain, islice
 
+from scripts.search import keywords
 from scripts.search.boosts import boost_of
 from scripts.search.normalize import (
     ARTICLES,
@@ -190,6 +191,12 @@ def build(docs: list[dict], title_boost: float, features: bool = False) -> dict:
             parts, folded, terms, words = _analyse(text, chunks)
             ref = i * 2 + f
             lengths.append(len(terms))
+            extra = html_to_text(d[keywords.FIELD]) if f == 0 and d.get(keywords.FIELD) else ""
+            if extra:
+                # The editors' keywords are title words that do not lengthen
+                # the title (scripts/search/keywords.py).
+                k_parts, k_folded, k_terms, k_words = _analyse(extra, chunks)
+                terms = terms + k_terms
             # Counter keeps first appearance order: new terms are numbered as lunr does
             for t, tf in Counter(terms).items():
                 k = term_index.get(t)
@@ -202,9 +209,14 @@ def build(docs: list[dict], title_boost: float, features: bool = False) -> dict:
                 last_ref[k] = ref
             if features:
                 # first appearance order (not a set's): the same files from every build
-                for pair in dict.fromkeys(zip(words, islice(words, 1, None))):
+                pairs = dict.fromkeys(zip(words, islice(words, 1, None)))
+                found = accented_words(text, folded, parts)
+                if extra:  # the keywords' own pairs: none across the title's end
+                    pairs.update(dict.fromkeys(zip(k_words, islice(k_words, 1, None))))
+                    found = list(dict.fromkeys(found + accented_words(extra, k_folded, k_parts)))
+                for pair in pairs:
                     bigrams[pair].append(ref)
-                for word in accented_words(text, folded, parts):
+                for word in found:
                     accented[word].append(ref)
     doc_boosts = {str(i): b for i, d in enumerate(docs) if (b := boost_of(d)) != 1}
     out = {
