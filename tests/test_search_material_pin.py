@@ -1,6 +1,8 @@
 """The search integration depends on Material 9.8.1 internals; these tests fail
 loudly if an upgrade changes any of them (see scripts/search/README.md)."""
 
+import hashlib
+import inspect
 import json
 import re
 from importlib import metadata
@@ -55,3 +57,41 @@ def test_built_pages_point_material_at_our_worker(built_site):
         assert config["search"].endswith("assets/javascripts/workers/search-vi.js"), config["search"]
     assert (built_site / "assets" / "javascripts" / "workers" / "search-vi.js").exists()
     assert (built_site / "search" / "vi_search.json").exists()
+
+
+# scripts/search/material_parser.py re-implements Material's Parser callbacks
+# (the same sections, cheaper). The digest of Material's parser, the classes
+# it builds and the code that calls it changes with any edit to them.
+PARSER_SOURCES_SHA256 = "8d2776e94a2b227190d9e80000dc17b21293af0530b1b533b28c970894441689"
+
+
+def test_materials_page_parser_is_the_one_ours_reproduces():
+    from material.plugins.search import plugin
+
+    source = "".join(
+        inspect.getsource(x)
+        for x in (
+            plugin.Parser,
+            plugin.Element,
+            plugin.Section,
+            plugin.SearchIndex,
+            plugin.SearchPlugin.on_page_context,
+        )
+    ) + repr(sorted(plugin.void))
+    assert hashlib.sha256(source.encode("utf-8")).hexdigest() == PARSER_SOURCES_SHA256, (
+        "Material's search Parser, Element, Section, SearchIndex, void tags or "
+        "SearchPlugin.on_page_context changed: compare them with FastParser in "
+        "scripts/search/material_parser.py callback by callback (skip set, "
+        "context tests by tag, headings, whitespace, escaping), update it, run "
+        "tests/test_search_material_parser.py and `python -m tools.bench.material_parser`, "
+        "then set PARSER_SOURCES_SHA256 to the new digest"
+    )
+
+
+def test_htmlparser_keeps_no_line_numbers_that_matter():
+    # FastParser.updatepos keeps no line and column count: HTMLParser must
+    # read them only through getpos(), which neither parser calls.
+    import html.parser
+
+    source = inspect.getsource(html.parser)
+    assert "lineno" not in source and "getpos" not in source

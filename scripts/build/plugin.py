@@ -6,7 +6,8 @@ Hooks run after the plugins listed in mkdocs.yml, so Material's search
 plugin has written ``search/search_index.json`` before ``on_post_build``.
 
 1. ``on_config``     read data/*.yaml and every page once (``BuildState``);
-                     procedure pages join the nav.
+                     procedure pages join the nav; Material's search plugin
+                     gets an equivalent, cheaper page parser.
 2. ``on_pre_build``  stop with every editor problem (data, front matter,
                      procedure template, raw HTML, snippets, invisible
                      characters) as ``file:line: message``.
@@ -61,6 +62,7 @@ from scripts.safety.sanitize import clean
 from scripts.safety.scan import check as safety_check
 from scripts.search import english as english_search
 from scripts.search import keywords as search_keywords
+from scripts.search import material_parser
 from scripts.search.boundaries import spaced
 from scripts.search.site import write_index, write_search_data
 from scripts.web import asset_bundle, charter_qr, csp, descriptions, html_tables, key_limits, print_links
@@ -119,6 +121,10 @@ class KnowledgeBase:
 
     # 1
     def on_config(self, config):
+        # Material's search plugin cuts pages into sections with a parser
+        # whose per-tag Python work is most of its cost at 2,000 pages; the
+        # same sections, cheaper (issue 13h, scripts/search/material_parser.py).
+        material_parser.install()
         # The English edition (kb-i18n, scripts/build/i18n.py) is a second build
         # run from the first one's on_post_build: it reuses what that one read.
         if not (translation_build(config) and self.state is not None):

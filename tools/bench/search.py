@@ -63,14 +63,16 @@ def mkdocs_patched(patch: str) -> str:
     script defines:
 
     * ``skip``: none of the site's search files (vi_search.json, the split
-      index) is written: plain Material's baseline;
+      index) is written, and Material's search plugin keeps its own page
+      parser (scripts/search/material_parser.py is not installed): plain
+      Material's baseline;
     * ``timed``: the files as `mkdocs build` writes them, and the CPU seconds
       spent in the three writers (the same functions, wrapped) saved to the
       file named by KB_SEARCH_CPU: the build's own extra cost, measured inside
       the build rather than as the difference of two builds (``build``
       sets KB_SEARCH_CPU for this script only)."""
     return f"""
-import os, time, scripts.search.site as s, scripts.search.english as e
+import os, time, scripts.search.site as s, scripts.search.english as e, scripts.search.material_parser as m
 spent = [0.0]
 def skip(f):
     return lambda *a, **k: None
@@ -83,6 +85,8 @@ def timed(f):
             spent[0] += time.process_time() - t
     return run
 {_WRITERS} = map({patch}, ({_WRITERS}))
+if {patch} is skip:
+    m.install = lambda: None
 from mkdocs.__main__ import cli
 try:
     cli(prog_name="mkdocs")
