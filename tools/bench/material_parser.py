@@ -39,6 +39,7 @@ m.install = lambda: None
 seen = []
 add = material_search.SearchIndex.add_entry_from_context
 def keep(self, page):
+    assert material_search.Parser is m.MaterialParser  # Material's, not ours
     if not (page.meta.get("search") or {}).get("exclude"):
         seen.append((page.url, page.content))
     return add(self, page)
@@ -59,21 +60,27 @@ def sections(parser_class, html: str) -> list:
     return [(s.el.tag, s.el.attrs, s.depth, s.id, s.title, s.text) for s in parser.data]
 
 
-def pages_of_build(tmp: Path, pages: int) -> list[tuple[str, str]]:
-    project = copy_project(tmp / "project")
-    inject(project, synthetic_corpus(pages))
-    saved = tmp / "pages.pickle"
+def capture(project: Path, site: Path, *options: str) -> list[tuple[str, str]]:
+    """Build ``project`` into ``site`` with Material's own parser (``options``:
+    more ``mkdocs build`` options); (url, HTML) of every page it indexes."""
+    saved = site.parent / f"{site.name}-pages.pickle"
     r = subprocess.run(
-        [sys.executable, "-c", CAPTURE, "build", "-q", "-d", str(tmp / "site")],
+        [sys.executable, "-c", CAPTURE, "build", "-q", *options, "-d", str(site)],
         cwd=project,
         capture_output=True,
         text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_PAGES": str(saved)},
     )
     if r.returncode != 0:
-        sys.exit(f"build failed:\n{r.stdout[-3000:]}\n{r.stderr[-3000:]}")
+        raise RuntimeError(f"build failed:\n{r.stdout[-3000:]}\n{r.stderr[-3000:]}")
     with saved.open("rb") as f:
         return pickle.load(f)
+
+
+def pages_of_build(tmp: Path, pages: int) -> list[tuple[str, str]]:
+    project = copy_project(tmp / "project")
+    inject(project, synthetic_corpus(pages))
+    return capture(project, tmp / "site")
 
 
 def cpu_parsing(parser_class, contents: list[str]) -> float:
