@@ -82,7 +82,9 @@ def hostile_site(tmp_path_factory) -> Path:
     page = root / NO_TITLE_PAGE
     text = page.read_text(encoding="utf-8")
     text = re.sub(r"(?m)^title:.*\n", "", text, count=1)
-    text = re.sub(r"(?m)^# .*$", lambda _: f"# {H1}", text, count=1)
+    # the body's first heading (front matter may hold YAML comments, "# …", too)
+    end = text.index("\n---\n", 3) + 5
+    text = text[:end] + re.sub(r"(?m)^# .*$", lambda _: f"# {H1}", text[end:], count=1)
     page.write_text(text, encoding="utf-8")
     edit(
         root / "data/units.yaml",

@@ -32,8 +32,9 @@ PAGE = "docs/tuyen-ngon-phuc-vu/gop-y-phan-hoi.md"
 PROCEDURE = "docs/thu-tuc/huy-to-khai.md"
 PLAIN_KEYS = {"title", "description"}  # plain text only (page.schema.json)
 # Constrained values with a space in them, not prose.
-# search_synonyms: search data only, shown on no page (scripts/search/glossary.py).
-NOT_TEXT = {"review_in", "short_name", "search_synonyms"}
+# search_synonyms and a page's search keywords: search data only, shown on no
+# page (scripts/search/glossary.py, keywords.py; tests/test_search_keywords.py).
+NOT_TEXT = {"review_in", "short_name", "search_synonyms", "keywords"}
 TEXT_CHARS = st.characters(codec="utf-8", exclude_categories=("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"))
 HOSTILE = st.lists(
     st.one_of(st.sampled_from(MARKUP_FRAGMENTS), st.text(TEXT_CHARS, min_size=1, max_size=6)),
