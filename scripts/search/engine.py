@@ -166,9 +166,10 @@ class Engine:
     def _doc_features(self, ref: int):
         if ref not in self._cache:
             d = self.docs[ref]
-            page_fields = self._page_fields[self.page_of[ref]]
+            page = self.page_of[ref]
+            page_fields = self._page_fields[page]
             fields = [d.get("title", ""), d.get(keywords.FIELD, ""), d.get("text", "")]
-            if page_fields[0] != fields[0]:
+            if d["location"] != page:  # a section: its page's title and keywords count too (engine.js)
                 fields = page_fields + fields
             _, title_terms, title_exact = words_and_terms(*page_fields)
             self._cache[ref] = (*words_and_terms(*fields), title_terms, title_exact)
