@@ -4,7 +4,7 @@ A page's front matter (or the ``page`` block of the YAML a page is generated
 from) may list them under ``search``::
 
     search:
-      keywords: [báo ai, cán bộ đòi tiền, tố cáo ở đâu]
+      keywords: [báo ai, tố cáo ở đâu, tố cáo gửi cho ai]
 
 They are words a business types for the page's purpose that its text does
 not use ("báo ai" for the misconduct route). Material's search plugin ignores
