@@ -8,9 +8,10 @@ browser's, through prebuilt.py's ``doc_boosts``) read it per section with
 set it in their own front matter (docs/index.md, docs/tin-tuc/index.md,
 docs/bien-tap/index.md, docs/soan-van-ban/*.md).
 
-``LEAD_BOOSTS`` gives a lowered page's lead section (its title and
-introduction) its own weight: a page lowered because its body repeats what
-other pages explain is still found by what it is.
+A lowered page's lead section (its title, introduction and the editors'
+keywords) weighs at least ``LEAD_FLOOR``, or what ``LEAD_BOOSTS`` gives it:
+a page lowered because its body repeats what other pages explain is still
+found by what it is ("mẫu đơn tố cáo", "xem hết các thủ tục").
 """
 
 from __future__ import annotations
@@ -33,11 +34,20 @@ CATALOGUE = 0.5
 # Section location (as in search_index.json) → boost. The register's lead
 # section answers "văn bản pháp luật còn hiệu lực" (issue 13g).
 LEAD_BOOSTS = {"van-ban-phap-luat/": 1.0}
+# Every other lowered page's lead section (issue 13i: the letter builders,
+# the catalogue, the news and editors' pages). Full weight put the letter
+# builders first for the English "tố cáo" and "raise a difficulty"; 0.75–0.85
+# scored the same on both suites.
+LEAD_FLOOR = 0.8
 
 
 def boost_of(doc: dict) -> float:
     """The section's lunr document boost (1: none)."""
-    return LEAD_BOOSTS.get(doc.get("location", ""), doc.get("boost") or 1)
+    location = doc.get("location", "")
+    boost = doc.get("boost") or 1
+    if location in LEAD_BOOSTS:
+        return LEAD_BOOSTS[location]
+    return max(boost, LEAD_FLOOR) if "#" not in location else boost
 
 
 def with_boost(meta: dict, boost: float) -> dict:
