@@ -122,6 +122,8 @@ FRONT_MATTER = "\n".join(
         "description: Những trang vừa được thêm hoặc sửa trên cơ sở tri thức, "
         "kèm ngày thay đổi và nội dung thay đổi.",
         f"edit_source: {SOURCE}",
+        # How readers ask for this page (scripts/search/keywords.py).
+        'search: {keywords: ["có gì mới", "mới cập nhật", "trang vừa sửa"]}',
         "---",
         "",
     ]
