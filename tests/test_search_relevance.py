@@ -166,3 +166,20 @@ def test_colloquial_wording_finds_the_page_that_words_it_differently(engine):
         text = " ".join(d.get("text", "") for d in engine.docs if d["location"].split("#")[0] == first.page)
         assert "nhũng nhiễu" in text, (query, first.page)
     assert engine.search("8 tiếng kiểm hóa")[0].page == "thu-tuc/kiem-tra-ho-so-va-thuc-te-hang-hoa/"
+
+
+@pytest.mark.parametrize(
+    "query, page",
+    [
+        # The status of an instrument typed with its number: the register (query.INTENTS).
+        ("Luật Quản lý thuế 38/2019/QH14 còn hiệu lực không", "van-ban-phap-luat/"),
+        ("Luật 90/2025/QH15 sửa đổi những luật nào", "van-ban-phap-luat/"),
+        # An abbreviation alone, asked what it means: the glossary.
+        ("KTTT là gì", "thuat-ngu/"),
+        # Neither: the same words without an instrument number, or with more to ask.
+        ("tờ khai hết hiệu lực sau 15 ngày", "thu-tuc/huy-to-khai/"),
+        ("luồng vàng là gì, có phải mang hàng đi kiểm không", "thu-tuc/phan-luong-to-khai/"),
+    ],
+)
+def test_a_query_asking_what_a_page_is_made_of_finds_that_page(engine, query, page):
+    assert engine.search(query)[0].page == page

@@ -9,7 +9,7 @@ import pytest
 
 from scripts import ROOT
 from scripts.search.normalize import html_to_text, terms
-from scripts.search.query import NOT_QUESTION_PHRASES, QUESTION_PHRASES, analyze
+from scripts.search.query import INTENTS, NOT_QUESTION_PHRASES, QUESTION_PHRASES, analyze
 
 SPEC = json.loads((ROOT / "tests" / "search_vectors.json").read_text(encoding="utf-8"))
 
@@ -22,12 +22,14 @@ def test_python_tokens(case):
 
 @pytest.mark.parametrize("case", SPEC["queries"], ids=lambda c: c["input"])
 def test_python_query_plan(case):
-    assert analyze(case["input"], SPEC["glossary"], SPEC["synonyms"]).as_dict() == case["plan"]
+    plan = analyze(case["input"], SPEC["glossary"], SPEC["synonyms"], SPEC["intents"])
+    assert plan.as_dict() == case["plan"]
 
 
 def test_spec_question_phrases_are_the_code_s():
     assert SPEC["questions"] == QUESTION_PHRASES
     assert SPEC["not_questions"] == NOT_QUESTION_PHRASES
+    assert SPEC["intents"] == INTENTS
 
 
 def test_javascript_port_passes_the_same_vectors():

@@ -56,6 +56,8 @@ RANKING = {
     "accent_strict": 2,  # a word typed with accents matches its own letters only with those accents: 1 in page titles, 2 also in sections
     "alt_adjacency": 1,  # glossary phrases count for adjacency ("XNK tại chỗ": "nhập khẩu tại chỗ")
     "title_rarity": 1,  # page title coverage weighs each concept by its idf
+    # Issue 13i: × (1 + w) for the sections of a page the query asks for (query.INTENTS)
+    "intent_weight": 4.0,
 }
 
 
@@ -105,11 +107,17 @@ class Engine:
     """An in-memory lunr.py index of Material's search documents."""
 
     def __init__(
-        self, docs: list[dict], glossary: list[dict], ranking: dict | None = None, synonyms: list[dict] = ()
+        self,
+        docs: list[dict],
+        glossary: list[dict],
+        ranking: dict | None = None,
+        synonyms: list[dict] = (),
+        intents: list[dict] = (),
     ):
         self.docs = docs
         self.glossary = glossary
         self.synonyms = list(synonyms)
+        self.intents = list(intents)
         self.r = {**RANKING, **(ranking or {})}
         self.page_of = [d["location"].split("#")[0] for d in docs]
         self.page_title = {}  # shown
@@ -177,7 +185,7 @@ class Engine:
 
     def search(self, query: str) -> list[PageResult]:
         r = self.r
-        plan = analyze(query, self.glossary, self.synonyms)
+        plan = analyze(query, self.glossary, self.synonyms, self.intents)
         per_concept = self.concept_terms(plan)
         clauses: dict[str, float] = {}
         for c, found in zip(plan.concepts, per_concept):
@@ -276,5 +284,6 @@ class Engine:
             * (1 + r["adjacency_weight"] * adjacency)
             * (1 + r["accent_weight"] * accent)
             * (1 + r["page_title_weight"] * title_coverage**2)
+            * (1 + r["intent_weight"] if self.page_of[ref] in plan.intents else 1)
         )
         return Section(ref, self.docs[ref]["location"], score, round(final, 6))

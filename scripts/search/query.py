@@ -11,9 +11,13 @@ line by line; tests/search_vectors.json pins both.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from scripts.search.normalize import TERM_RUN, TERM_SEP, exact_form, fold_lower, quantities, tokens
+
+# A joined instrument number ("38/2019", "08/2015/nd-cp"), not "c/o".
+REFERENCE = re.compile(r"\d/\d")
 
 # Question and filler phrases (folded): "làm sao", "thế nào", "bao lâu", "ở đâu"…
 # Multi-word phrases only where a single syllable would also be a content word
@@ -112,6 +116,24 @@ NOT_QUESTION_PHRASES = [
 ]
 
 
+# Queries that ask for what one page is made of (issue 13i): the status of a
+# legal instrument typed with its number ("38/2019/QH14 còn hiệu lực không")
+# is the register's; an abbreviation alone with "là gì" or "viết tắt" ("KTTT là
+# gì") is the glossary's. An intent holds when the query has one of its
+# ``words`` and what ``with`` asks: "reference", a joined instrument number;
+# "abbreviations", no content word besides glossary abbreviations and the
+# intent's own words. The engines rank the page's sections up (RANKING's
+# ``intent_weight``). Shipped in search/vi_search.json (``intents``).
+INTENTS = [
+    {
+        "page": "van-ban-phap-luat/",
+        "words": [["hieu", "luc"], ["thay", "the"], ["sua", "doi"], ["bai", "bo"], ["ban", "hanh"]],
+        "with": "reference",
+    },
+    {"page": "thuat-ngu/", "words": [["la", "gi"], ["nghia"], ["viet", "tat"]], "with": "abbreviations"},
+]
+
+
 @dataclass
 class Concept:
     word: str  # folded term ("thu", "c/o", "38")
@@ -134,9 +156,11 @@ class Concept:
 class Plan:
     concepts: list[Concept]
     extras: list[str]  # joined terms: "38/2015", "tt-btc"
+    intents: list[str] = field(default_factory=list)  # pages the query asks for (INTENTS)
 
     def as_dict(self) -> dict:
-        return {"concepts": [c.as_dict() for c in self.concepts], "extras": self.extras}
+        out = {"concepts": [c.as_dict() for c in self.concepts], "extras": self.extras}
+        return {**out, "intents": self.intents} if self.intents else out
 
 
 def _add_alt(concept: Concept, phrase: list[str]) -> None:
@@ -149,13 +173,13 @@ def _find(words: list[str], phrase: list[str]):
     return [i for i in range(len(words) - n + 1) if words[i : i + n] == phrase]
 
 
-def analyze(query: str, glossary: list[dict], synonyms: list[dict] = ()) -> Plan:
+def analyze(query: str, glossary: list[dict], synonyms: list[dict] = (), intents: list[dict] = ()) -> Plan:
     """Concepts and extra terms of ``query`` (see module docstring).
 
     ``synonyms`` (``search_synonyms`` of data/glossary.yaml): each entry's
     ``also`` phrases are other wordings of its ``term`` phrases ("đòi tiền"
     for "nhũng nhiễu", "cán bộ" for "công chức"); typed, the site's wording
-    stands in for them."""
+    stands in for them. ``intents``: INTENTS (the plan's ``intents``)."""
     keys = {}
     for entry in glossary:
         for k in entry["keys"]:
@@ -164,6 +188,7 @@ def analyze(query: str, glossary: list[dict], synonyms: list[dict] = ()) -> Plan
     concepts: list[Concept] = []
     spans: list[tuple[int, int]] = []  # each concept's place in the query
     extras: list[str] = []
+    keyed: list[Concept] = []  # the concepts that are glossary abbreviations
     for m in TERM_RUN.finditer(folded):
         run_tokens = [t for t in tokens(query[offsets[m.start()] : offsets[m.end() - 1] + 1])]
         start = offsets[m.start()]
@@ -177,6 +202,7 @@ def analyze(query: str, glossary: list[dict], synonyms: list[dict] = ()) -> Plan
                 _add_alt(concept, phrase)
             for other in entry["keys"]:
                 _add_alt(concept, [other["key"]])
+            keyed.append(concept)
             concepts.append(concept)
             spans.append((start, start + len(typed)))
             continue
@@ -230,4 +256,23 @@ def analyze(query: str, glossary: list[dict], synonyms: list[dict] = ()) -> Plan
                     if not c.question:
                         for site_phrase in entry["term"]:
                             _add_alt(c, site_phrase)
-    return Plan(concepts, extras)
+    return Plan(concepts, extras, _intents(concepts, words, extras, keyed, intents))
+
+
+def _intents(
+    concepts: list[Concept], words: list[str], extras: list[str], keyed: list[Concept], intents
+) -> list[str]:
+    """The pages of the INTENTS that ``concepts`` meet (see INTENTS)."""
+    pages = []
+    for intent in intents:
+        own = {i + k for phrase in intent["words"] for i in _find(words, phrase) for k in range(len(phrase))}
+        if not own:
+            continue
+        if intent["with"] == "reference":
+            met = any(REFERENCE.search(t) for t in extras)
+        else:
+            rest = [i for i, c in enumerate(concepts) if i not in own and not c.question]
+            met = bool(rest) and all(any(concepts[i] is k for k in keyed) for i in rest)
+        if met and intent["page"] not in pages:
+            pages.append(intent["page"])
+    return pages

@@ -15,7 +15,7 @@ from pathlib import Path
 from scripts.search import shards
 from scripts.search.engine import RANKING, Engine
 from scripts.search.glossary import GLOSSARY, expansion_entries, synonym_entries
-from scripts.search.query import NOT_QUESTION_PHRASES, QUESTION_PHRASES
+from scripts.search.query import INTENTS, NOT_QUESTION_PHRASES, QUESTION_PHRASES
 
 DATA_NAME = "vi_search.json"
 FORMAT = 1
@@ -30,6 +30,7 @@ def search_data(glossary_path: Path = GLOSSARY) -> dict:
         "not_questions": NOT_QUESTION_PHRASES,
         "glossary": expansion_entries(glossary_path),
         "synonyms": synonym_entries(glossary_path),
+        "intents": INTENTS,
     }
 
 
@@ -81,4 +82,6 @@ def load_engine(site_dir: Path) -> Engine:
     site_dir = Path(site_dir)
     index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
     data = json.loads((site_dir / "search" / DATA_NAME).read_text(encoding="utf-8"))
-    return Engine(index["docs"], data["glossary"], data["ranking"], data.get("synonyms", []))
+    return Engine(
+        index["docs"], data["glossary"], data["ranking"], data.get("synonyms", []), data.get("intents", [])
+    )

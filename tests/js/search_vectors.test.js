@@ -19,6 +19,6 @@ for (const c of spec.tokens)
 for (const c of spec.queries)
   test(`query ${JSON.stringify(c.input)}`, () => {
     const plan = analyzeQuery(c.input, { glossary: spec.glossary, synonyms: spec.synonyms, questions: spec.questions,
-                                          not_questions: spec.not_questions })
+                                          not_questions: spec.not_questions, intents: spec.intents })
     assert.deepEqual(plan, c.plan)
   })

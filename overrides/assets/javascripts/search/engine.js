@@ -43,6 +43,7 @@
     const concepts = []
     const spans = []  // each concept's place in the query
     const extras = []
+    const keyed = []  // the concepts that are glossary abbreviations
     for (const m of folded.matchAll(N.RUN)) {
       const start = offsets[m.index]
       const typed = query.slice(start, offsets[m.index + m[0].length - 1] + 1)
@@ -54,6 +55,7 @@
         const concept = { word: joined, exact: null, prefix: false, question: false, alternatives: [] }
         for (const phrase of entry.term) addAlt(concept, phrase)
         for (const other of entry.keys) addAlt(concept, [other.key])
+        keyed.push(concept)
         concepts.push(concept)
         spans.push([start, start + typed.length])
         continue
@@ -107,7 +109,29 @@
         for (const i of find(words, phrase))
           for (const c of concepts.slice(i, i + phrase.length))
             if (!c.question) for (const sitePhrase of entry.term) addAlt(c, sitePhrase)
-    return { concepts, extras }
+    const intents = intentsOf(concepts, words, extras, keyed, data.intents || [])
+    return intents.length ? { concepts, extras, intents } : { concepts, extras }
+  }
+
+  /* scripts.search.query._intents: the pages of the intents the query meets */
+  function intentsOf(concepts, words, extras, keyed, intents) {
+    const pages = []
+    for (const intent of intents) {
+      const own = new Set()
+      for (const phrase of intent.words)
+        for (const i of find(words, phrase))
+          for (let k = 0; k < phrase.length; k++) own.add(i + k)
+      if (!own.size) continue
+      let met
+      if (intent.with === "reference") met = extras.some(t => /\d\/\d/.test(t))
+      else {
+        const rest = []
+        concepts.forEach((c, i) => { if (!own.has(i) && !c.question) rest.push(i) })
+        met = rest.length > 0 && rest.every(i => keyed.includes(concepts[i]))
+      }
+      if (met && !pages.includes(intent.page)) pages.push(intent.page)
+    }
+    return pages
   }
 
   function round6(x) {
@@ -504,7 +528,8 @@
         ? accented.filter(c => this.inSection("accented", c.exact, doc)).length / accented.length : 0
       const final = score * (1 + r.coverage_weight * coverage ** 2) *
         (1 + r.adjacency_weight * adjacency) * (1 + r.accent_weight * accent) *
-        (1 + r.page_title_weight * titleCoverage ** 2)
+        (1 + r.page_title_weight * titleCoverage ** 2) *
+        ((plan.intents || []).includes(this.meta.pages[this.pageOfDoc[doc]][0]) ? 1 + r.intent_weight : 1)
       return { ref: doc, score, final: round6(final) }
     }
   }
