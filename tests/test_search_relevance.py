@@ -12,6 +12,7 @@ import sys
 
 import pytest
 
+from scripts.search.query import INTENTS
 from scripts.search.site import load_engine
 from tools.bench.relevance import ROOT, load_suite, run_cli, summarize
 
@@ -183,3 +184,9 @@ def test_colloquial_wording_finds_the_page_that_words_it_differently(engine):
 )
 def test_a_query_asking_what_a_page_is_made_of_finds_that_page(engine, query, page):
     assert engine.search(query)[0].page == page
+
+
+def test_every_intent_names_a_page_of_the_site(built_site):
+    for intent in INTENTS:
+        assert (built_site / intent["page"] / "index.html").is_file(), intent["page"]
+        assert intent["with"] in ("reference", "abbreviations"), intent
