@@ -33,7 +33,9 @@ CATALOGUE = 0.5
 
 # Section location (as in search_index.json) → boost. The register's lead
 # section answers "văn bản pháp luật còn hiệu lực" (issue 13g).
-LEAD_BOOSTS = {"van-ban-phap-luat/": 1.0}
+# The glossary's lead keeps the page's weight (issue 13i): its entries answer
+# "HQ viết tắt của gì", and its lead, which names no term, must not come first.
+LEAD_BOOSTS = {"van-ban-phap-luat/": 1.0, "thuat-ngu/": GLOSSARY}
 # Every other lowered page's lead section (issue 13i: the letter builders,
 # the catalogue, the news and editors' pages). Full weight put the letter
 # builders first for the English "tố cáo" and "raise a difficulty"; 0.75–0.85
