@@ -243,6 +243,12 @@ def print_relevance(
                 *[f"hit@1 {s['no-accents']['hit1']:.3f}" for s in summaries.values()],
                 width=24,
             )
+        if any(r.get("also") for rows in results.values() for r in rows if r["split"] == split):
+            _row(
+                "  hit@1 with `also`",
+                *[f"{s['all']['hit1_also']:.3f}" for s in summaries.values()],
+                width=24,
+            )
     kinds = sorted({r["kind"] for r in next(iter(results.values())) if r["expect"] != "none"})
     # Per kind on the tuning split only: per-kind figures of the held-out set
     # are what tuning would be steered by (issue 13d).
