@@ -177,9 +177,14 @@ def test_colloquial_wording_finds_the_page_that_words_it_differently(engine):
         ("Luật 90/2025/QH15 sửa đổi những luật nào", "van-ban-phap-luat/"),
         # An abbreviation alone, asked what it means: the glossary.
         ("KTTT là gì", "thuat-ngu/"),
+        # The office's phone number or address, its name typed any way: the contacts page.
+        ("so dien thoai hai quan hai phong", "lien-he/"),
+        ("sđt HQ KV3", "lien-he/"),
+        ("hải quan khu vực 3 ở đâu", "lien-he/"),
         # Neither: the same words without an instrument number, or with more to ask.
         ("tờ khai hết hiệu lực sau 15 ngày", "thu-tuc/huy-to-khai/"),
         ("luồng vàng là gì, có phải mang hàng đi kiểm không", "thu-tuc/phan-luong-to-khai/"),
+        ("địa chỉ kho ngoại quan", "thu-tuc/kho-ngoai-quan/"),
     ],
 )
 def test_a_query_asking_what_a_page_is_made_of_finds_that_page(engine, query, page):
@@ -189,4 +194,5 @@ def test_a_query_asking_what_a_page_is_made_of_finds_that_page(engine, query, pa
 def test_every_intent_names_a_page_of_the_site(built_site):
     for intent in INTENTS:
         assert (built_site / intent["page"] / "index.html").is_file(), intent["page"]
-        assert intent["with"] in ("reference", "abbreviations"), intent
+        assert intent["with"] in ("reference", "abbreviations", "names"), intent
+        assert ("names" in intent) == (intent["with"] == "names"), intent

@@ -119,10 +119,13 @@ NOT_QUESTION_PHRASES = [
 # Queries that ask for what one page is made of (issue 13i): the status of a
 # legal instrument typed with its number ("38/2019/QH14 còn hiệu lực không")
 # is the register's; an abbreviation alone with "là gì" or "viết tắt" ("KTTT là
-# gì") is the glossary's. An intent holds when the query has one of its
-# ``words`` and what ``with`` asks: "reference", a joined instrument number;
-# "abbreviations", no content word besides glossary abbreviations and the
-# intent's own words. The engines rank the page's sections up (RANKING's
+# gì") is the glossary's; a phone number, address or mail of the office
+# itself ("sđt HQ KV3", "địa chỉ hải quan hải phòng") is the contacts page's.
+# An intent holds when the query has one of its ``words`` and what ``with``
+# asks: "reference", a joined instrument number; "abbreviations", no content
+# word besides glossary abbreviations and the intent's own words; "names", no
+# content word besides the intent's own ``names`` (the office's name, typed
+# any way) and its words. The engines rank the page's sections up (RANKING's
 # ``intent_weight``). Shipped in search/vi_search.json (``intents``).
 INTENTS = [
     {
@@ -131,6 +134,26 @@ INTENTS = [
         "with": "reference",
     },
     {"page": "thuat-ngu/", "words": [["la", "gi"], ["nghia"], ["viet", "tat"]], "with": "abbreviations"},
+    {
+        "page": "lien-he/",
+        "words": [
+            ["so", "dien", "thoai"],
+            ["dien", "thoai"],
+            ["sdt"],
+            ["so", "dt"],
+            ["dia", "chi"],
+            ["tru", "so"],
+            ["hotline"],
+            ["duong", "day", "nong"],
+            ["email"],
+            ["lien", "he"],
+            ["thu", "dien", "tu"],
+            ["o", "dau"],
+        ],
+        "with": "names",
+        # "Chi cục Hải quan khu vực III (Hải Phòng)", typed any way.
+        "names": ["hai", "quan", "phong", "hq", "chi", "cuc", "khu", "vuc", "kv", "iii", "3", "kv3", "hqkv3"],
+    },
 ]
 
 
@@ -270,6 +293,10 @@ def _intents(
             continue
         if intent["with"] == "reference":
             met = any(REFERENCE.search(t) for t in extras)
+        elif intent["with"] == "names":
+            met = all(
+                c.word in intent["names"] for i, c in enumerate(concepts) if i not in own and not c.question
+            )
         else:
             rest = [i for i, c in enumerate(concepts) if i not in own and not c.question]
             met = bool(rest) and all(any(concepts[i] is k for k in keyed) for i in rest)

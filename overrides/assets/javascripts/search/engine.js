@@ -124,6 +124,8 @@
       if (!own.size) continue
       let met
       if (intent.with === "reference") met = extras.some(t => /\d\/\d/.test(t))
+      else if (intent.with === "names")
+        met = concepts.every((c, i) => own.has(i) || c.question || intent.names.includes(c.word))
       else {
         const rest = []
         concepts.forEach((c, i) => { if (!own.has(i) && !c.question) rest.push(i) })
