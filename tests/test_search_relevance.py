@@ -74,12 +74,22 @@ def test_held_out_set_is_its_own_list_of_at_least_80_queries():
 def test_expected_pages_exist(built_site):
     missing = sorted(
         {
-            q["expect"]
+            page
             for q in SUITE
-            if q["expect"] != "none" and not (built_site / q["expect"] / "index.html").exists()
+            for page in ([q["expect"]] if q["expect"] != "none" else []) + q.get("also", [])
+            if not (built_site / page / "index.html").exists()
         }
     )
     assert not missing, f"suite expects pages the site does not have: {missing}"
+    assert not [q["q"] for q in SUITE if q["expect"] in q.get("also", []) or q.get("also") == []]
+
+
+def test_hit1_with_also_counts_a_first_page_named_in_also_and_hit1_does_not():
+    """Issue 13j: ``also`` pages answer just as fully; reported apart, never in hit@1."""
+    row = {"q": "x", "kind": "question", "expect": "a/", "also": ["b/"], "rank": 2, "top": ["b/", "a/"]}
+    plain = {**row, "q": "y", "also": [], "top": ["c/", "a/"]}
+    s = summarize([row, plain])["all"]
+    assert (s["hit1"], s["hit1_also"]) == (0.0, 0.5)
 
 
 def test_cli_meets_the_issue_targets(cli_rows):
