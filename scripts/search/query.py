@@ -291,15 +291,14 @@ def _intents(
         own = {i + k for phrase in intent["words"] for i in _find(words, phrase) for k in range(len(phrase))}
         if not own:
             continue
+        # the query's other content words
+        rest = [c for i, c in enumerate(concepts) if i not in own and not c.question]
         if intent["with"] == "reference":
             met = any(REFERENCE.search(t) for t in extras)
         elif intent["with"] == "names":
-            met = all(
-                c.word in intent["names"] for i, c in enumerate(concepts) if i not in own and not c.question
-            )
+            met = all(c.word in intent["names"] for c in rest)
         else:
-            rest = [i for i, c in enumerate(concepts) if i not in own and not c.question]
-            met = bool(rest) and all(any(concepts[i] is k for k in keyed) for i in rest)
+            met = bool(rest) and all(any(c is k for k in keyed) for c in rest)
         if met and intent["page"] not in pages:
             pages.append(intent["page"])
     return pages

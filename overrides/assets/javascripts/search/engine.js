@@ -122,15 +122,12 @@
         for (const i of find(words, phrase))
           for (let k = 0; k < phrase.length; k++) own.add(i + k)
       if (!own.size) continue
+      // the query's other content words
+      const rest = concepts.filter((c, i) => !own.has(i) && !c.question)
       let met
       if (intent.with === "reference") met = extras.some(t => /\d\/\d/.test(t))
-      else if (intent.with === "names")
-        met = concepts.every((c, i) => own.has(i) || c.question || intent.names.includes(c.word))
-      else {
-        const rest = []
-        concepts.forEach((c, i) => { if (!own.has(i) && !c.question) rest.push(i) })
-        met = rest.length > 0 && rest.every(i => keyed.includes(concepts[i]))
-      }
+      else if (intent.with === "names") met = rest.every(c => intent.names.includes(c.word))
+      else met = rest.length > 0 && rest.every(c => keyed.includes(c))
       if (met && !pages.includes(intent.page)) pages.push(intent.page)
     }
     return pages
